@@ -1,0 +1,124 @@
+"""The document model: blocks that remember where they came from and why they were dropped.
+
+A :class:`Document` is an immutable sequence of :class:`Block` objects plus the
+metadata lifted so far. Stages never delete a block: they return a new document
+in which the block carries a :class:`Removal` naming the stage and the reason.
+Lines lifted into the metadata (headline, date, byline, standfirst) are removals
+too, with ``field`` naming where the text went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Iterator
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Why a block left the body: the stage that decided it and a reason in words."""
+
+    stage: str
+    reason: str
+    field: str | None = None  # set when the text was lifted into the metadata
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of the input: a line of a text dump (or, for HTML, a block element).
+
+    ``origin`` is the 1-based line number in the input (for HTML, the line of the
+    element); ``path`` is the DOM path for HTML input and empty for text dumps.
+    ``hints`` carries reader-provided evidence (tag, link density, ...).
+    """
+
+    text: str
+    origin: int
+    removal: Removal | None = None
+    path: str = ""
+    hints: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def kept(self) -> bool:
+        return self.removal is None
+
+    def drop(self, stage: str, reason: str, *, lifted_as: str | None = None) -> Block:
+        """A copy of this block marked removed by ``stage`` for ``reason``."""
+        return Block(self.text, self.origin, Removal(stage, reason, lifted_as), self.path, self.hints)
+
+    def with_text(self, text: str) -> Block:
+        return Block(text, self.origin, self.removal, self.path, self.hints)
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a page says about itself: headline, standfirst, date, byline, and the like."""
+
+    title: str | None = None
+    description: str | None = None
+    published: str | None = None  # ISO 8601
+    published_raw: str | None = None  # the date as written in the page
+    author: str | None = None
+    url: str | None = None
+    language: str | None = None
+    site: str | None = None
+    modified: str | None = None
+
+    def merged(self, **values: str | None) -> Metadata:
+        """A copy in which the given fields are set unless they already hold a value."""
+        fresh = {k: v for k, v in values.items() if v and not getattr(self, k)}
+        return replace(self, **fresh) if fresh else self
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An input under cleaning: its blocks in input order, and the metadata found so far."""
+
+    blocks: tuple[Block, ...]
+    metadata: Metadata = Metadata()
+    source: str | None = None  # a file name, URL or record id, for messages
+    kind: str = "text"  # "text" or "html"
+    style: str = "plain"  # "plain" or "markdown": how the dump renders links and lists
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str], **kw: Any) -> Document:
+        return cls(tuple(Block(text, i) for i, text in enumerate(lines, 1)), **kw)
+
+    def with_blocks(self, blocks: Iterable[Block]) -> Document:
+        return replace(self, blocks=tuple(blocks))
+
+    def with_metadata(self, **values: str | None) -> Document:
+        return replace(self, metadata=self.metadata.merged(**values))
+
+    def kept(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.removal is None)
+
+    def kept_indices(self) -> list[int]:
+        return [i for i, b in enumerate(self.blocks) if b.removal is None]
+
+    def removals(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.removal is not None)
+
+    def body_paragraphs(self) -> list[str]:
+        """Kept lines grouped into paragraphs.
+
+        Two kept lines stay in one paragraph (joined by a newline) when nothing
+        stood between them in the input; a blank or a removed line between them
+        starts a new paragraph.
+        """
+        paragraphs: list[list[str]] = []
+        previous: Block | None = None
+        for block in self.blocks:
+            if block.removal is not None:
+                previous = None
+                continue
+            if previous is None or not paragraphs:
+                paragraphs.append([block.text])
+            else:
+                paragraphs[-1].append(block.text)
+            previous = block
+        return ["\n".join(p) for p in paragraphs]
+
+    @property
+    def text(self) -> str:
+        """The kept body: paragraphs separated by a blank line."""
+        return "\n\n".join(self.body_paragraphs())

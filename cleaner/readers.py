@@ -1,0 +1,100 @@
+"""Raw input -> Document: decoding bytes, splitting lines, sniffing the dump style."""
+
+from __future__ import annotations
+
+import codecs
+
+import regex
+
+from .document import Document
+from .errors import NOT_TEXT, InputTooLargeError, NotTextError
+from .options import DEFAULT_MAX_BYTES
+
+#: Share of control characters (other than tab/newline/CR/form feed) above which
+#: decoded text is taken for binary data.
+MAX_CONTROL_SHARE = 0.01
+
+#: A markdown dump is one where at least this share of non-blank lines carries
+#: markdown link/image syntax or list bullets.
+MARKDOWN_LINE_SHARE = 0.08
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MD_SYNTAX = regex.compile(r"\]\((?:https?:|/|#|mailto:)|^\s{0,3}(?:#{1,6}\s|\*\s{1,3}\S|!\[)", regex.M)
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+
+
+def decode(data: bytes) -> str:
+    """Decode a dump: BOM first (UTF-8, UTF-16, UTF-32), then UTF-8, then cp1252.
+
+    Raises :class:`NotTextError` for binary data (NUL bytes without a UTF-16
+    BOM, or too many control characters).
+    """
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise NotTextError(NOT_TEXT.format(why=f"invalid {encoding.upper()} after its BOM")) from exc
+    if b"\x00" in data:
+        raise NotTextError(NOT_TEXT.format(why="contains NUL bytes"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise NotTextError(NOT_TEXT.format(why="neither UTF-8 nor cp1252")) from exc
+
+
+def check_text(text: str) -> None:
+    """Refuse decoded text that is mostly control characters (binary saved as .txt)."""
+    if not text:
+        return
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if controls > MAX_CONTROL_SHARE * len(sample):
+        raise NotTextError(NOT_TEXT.format(why=f"{controls} control characters in the first {len(sample)}"))
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every newline convention (LF, CRLF, CR, Unicode line separators)."""
+    if not text:
+        return []
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def sniff_style(lines: list[str]) -> str:
+    """``markdown`` when the dump carries markdown syntax on enough lines, else ``plain``."""
+    nonblank = [ln for ln in lines[:2000] if ln.strip()]
+    if not nonblank:
+        return "plain"
+    hits = sum(1 for ln in nonblank if _MD_SYNTAX.search(ln))
+    return "markdown" if hits >= MARKDOWN_LINE_SHARE * len(nonblank) else "plain"
+
+
+def read_text(
+    raw: str | bytes,
+    *,
+    source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """A text dump (str, or bytes to decode) as a Document of one block per line."""
+    if isinstance(raw, bytes):
+        if len(raw) > max_bytes:
+            raise InputTooLargeError(f"input is {len(raw):,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        text = decode(raw)
+    else:
+        text = raw
+    check_text(text)
+    lines = split_lines(text)
+    return Document.from_lines(lines, source=source, style=sniff_style(lines))

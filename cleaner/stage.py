@@ -1,0 +1,102 @@
+"""The Stage protocol, the line-filter base class, and the stage registry.
+
+A stage is a named, documented, pure callable ``Document -> Document``: no I/O,
+no printing, deterministic. Most stages are line filters: they only answer, for
+one block at a time, why it should go (a reason in words) or ``None`` to keep it;
+:class:`LineFilter` records the removal. Stages that need context (neighbours,
+the whole document) subclass :class:`Stage` and implement ``run``.
+
+Every stage docstring has a one-line summary, a **Removes:** example and a
+**Keeps:** near-miss; ``--list-stages`` and the README table are built from them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, ClassVar, TypeVar
+
+from .document import Block, Document
+from .errors import UNKNOWN_STAGE, UnknownStageError
+from .options import Options
+
+
+class Stage:
+    """Base of all stages: a name, a docstring, and ``run(doc) -> doc``."""
+
+    name: ClassVar[str] = ""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+
+    def run(self, doc: Document) -> Document:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def __call__(self, doc: Document) -> Document:
+        return self.run(doc)
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring: what the stage does, in one line."""
+        return (inspect.getdoc(cls) or "").strip().splitlines()[0] if cls.__doc__ else ""
+
+    def __repr__(self) -> str:
+        return f"<stage {self.name}>"
+
+
+class LineFilter(Stage):
+    """A stage that looks at one kept block at a time and says why it should go."""
+
+    def reason(self, block: Block) -> str | None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def run(self, doc: Document) -> Document:
+        name = self.name
+        reason = self.reason
+        out: list[Block] = []
+        changed = False
+        for block in doc.blocks:
+            if block.removal is None and block.text:
+                why = reason(block)
+                if why is not None:
+                    block = block.drop(name, why)
+                    changed = True
+            out.append(block)
+        return doc.with_blocks(out) if changed else doc
+
+
+REGISTRY: dict[str, type[Stage]] = {}
+
+S = TypeVar("S", bound=type[Stage])
+
+
+def register(cls: S) -> S:
+    """Class decorator: add a stage class to the registry under its ``name``."""
+    if not cls.name:
+        raise ValueError(f"{cls.__qualname__} has no name")
+    if cls.name in REGISTRY and REGISTRY[cls.name] is not cls:
+        raise ValueError(f"stage name {cls.name!r} registered twice")
+    REGISTRY[cls.name] = cls
+    return cls
+
+
+def get_stage(name: str) -> type[Stage]:
+    """The stage class registered as ``name``; raises UnknownStageError otherwise."""
+    from . import stages  # noqa: F401  (importing the package registers every stage)
+
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(REGISTRY))
+        raise UnknownStageError(UNKNOWN_STAGE.format(name=name, known=known)) from None
+
+
+def all_stages() -> dict[str, type[Stage]]:
+    """Every registered stage, by name."""
+    from . import stages  # noqa: F401
+
+    return dict(REGISTRY)
+
+
+def stage_options(options: Options, name: str) -> dict[str, Any]:
+    """The user's options for one stage (from the config file's ``[stages.NAME]``)."""
+    return dict(options.stage_options.get(name, {}))

@@ -1,0 +1,3 @@
+"""The stage families; importing this package registers every stage."""
+
+from . import normalize  # noqa: F401
