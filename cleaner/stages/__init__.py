@@ -1,3 +1,9 @@
-"""The stage families; importing this package registers every stage."""
+"""The stage families, one module each; importing this package registers every stage."""
 
-from . import normalize  # noqa: F401
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
