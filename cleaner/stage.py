@@ -13,7 +13,7 @@ Every stage docstring has a one-line summary, a **Removes:** example and a
 from __future__ import annotations
 
 import inspect
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Sequence, TypeVar
 
 from .document import Block, Document
 from .errors import UNKNOWN_STAGE, UnknownStageError
@@ -100,3 +100,22 @@ def all_stages() -> dict[str, type[Stage]]:
 def stage_options(options: Options, name: str) -> dict[str, Any]:
     """The user's options for one stage (from the config file's ``[stages.NAME]``)."""
     return dict(options.stage_options.get(name, {}))
+
+
+def stage_table(names: Sequence[str] | None = None) -> str:
+    """The README's stage table (markdown), generated from the registry.
+
+    Stages in ``names`` (default: the DEFAULT order) come first, then any other
+    registered stage in name order.
+    """
+    from .pipeline import DEFAULT
+
+    registry = all_stages()
+    order = list(DEFAULT if names is None else names)
+    order += sorted(n for n in registry if n not in order)
+    rows = ["| stage | in default | what it does |", "| --- | --- | --- |"]
+    for name in order:
+        if name in registry:
+            default = "yes" if name in DEFAULT else "no"
+            rows.append(f"| `{name}` | {default} | {registry[name].summary()} |")
+    return "\n".join(rows)
