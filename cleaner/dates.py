@@ -1,0 +1,292 @@
+"""Dates as pages write them, read into ISO 8601.
+
+:func:`find_date` finds the first full date (day, month, year; a time and a zone
+when written beside it) in a line and returns it as ISO 8601 with the original
+string; :func:`is_date_line` says whether a line is essentially only a date, as
+the date line under a headline is (``Published 20 Feb, 2026 12:53``,
+``Von Anna Müller | 20.02.2026, 14:05 Uhr``).
+
+Month names come from ``lexicon/months/<lang>.txt``; the words around a date
+(labels, weekdays, connectives, bylines, time zones) from
+``lexicon/date_words/<lang>.txt``. Relative dates ("3 hours ago") are not read.
+
+Conventions:
+
+- ``2026-02-20`` when only a date is written; ``2026-02-20T12:53`` with a time
+  and no zone; ``...Z`` for ``Z``, ``+00:00`` for GMT/UTC, ``+HH:MM`` for a written
+  offset. Named zones (ET, CET, ...) keep the time without an offset: we do not
+  guess daylight saving.
+- Numeric dates with ``/``, ``.`` or ``-`` are read day first (``20/02/2026``);
+  month first only when the day-first reading is impossible (``11/20/2019``).
+- Impossible dates (``31.02.2026``) and years outside 1900-2099 are rejected.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from functools import cache
+
+import regex
+
+from . import lexicon
+
+# --- word lists ------------------------------------------------------------
+
+
+@cache
+def _months() -> dict[str, int]:
+    """Every month spelling (lower case) -> month number, over all languages."""
+    table: dict[str, int] = {}
+    for entry in lexicon.load("months"):
+        number, *names = entry.split()
+        for name in names:
+            table.setdefault(name.casefold(), int(number))
+    return table
+
+
+@cache
+def _date_words() -> dict[str, tuple[str, ...]]:
+    """kind -> entries (lower case), over all languages."""
+    kinds: dict[str, list[str]] = {}
+    for entry in lexicon.load("date_words"):
+        kind, _, words = entry.partition(":")
+        kind = kind.strip()
+        words = words.strip().casefold()
+        if not words:
+            continue
+        # "weekday" and "zone" entries list several single words; the others are phrases
+        items = words.split() if kind in ("weekday", "zone") else [words]
+        kinds.setdefault(kind, []).extend(items)
+    return {k: tuple(dict.fromkeys(v)) for k, v in kinds.items()}
+
+
+def date_words(kind: str) -> tuple[str, ...]:
+    """The date-line words of one kind (``label``, ``weekday``, ``by``, ...), all languages."""
+    return _date_words().get(kind, ())
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first, inner spaces flexible."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+# --- patterns (compiled once) ----------------------------------------------
+
+_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
+
+_MONTH = rf"(?P<mon>{_alternation(_months())})(?!\w)\.?"
+_OF = rf"(?:(?:{_alternation(date_words('of'))})\s+)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_YEAR_MARK = rf"(?:\s*(?:{_alternation(date_words('year'))})(?!\w))?" if date_words("year") else ""
+
+#: "20 Feb, 2026", "20. Februar 2026", "20 de febrero de 2026", "20 февраля 2026 г."
+_DMY_TEXT = regex.compile(
+    rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?(?:\s*|-){_OF}{_MONTH}"
+    rf"(?:\s*,\s*|\s+|-){_OF}{_YEAR}{_YEAR_MARK}",
+    _FLAGS,
+)
+#: "February 20, 2026", "Feb. 20 2026"
+_MDY_TEXT = regex.compile(
+    rf"(?<!\w){_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}",
+    _FLAGS,
+)
+#: "2026-02-20" (ISO; a time may follow after "T")
+_ISO = regex.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d])", _FLAGS)
+#: "2026/02/20", "2026.02.20", "2026. 2. 20."
+_YMD_NUM = regex.compile(
+    r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[./])\s?(?P<mo>\d{1,2})(?P=sep)\s?(?P<d>\d{1,2})(?![\d]|[./]\d)",
+    _FLAGS,
+)
+#: "20.02.2026", "20/02/2026", "20-02-2026"
+_DMY_NUM = regex.compile(
+    r"(?<![\w.\-/,])(?P<d>\d{1,2})(?P<sep>[./-])(?P<mo>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?!\w|[.,/\-]\d)",
+    _FLAGS,
+)
+#: "2026年2月20日", "2026년 2월 20일"
+_CJK = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")
+
+_PATTERNS: tuple[tuple[regex.Pattern[str], bool], ...] = (
+    # (pattern, numeric-only: subject to the "not a date" prefix check)
+    (_ISO, False),
+    (_DMY_TEXT, False),
+    (_MDY_TEXT, False),
+    (_CJK, False),
+    (_DMY_NUM, True),
+    (_YMD_NUM, True),
+)
+
+_ZONE_NAMES = _alternation(date_words("zone"))
+_ZONE = (
+    r"(?P<tz>Z(?!\w)|(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?(?!\w)|[+-]\d{2}:?\d{2}(?!\d)"
+    + (rf"|(?-i:{_ZONE_NAMES.upper()})(?!\w)" if _ZONE_NAMES else "")
+    + ")"
+)
+_CLOCK = _alternation(date_words("clock"))
+_AT = _alternation(date_words("at"))
+# A time: "12:53", "8:03 am", "14h05", "14.05 Uhr", "10:00:00", each with an optional zone.
+_TIME = (
+    r"(?P<H>\d{1,2})(?:(?P<colon>:|\s?h\s?)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?"
+    + (rf"|\.(?P<M2>[0-5]\d)(?=\s*(?:{_CLOCK})(?!\w))" if _CLOCK else "")
+    + r")(?!\d)(?:\s?(?P<ap>[ap])\.?\s?m\.?(?!\w))?"
+    + (rf"(?:\s*(?:{_CLOCK})(?!\w))?" if _CLOCK else "")
+    + rf"(?:\s*\(?{_ZONE}\)?)?"
+)
+#: a time right after the date: "2026-02-20T12:53Z", "20 Feb, 2026 12:53", "20 février 2026 à 14h05"
+_TIME_AFTER = regex.compile(
+    rf"(?:T|\s*(?:[,|·•–—/]|-|\s)\s*(?:(?:{_AT})\s+)?)" + _TIME,
+    _FLAGS,
+)
+#: a time right before the date: "12:53, 20 Feb 2026", "14:05 | 20.02.2026"
+_TIME_BEFORE = regex.compile(
+    _TIME + rf"\s*(?:[,|·•–—/-]\s*)?(?:(?:{_alternation(date_words('weekday'))})\.?,?\s*)?\Z",
+    _FLAGS,
+)
+_NOT_DATE = regex.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
+
+#: how far before a date a time or a "not a date" word may start
+_LOOK_BACK = 40
+#: only this many leading characters of a line are searched for a date (bounds the work on huge lines)
+MAX_SCAN = 4096
+#: lines longer than this are never date lines
+MAX_DATE_LINE = 160
+
+
+def _offset(tz: str) -> str:
+    """The ISO suffix for a written zone: Z, +00:00, +HH:MM, or '' for a named zone."""
+    if tz == "Z" or tz == "z":
+        return "Z"
+    upper = tz.upper().replace(" ", "")
+    if upper.startswith(("UTC", "GMT")):
+        upper = upper[3:]
+        if not upper:
+            return "+00:00"
+    if upper[:1] in "+-" and upper[1:2].isdigit():
+        sign, rest = upper[0], upper[1:]
+        hours, _, minutes = rest.partition(":")
+        if not minutes and len(hours) > 2:
+            hours, minutes = hours[:-2], hours[-2:]
+        h, m = int(hours), int(minutes or 0)
+        if h <= 14 and m < 60:
+            return f"{sign}{h:02d}:{m:02d}"
+    return ""
+
+
+def _clock(m: regex.Match[str]) -> str | None:
+    """``THH:MM[:SS]`` plus zone from a time match, or None when the time is impossible."""
+    hour = int(m["H"])
+    minute = int(m["M"] or m["M2"])
+    ap = (m["ap"] or "").lower()
+    if ap:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ap == "p" else 0)
+    if hour > 23:
+        return None
+    text = f"T{hour:02d}:{minute:02d}"
+    if m["S"]:
+        text += f":{m['S']}"
+    if m["tz"]:
+        text += _offset(m["tz"])
+    return text
+
+
+def _day(m: regex.Match[str], numeric: bool) -> str | None:
+    """``YYYY-MM-DD`` from a date match, or None when impossible."""
+    year, day = int(m["y"]), int(m["d"])
+    groups = m.groupdict()
+    if groups.get("mon"):
+        month = _months().get(m["mon"].casefold().rstrip("."), 0)
+    else:
+        month = int(m["mo"])
+        if numeric and month > 12 and day <= 12 and m.re is _DMY_NUM:
+            day, month = month, day  # 11/20/2019: the day-first reading is impossible
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _first_date(line: str) -> tuple[int, int, str] | None:
+    """(start, end, iso day) of the earliest valid date in ``line``."""
+    best: tuple[int, int, str] | None = None
+    for pattern, numeric in _PATTERNS:
+        pos = 0
+        while True:
+            m = pattern.search(line, pos)
+            if m is None or (best is not None and m.start() > best[0]):
+                break
+            day = _day(m, numeric)
+            if day and numeric and _NOT_DATE.search(line, max(0, m.start() - _LOOK_BACK), m.start()):
+                day = None
+            if day:
+                if best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1]):
+                    best = (m.start(), m.end(), day)
+                break
+            pos = m.start() + 1
+    return best
+
+
+def find_date(line: str) -> tuple[str, str] | None:
+    """The first full date in ``line`` as ``(iso, original string)``, or None.
+
+    Only the first :data:`MAX_SCAN` characters are searched.
+
+    >>> find_date("Updated: Friday 20 February 2026 10:00 GMT")
+    ('2026-02-20T10:00+00:00', '20 February 2026 10:00 GMT')
+    """
+    line = line[:MAX_SCAN]
+    found = _first_date(line)
+    if found is None:
+        return None
+    start, end, iso = found
+    after = _TIME_AFTER.match(line, end)
+    if after is not None and (clock := _clock(after)) is not None:
+        return iso + clock, line[start : after.end()].strip()
+    before = _TIME_BEFORE.search(line, max(0, start - _LOOK_BACK), start)
+    if before is not None and (clock := _clock(before)) is not None:
+        return iso + clock, line[before.start() : end].strip()
+    return iso, line[start:end]
+
+
+# --- date lines ------------------------------------------------------------
+
+_DECORATION = regex.compile(
+    rf"(?<!\w)(?:{_alternation([*date_words('label'), *date_words('weekday'), *date_words('at')])})"
+    rf"(?!\w)\.?",
+    _FLAGS,
+)
+_BY = regex.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", _FLAGS)
+_SEPARATOR = regex.compile(r"\s*[|·•–—,;/]\s*|\s+-\s+")
+_WORD = regex.compile(r"\w+")
+
+#: words a date line may carry besides the date and its decorations (a source name)
+_MAX_OTHER_WORDS = 1
+#: words a byline part ("By Sarah Smith and John Doe") may have
+_MAX_BYLINE_WORDS = 7
+
+
+def is_date_line(line: str) -> bool:
+    """True when ``line`` is essentially only a date (and time), with decorations.
+
+    Decorations: labels (``Published``, ``Aktualisiert am``), weekdays, a byline
+    part (``By Sarah Smith |``) and one more word (a source name).
+    """
+    if len(line) > MAX_DATE_LINE:
+        return False
+    found = find_date(line)
+    if found is None:
+        return False
+    raw = found[1]
+    start = line.find(raw)
+    rest = f"{line[:start]} | {line[start + len(raw):]}"
+    other = 0
+    for part in _SEPARATOR.split(rest):
+        by = _BY.match(part)
+        if by is not None:
+            if len(_WORD.findall(part[by.end() :])) > _MAX_BYLINE_WORDS:
+                return False
+            continue
+        other += len(_WORD.findall(_DECORATION.sub(" ", part)))
+    return other <= _MAX_OTHER_WORDS
