@@ -1,0 +1,543 @@
+"""HTML input -> Document: decode, parse with bs4, prune, emit one block per block element.
+
+This is the only module that imports bs4, and it does so inside functions, so a
+run over text dumps never pays for it. The blocks it emits are the same stream
+the text stages work on (one block per line of text), enriched with what the DOM
+knows, in ``Block.hints``:
+
+``tag``          the block element (``p``, ``h2``, ``li``, ``tr``, ``div`` ...)
+``level``        heading level 1-6, or 0
+``in_list`` ``in_table`` ``in_quote`` ``in_figure`` ``in_caption``   membership flags
+``link_density`` share of the block's characters inside ``<a>``
+``tokens``       class/id tokens of the element and its ancestors (a frozenset)
+``depth``        element depth below ``<html>``
+``in_content``   inside ``article``/``main``/``[itemprop=articleBody]``/``role=main``
+``in_chrome``    the nearest page-chrome ancestor (``"nav"``, ``"footer"``, ``"role=banner"``), or ``""``
+``chain``        serial numbers of the element's ancestors, outermost first, ending in the element
+``nodes``        the page's element table (shared by all blocks): serial -> :class:`Node`
+
+``Block.path`` is a compact DOM path (``body/div#page/article/p[3]``) and
+``Block.origin`` the source line of the element (1-based; with a parser that
+does not report lines, the element's position in document order).
+
+Blank blocks stand between block elements, as blank lines do in a text dump, so
+paragraphs stay apart in the output; ``normalize`` drops them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Iterator
+
+import regex
+
+from .document import Block, Document
+from .errors import InputTooLargeError
+from .options import DEFAULT_MAX_BYTES
+from .readers import check_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bs4 import BeautifulSoup, Tag
+
+#: Bytes of the input looked at to sniff HTML and its declared charset.
+SNIFF_BYTES = 4096
+#: Tags whose text is never article content; dropped with everything inside.
+NEVER_CONTENT = frozenset(
+    "script style noscript template svg math iframe object embed canvas audio video source track "
+    "button select option optgroup input textarea datalist output progress meter map area "
+    "head title link meta base dialog".split()
+)
+#: Block-level elements: each one's own text becomes a block of its own.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre "
+    "section summary table tbody tfoot thead tr ul".split()
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: Semantic main-content containers, by tag.
+CONTENT_TAGS = frozenset({"article", "main"})
+CONTENT_ROLES = frozenset({"main", "article"})
+CONTENT_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description"})
+#: Page-chrome containers, by tag and by ARIA role.
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"})
+#: Table cells are joined with this separator within their row's block.
+CELL_SEPARATOR = " | "
+#: JSON-LD types whose fields describe the article.
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
+        "techarticle", "liveblogposting", "posting", "socialmediaposting", "report", "webpage",
+    }
+)  # fmt: skip
+
+_HTML_START = regex.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|\?xml[^>]*>\s*<(?:!doctype\s+)?html)",
+    regex.I | regex.S,
+)
+_TAG_SAMPLE = regex.compile(rb"<(?:meta|body|div|p|a|span|link|script|br|li|table)[\s>/]", regex.I)
+_META_CHARSET = regex.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([\w.:-]+)""",
+    regex.I,
+)
+_TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+_DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_SPACE_RUN = regex.compile(r"[ \t\r\n\f\u00a0\u200b]+")
+_PATH_CLEAN = regex.compile(r"[^\w-]+")
+_ISO_DATE = regex.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_SCRIPT_BLOCKS = regex.compile(rb"<(script|style|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S)
+
+
+# -- sniffing and decoding ---------------------------------------------------------------------------
+
+
+def looks_like_html(text_or_bytes: str | bytes) -> bool:
+    """Whether an input is an HTML page rather than a text dump, from its start.
+
+    Yes for a doctype, an ``<html>`` or ``<head>`` start tag (after a BOM,
+    blanks or comments), or a start dense in ``<meta>``/``<body>``/``<div>``-like tags.
+    """
+    head = text_or_bytes[:SNIFF_BYTES]
+    data = head.encode("utf-8", "replace") if isinstance(head, str) else head
+    if _HTML_START.match(data):
+        return True
+    stripped = data.lstrip()
+    if not stripped.startswith(b"<"):
+        return False
+    tags = len(_TAG_SAMPLE.findall(data))
+    return tags >= 5 and data.count(b"<") * 40 >= len(data)
+
+
+def _codec(name: str) -> str | None:
+    try:
+        return codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+
+
+#: Declared charsets that pages often get wrong: verified against UTF-8 first.
+_LATIN = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"})
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset named by ``<meta charset>`` or ``http-equiv`` in the page's start, as a codec name."""
+    found = _META_CHARSET.search(data[: SNIFF_BYTES * 4])
+    return _codec(found.group(1).decode("ascii", "replace")) if found else None
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page: BOM first, then the declared charset (verified), then UTF-8, then cp1252.
+
+    A page that declares ISO-8859-1, windows-1252 or ASCII but decodes cleanly
+    as UTF-8 is taken for UTF-8: the declaration lies more often than the bytes.
+    """
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(encoding, "replace")
+    declared = declared_charset(data)
+    if declared is None or declared in _LATIN or declared == "utf-8":
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            if declared == "utf-8":
+                return data.decode("utf-8", "replace")
+        return data.decode("cp1252" if declared in (None, "ascii", "latin-1", "iso8859-1") else declared, "replace")
+    try:
+        return data.decode(declared)
+    except (UnicodeDecodeError, LookupError):
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return data.decode(declared, "replace")
+
+
+# -- parsing -------------------------------------------------------------------------------------------
+
+
+@cache
+def parser_name() -> str:
+    """The bs4 tree builder to use: ``lxml`` when importable (faster), else ``html.parser``."""
+    try:
+        import lxml  # noqa: F401
+    except ImportError:
+        return "html.parser"
+    return "lxml"
+
+
+def parse(text: str, builder: str | None = None) -> BeautifulSoup:
+    """The page as a bs4 tree, built by ``builder`` (default: :func:`parser_name`)."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(text, builder or parser_name())
+
+
+def class_tokens(value: str) -> tuple[str, ...]:
+    """A class or id value as lower-case word tokens: ``socialShare-bar2`` -> social, share, bar."""
+    value = _CAMEL.sub(" ", value).lower()
+    return tuple(t for t in _TOKEN_SPLIT.split(value) if t and not t.isdigit())
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """What the reader remembers of one element that holds blocks."""
+
+    serial: int
+    parent: int  # serial of the parent element, -1 for the root
+    tag: str
+    label: str  # "class 'share-bar'" / "id 'sidebar'" / "" : for reasons in words
+    tokens: tuple[str, ...]  # this element's own class/id tokens
+    content: bool  # a semantic main-content container
+    chrome: str  # "nav", "role=banner" ... or ""
+    itemprop_body: bool  # [itemprop=articleBody] (the strongest content mark)
+    depth: int
+
+
+def _is_hidden(attrs: dict[str, Any]) -> bool:
+    if "hidden" in attrs:
+        return True
+    if str(attrs.get("aria-hidden", "")).lower() == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style) and _DISPLAY_NONE.search(str(style)) is not None
+
+
+class _Walker:
+    """One pass over the tree: collects block texts with their hints."""
+
+    def __init__(self, lines_known: bool) -> None:
+        self.nodes: list[Node] = []
+        self.blocks: list[Block] = []
+        self.lines_known = lines_known
+        self.parts: list[str] = []
+        self.linked = 0
+        self.owner: tuple[Any, ...] | None = None  # context of the element owning self.parts
+        self.last_owner_serial = -2
+        self.order = 0
+
+    # A context is a tuple: (serial, path, chain, hints-base, origin)
+
+    def flush(self) -> None:
+        if not self.parts or self.owner is None:
+            self.parts = []
+            self.linked = 0
+            return
+        raw = "".join(self.parts)
+        linked = self.linked
+        self.parts = []
+        self.linked = 0
+        serial, path, chain, base, origin = self.owner
+        pre = base["tag"] == "pre"
+        lines = raw.split("\n")
+        total = len(_SPACE_RUN.sub("", raw)) or 1
+        density = min(1.0, linked / total)
+        out = []
+        for line in lines:
+            text = line if pre else _SPACE_RUN.sub(" ", line).strip()
+            if text.strip():
+                out.append(text)
+        if not out:
+            return
+        hints = dict(base)
+        hints["link_density"] = round(density, 3)
+        if self.blocks and self.last_owner_serial != serial:
+            self.blocks.append(Block("", origin, None, path, {}))
+        for text in out:
+            self.blocks.append(Block(text, origin, None, path, hints))
+        self.last_owner_serial = serial
+
+    def walk(self, root: Tag, nodes_ref: list[Node]) -> None:
+        from bs4 import Comment, NavigableString, Tag  # noqa: F401
+
+        text_types = (NavigableString,)
+        skip_types = _skip_string_types()
+        # The stack holds (iterator over children, context, in_link, leave-callback flag).
+        root_ctx = self._context(root, None, (0, 0, 0, 0, 0), 0)
+        self.owner = root_ctx
+        stack: list[tuple[Iterator[Any], tuple[Any, ...], bool, tuple[int, int, int, int, int]]] = [
+            (iter(root.contents), root_ctx, False, (0, 0, 0, 0, 0))
+        ]
+        while stack:
+            children, ctx, in_link, flags = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if stack and ctx is not stack[-1][1]:
+                    # leaving a block element: its text ends here
+                    self.flush()
+                    self.owner = stack[-1][1]
+                continue
+            if isinstance(child, text_types):
+                if isinstance(child, skip_types):
+                    continue
+                s = str(child)
+                if s:
+                    self.parts.append(s)
+                    if in_link:
+                        self.linked += len(_SPACE_RUN.sub("", s))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name
+            if name in NEVER_CONTENT:
+                continue
+            attrs = child.attrs
+            if attrs and _is_hidden(attrs):
+                continue
+            if name == "br":
+                self.parts.append("\n")
+                continue
+            if name in ("td", "th"):
+                if self.parts:
+                    self.parts.append(CELL_SEPARATOR)
+            is_link = in_link or name == "a"
+            child_flags = flags
+            if name in ("ul", "ol", "dl", "menu"):
+                child_flags = (1, flags[1], flags[2], flags[3], flags[4])
+            elif name == "table":
+                child_flags = (flags[0], 1, flags[2], flags[3], flags[4])
+            elif name in ("blockquote", "q"):
+                child_flags = (flags[0], flags[1], 1, flags[3], flags[4])
+            elif name == "figure":
+                child_flags = (flags[0], flags[1], flags[2], 1, flags[4])
+            elif name in ("figcaption", "caption"):
+                child_flags = (flags[0], flags[1], flags[2], flags[3], 1)
+            if name in BLOCK_TAGS:
+                self.flush()
+                new_ctx = self._context(child, ctx, child_flags, len(stack))
+                self.owner = new_ctx
+                stack.append((iter(child.contents), new_ctx, is_link, child_flags))
+            else:
+                # inline: same owner; keep the marks of classed inline wrappers out of the tokens
+                stack.append((iter(child.contents), ctx, is_link, child_flags))
+        self.flush()
+
+    def _context(
+        self, tag: Tag, parent: tuple[Any, ...] | None, flags: tuple[int, int, int, int, int], depth: int
+    ) -> tuple[Any, ...]:
+        name = tag.name
+        attrs = tag.attrs
+        cls = attrs.get("class")
+        cls_value = " ".join(cls) if isinstance(cls, list) else str(cls or "")
+        ident = str(attrs.get("id") or "")
+        tokens = class_tokens(cls_value) + class_tokens(ident) if (cls_value or ident) else ()
+        role = str(attrs.get("role") or "").lower()
+        itemprop = str(attrs.get("itemprop") or "").lower()
+        itemprop_body = itemprop == "articlebody"
+        content = name in CONTENT_TAGS or role in CONTENT_ROLES or itemprop in CONTENT_ITEMPROPS
+        chrome = name if name in CHROME_TAGS else (f"role={role}" if role in CHROME_ROLES else "")
+        label = f"class '{cls_value}'" if cls_value else (f"id '{ident}'" if ident else "")
+        serial = len(self.nodes)
+        parent_serial = parent[0] if parent is not None else -1
+        self.nodes.append(Node(serial, parent_serial, name, label, tokens, content, chrome, itemprop_body, depth))
+        # the path
+        step = name
+        if ident:
+            step += "#" + _PATH_CLEAN.sub("", ident)[:40]
+        elif cls_value:
+            step += "." + _PATH_CLEAN.sub("", cls_value.split()[0])[:40]
+        path = f"{parent[1]}/{step}" if parent is not None else step
+        chain = (*parent[2], serial) if parent is not None else (serial,)
+        pbase = parent[3] if parent is not None else None
+        all_tokens = pbase["tokens"] | frozenset(tokens) if pbase is not None else frozenset(tokens)
+        self.order += 1
+        line = tag.sourceline if self.lines_known else None
+        origin = line if isinstance(line, int) else self.order
+        base = {
+            "tag": name,
+            "level": HEADINGS.get(name, 0),
+            "in_list": bool(flags[0]) or name in ("li", "dd", "dt"),
+            "in_table": bool(flags[1]),
+            "in_quote": bool(flags[2]),
+            "in_figure": bool(flags[3]),
+            "in_caption": bool(flags[4]),
+            "tokens": all_tokens,
+            "depth": depth,
+            "in_content": content or (pbase is not None and pbase["in_content"]),
+            "in_chrome": chrome or (pbase["in_chrome"] if pbase is not None else ""),
+            "chain": chain,
+            "nodes": self.nodes,
+        }
+        return (serial, path, chain, base, origin)
+
+
+@cache
+def _skip_string_types() -> tuple[type, ...]:
+    from bs4 import element
+
+    names = ("Comment", "Declaration", "Doctype", "ProcessingInstruction", "CData", "Script", "Stylesheet",
+             "TemplateString")  # fmt: skip
+    return tuple(getattr(element, n) for n in names if hasattr(element, n))
+
+
+# -- metadata -----------------------------------------------------------------------------------------
+
+
+def _norm_date(value: str | None) -> tuple[str | None, str | None]:
+    """(ISO date, the date as written) from a page's date value."""
+    if not value:
+        return None, None
+    value = value.strip()
+    try:
+        from . import dates  # type: ignore[attr-defined]
+
+        found = dates.find_date(value)
+        if found:
+            return found[0], value
+    except (ImportError, AttributeError):
+        pass
+    m = _ISO_DATE.match(value)
+    return (m.group(0) if m else None), value
+
+
+def _ld_objects(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_objects(item)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _ld_objects(graph)
+        main = data.get("mainEntity")
+        if isinstance(main, (dict, list)):
+            yield from _ld_objects(main)
+
+
+def _ld_type(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    types = t if isinstance(t, list) else [t]
+    return {str(x).lower() for x in types if x}
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    return []
+
+
+def _json_ld(soup: BeautifulSoup) -> dict[str, str]:
+    found: dict[str, str] = {}
+    best_rank = 99
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        raw = script.string or script.get_text()
+        try:
+            data = json.loads(raw)
+        except (ValueError, TypeError):
+            continue
+        for obj in _ld_objects(data):
+            types = _ld_type(obj)
+            if not types & ARTICLE_TYPES:
+                continue
+            rank = 1 if "webpage" in types else 0
+            if rank > best_rank:
+                continue
+            values = {
+                "title": obj.get("headline") or obj.get("name"),
+                "description": obj.get("description"),
+                "published": obj.get("datePublished"),
+                "modified": obj.get("dateModified"),
+                "author": ", ".join(dict.fromkeys(_names(obj.get("author")))) or None,
+                "url": obj.get("url") if isinstance(obj.get("url"), str) else None,
+            }
+            if rank < best_rank:
+                found = {}
+                best_rank = rank
+            for k, v in values.items():
+                if isinstance(v, str) and v.strip() and k not in found:
+                    found[k] = v.strip()
+    return found
+
+
+def page_metadata(soup: BeautifulSoup) -> dict[str, str | None]:
+    """Metadata from the head: JSON-LD first, then OpenGraph/Twitter/meta tags, then ``<title>``."""
+    meta: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        content = tag.get("content")
+        if isinstance(key, str) and isinstance(content, str) and content.strip():
+            meta.setdefault(key.strip().lower(), content.strip())
+    ld = _json_ld(soup)
+    title_tag = soup.find("title")
+    title_text = _SPACE_RUN.sub(" ", title_tag.get_text()).strip() if title_tag else None
+
+    def first(*keys: str) -> str | None:
+        for k in keys:
+            if meta.get(k):
+                return meta[k]
+        return None
+
+    published_value = ld.get("published") or first(
+        "article:published_time", "datepublished", "og:published_time", "publish-date", "pubdate", "date",
+        "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
+    )  # fmt: skip
+    if not published_value:
+        time_tag = soup.find("time", attrs={"datetime": True})
+        if time_tag is not None:
+            published_value = str(time_tag.get("datetime"))
+    published, published_raw = _norm_date(published_value)
+    modified, _ = _norm_date(ld.get("modified") or first("article:modified_time", "og:updated_time", "datemodified"))
+    canonical = None
+    link = soup.find("link", attrs={"rel": "canonical"})
+    if link is not None and link.get("href"):
+        canonical = str(link.get("href"))
+    html_tag = soup.find("html")
+    lang = str(html_tag.get("lang") or "").strip() if html_tag is not None else ""
+    return {
+        "title": ld.get("title") or first("og:title", "twitter:title") or title_text,
+        "description": ld.get("description") or first("og:description", "twitter:description", "description"),
+        "published": published,
+        "published_raw": published_raw,
+        "modified": modified,
+        "author": ld.get("author") or first("author", "article:author", "byl", "parsely-author", "dc.creator"),
+        "url": canonical or first("og:url") or ld.get("url"),
+        "language": lang or first("og:locale", "language", "content-language"),
+        "site": first("og:site_name", "application-name", "twitter:site"),
+    }
+
+
+# -- the reader ---------------------------------------------------------------------------------------
+
+
+def blocks_of(soup: BeautifulSoup, *, lines_known: bool) -> list[Block]:
+    """The page's text as blocks with DOM hints (see the module docstring)."""
+    root = soup.find("body") or soup
+    walker = _Walker(lines_known)
+    walker.walk(root, walker.nodes)
+    return walker.blocks
+
+
+def read_html(
+    raw: str | bytes,
+    *,
+    source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """An HTML page (str, or bytes to decode) as a Document of kind ``html``."""
+    if isinstance(raw, bytes):
+        if len(raw) > max_bytes:
+            raise InputTooLargeError(f"input is {len(raw):,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+        text = decode_html(raw)
+    else:
+        text = raw
+    check_text(text[:65536])
+    builder = parser_name()
+    soup = parse(text, builder)
+    metadata = page_metadata(soup)
+    blocks = blocks_of(soup, lines_known=builder == "html.parser")
+    doc = Document(tuple(blocks), source=source, kind="html", style="plain")
+    return doc.with_metadata(**metadata)

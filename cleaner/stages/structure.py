@@ -1,0 +1,264 @@
+"""Structure: for HTML input, keep the page's main text container and drop the page around it.
+
+Works on the DOM hints the HTML reader leaves on each block (see
+:mod:`cleaner.html`); on text dumps it does nothing. Two passes, as in jusText:
+
+1. Choose the main container. Every paragraph-like block (long enough, little
+   linked text) scores its parent and, decaying, a few more ancestors, as in
+   Readability; an element's score is multiplied by its share of unlinked text
+   and raised by content class/id tokens (``article-body``), lowered by
+   anti-content ones (``sidebar``). A semantic container (``[itemprop=articleBody]``,
+   ``<article>``, ``<main>``) that holds most of the winner's text is preferred;
+   siblings of the winner that score nearly as well join it.
+2. Judge each block: outside the container it goes, named after the chrome or
+   token it sits in; inside, blocks under page chrome (``<aside>``, ``<nav>``),
+   under anti-content tokens (``share-bar``), link lists, the headline (lifted
+   as the title) and short bylines or datelines under furniture tokens go.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import regex
+
+from ..document import Block, Document
+from ..lexicon import load
+from ..stage import Stage, register
+
+#: A block counts as a paragraph when it has this many characters ...
+PARAGRAPH_MIN_CHARS = 25
+#: ... and at most this share of linked text.
+PARAGRAPH_MAX_LINKS = 0.5
+#: How many ancestors above a paragraph's element share its score (parent first).
+SCORE_ANCESTORS = 5
+#: Score added or taken for a content or anti-content class/id token on an element.
+TOKEN_WEIGHT = 25.0
+#: Siblings of the winning element join it when they score this share of the winner's score.
+SIBLING_SHARE = 0.2
+#: A semantic container replaces the winner when it holds this share of the winner's unlinked text.
+SEMANTIC_SHARE = 0.6
+#: ... and at least this many characters of unlinked text.
+SEMANTIC_MIN_CHARS = 200
+#: Inside the container, a block with at least this share of linked text is a link list ...
+LINK_LIST_DENSITY = 0.6
+#: ... and a list or table whose items are this linked as a whole goes entirely.
+LINK_GROUP_DENSITY = 0.5
+#: Furniture (byline, dateline) under a furniture token is at most this long.
+FURNITURE_MAX_CHARS = 160
+
+_COMMA = regex.compile(r"[,،、，;]")
+
+_BASE_TAG_SCORE = {
+    "div": 5.0, "article": 8.0, "main": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0, "blockquote": 3.0,
+    "form": -3.0, "ol": -3.0, "ul": -3.0, "dl": -3.0, "li": -3.0, "dd": -3.0, "dt": -3.0,
+    "h1": -5.0, "h2": -5.0, "h3": -5.0, "h4": -5.0, "h5": -5.0, "h6": -5.0, "th": -5.0,
+    "header": -10.0, "footer": -20.0, "nav": -25.0, "aside": -20.0, "body": -10.0, "html": -20.0,
+}  # fmt: skip
+
+
+@cache
+def token_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(anti-content, content, furniture) class/id tokens from the lexicon."""
+    anti, content, furniture = set(), set(), set()
+    for entry in load("dom_tokens"):
+        sign, token = entry[0], entry[1:].lower()
+        {"-": anti, "+": content, "~": furniture}.get(sign, set()).add(token)
+    return frozenset(anti), frozenset(content), frozenset(furniture)
+
+
+def _node_flags(nodes: Sequence[Any]) -> tuple[list[str], list[bool], list[str]]:
+    """Per node: the anti-content token found (or ""), whether it has a content token, the furniture token."""
+    anti, content, furniture = token_classes()
+    anti_of, content_of, furn_of = [], [], []
+    for node in nodes:
+        toks = node.tokens
+        has_content = any(t in content for t in toks)
+        bad = "" if has_content else next((t for t in toks if t in anti), "")
+        anti_of.append(bad)
+        content_of.append(has_content)
+        furn_of.append(next((t for t in toks if t in furniture), ""))
+    return anti_of, content_of, furn_of
+
+
+@register
+class Structure(Stage):
+    """For HTML pages: keep the main text container, drop navigation, sidebars, share bars and link lists.
+
+    **Removes:** ``Share on Facebook`` inside ``<div class="share-bar">``, a menu inside ``<nav>``.
+    **Keeps:** ``The council shared the report on Monday.`` in a ``<p>`` of the ``<article>``.
+    """
+
+    name = "structure"
+
+    def run(self, doc: Document) -> Document:
+        if doc.kind != "html":
+            return doc
+        live = [b for b in doc.blocks if b.removal is None and b.text and b.hints.get("chain")]
+        if not live:
+            return doc
+        nodes: Sequence[Any] = live[0].hints["nodes"]
+        anti_of, content_of, furn_of = _node_flags(nodes)
+        main = self._main_container(live, nodes, anti_of, content_of)
+        link_groups = self._linked_groups(live, nodes)
+        headline_done = False
+        title = (doc.metadata.title or "").casefold()
+        out: list[Block] = []
+        for block in doc.blocks:
+            if block.removal is None and block.text and block.hints.get("chain"):
+                why, lift = self._judge(block, nodes, main, anti_of, furn_of, link_groups, headline_done, title)
+                if lift:
+                    headline_done = True
+                    block = block.drop(self.name, why, lifted_as="title")
+                elif why is not None:
+                    block = block.drop(self.name, why)
+            out.append(block)
+        return doc.with_blocks(out)
+
+    # -- pass 1: the main container ---------------------------------------------------------------
+
+    def _main_container(
+        self, live: list[Block], nodes: Sequence[Any], anti_of: list[str], content_of: list[bool]
+    ) -> frozenset[int]:
+        score: dict[int, float] = defaultdict(float)
+        chars: dict[int, int] = defaultdict(int)
+        linked: dict[int, float] = defaultdict(float)
+        for block in live:
+            h = block.hints
+            chain = h["chain"]
+            n = len(block.text)
+            ld = h.get("link_density", 0.0)
+            for serial in chain:
+                chars[serial] += n
+                linked[serial] += n * ld
+            if n < PARAGRAPH_MIN_CHARS or ld > PARAGRAPH_MAX_LINKS or h.get("level"):
+                continue
+            s = 1.0 + len(_COMMA.findall(block.text)) + min(n / 100.0, 3.0)
+            # the paragraph's own element counts as the "p"; its ancestors share the score
+            for level, serial in enumerate(reversed(chain[:-1])):
+                if level >= SCORE_ANCESTORS:
+                    break
+                score[serial] += s / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0)
+        if not score:
+            return frozenset()
+
+        def final(serial: int) -> float:
+            node = nodes[serial]
+            base = _BASE_TAG_SCORE.get(node.tag, 0.0)
+            if content_of[serial]:
+                base += TOKEN_WEIGHT
+            elif anti_of[serial]:
+                base -= TOKEN_WEIGHT
+            total = chars[serial] or 1
+            return (score[serial] + base) * (1.0 - linked[serial] / total)
+
+        ranked = {s: final(s) for s in score}
+        top = max(ranked, key=lambda s: ranked[s])
+        unlinked = {s: chars[s] - linked[s] for s in chars}
+        # a semantic container holding most of the winner's text is the better boundary
+        best_semantic = None
+        for serial, node in enumerate(nodes):
+            if not (node.itemprop_body or node.content) or unlinked.get(serial, 0) < SEMANTIC_MIN_CHARS:
+                continue
+            inside = self._overlap(serial, top, nodes, unlinked)
+            if inside >= SEMANTIC_SHARE * unlinked.get(top, 0):
+                rank = (node.itemprop_body, -unlinked[serial] if self._is_ancestor(serial, top, nodes) else 0)
+                if best_semantic is None or rank > best_semantic[0]:
+                    best_semantic = (rank, serial)
+        chosen = {top}
+        if best_semantic is not None:
+            chosen = {best_semantic[1]}
+            top = best_semantic[1]
+        # siblings of the winner that score nearly as well join it
+        parent = nodes[top].parent
+        threshold = max(10.0, ranked.get(top, 0.0) * SIBLING_SHARE)
+        if parent >= 0:
+            for serial, value in ranked.items():
+                if serial != top and nodes[serial].parent == parent and value >= threshold and not anti_of[serial]:
+                    chosen.add(serial)
+        return frozenset(chosen)
+
+    @staticmethod
+    def _is_ancestor(a: int, b: int, nodes: Sequence[Any]) -> bool:
+        while b >= 0:
+            if a == b:
+                return True
+            b = nodes[b].parent
+        return False
+
+    def _overlap(self, a: int, b: int, nodes: Sequence[Any], unlinked: dict[int, float]) -> float:
+        """Unlinked text the two elements share (one contains the other, or none)."""
+        if self._is_ancestor(a, b, nodes):
+            return unlinked.get(b, 0.0)
+        if self._is_ancestor(b, a, nodes):
+            return unlinked.get(a, 0.0)
+        return 0.0
+
+    def _linked_groups(self, live: list[Block], nodes: Sequence[Any]) -> frozenset[int]:
+        """Lists and tables whose text is mostly links, as a whole."""
+        chars: dict[int, int] = defaultdict(int)
+        linked: dict[int, float] = defaultdict(float)
+        for block in live:
+            h = block.hints
+            if not (h.get("in_list") or h.get("in_table")):
+                continue
+            n = len(block.text)
+            for serial in h["chain"]:
+                if nodes[serial].tag in ("ul", "ol", "dl", "table", "menu"):
+                    chars[serial] += n
+                    linked[serial] += n * h.get("link_density", 0.0)
+        return frozenset(s for s, n in chars.items() if linked[s] >= LINK_GROUP_DENSITY * n)
+
+    # -- pass 2: each block ---------------------------------------------------------------------------
+
+    def _judge(
+        self,
+        block: Block,
+        nodes: Sequence[Any],
+        main: frozenset[int],
+        anti_of: list[str],
+        furn_of: list[str],
+        link_groups: frozenset[int],
+        headline_done: bool,
+        title: str,
+    ) -> tuple[str | None, bool]:
+        h = block.hints
+        chain: tuple[int, ...] = h["chain"]
+        inside_at = next((i for i, s in enumerate(chain) if s in main), -1)
+        if not main:
+            inside_at = 0
+        if h.get("level") == 1 and not headline_done:
+            text = block.text.casefold()
+            if not title or text in title or title in text:
+                return "the headline (lifted as the title)", True
+        if inside_at < 0:
+            return self._where(chain, nodes, anti_of, 0) or "outside the main text", False
+        below = chain[inside_at + 1 :] if main else chain
+        why = self._where(below, nodes, anti_of, 0)
+        if why:
+            return why, False
+        ld = h.get("link_density", 0.0)
+        if ld >= LINK_LIST_DENSITY:
+            return f"link list ({ld:.0%} linked text)", False
+        group = next((s for s in below if s in link_groups), None)
+        if group is not None:
+            return f"link list (<{nodes[group].tag}> of links)", False
+        if len(block.text) <= FURNITURE_MAX_CHARS:
+            furn = next((s for s in below if furn_of[s]), None)
+            if furn is not None:
+                return f"byline or dateline ({nodes[furn].label})", False
+        return None, False
+
+    @staticmethod
+    def _where(chain: Sequence[int], nodes: Sequence[Any], anti_of: list[str], _: int) -> str | None:
+        """The reason of the innermost chrome element or anti-content token in ``chain``, if any."""
+        for serial in reversed(chain):
+            node = nodes[serial]
+            if node.chrome:
+                return f"inside <{node.chrome}>" if not node.chrome.startswith("role=") else f"inside {node.chrome}"
+            if anti_of[serial]:
+                return node.label or f"class '{anti_of[serial]}'"
+        return None
