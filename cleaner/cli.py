@@ -1,0 +1,236 @@
+"""The ``clean-article`` command: flags in, one Options + Settings out, the library does the rest.
+
+No cleaning logic lives here. Exit codes: 0 every input cleaned, 1 some input
+failed (each named on stderr in one line), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn, TextIO
+
+import click
+
+from . import __version__
+from .batch import DEFAULT_GLOBS, PlanError, Settings, default_jobs, execute, plan
+from .config import find_config, load_config
+from .errors import CleanerError, ConfigError, UnknownStageError
+from .options import MODES, Options
+from .writers import FORMATS
+
+PROG = "clean-article"
+
+#: Size suffixes accepted by ``--max-bytes``.
+_UNITS = {
+    **{"": 1, "B": 1, "K": 1000, "KB": 1000, "M": 1000**2, "MB": 1000**2, "G": 1000**3, "GB": 1000**3},
+    **{"KIB": 1024, "MIB": 1024**2, "GIB": 1024**3},
+}
+
+
+def _byte_size(_ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """``--max-bytes``: a byte count such as ``5000000``, ``5M``, ``512kB`` or ``1GiB``."""
+    if value is None:
+        return None
+    text = value.strip().upper().replace("_", "")
+    number = text.rstrip("KMGIB")
+    try:
+        size = int(float(number) * _UNITS[text[len(number) :]])
+    except (ValueError, KeyError):
+        raise click.BadParameter(f"{value!r} is not a size (try 5000000, 5M or 512kB)", param=param) from None
+    if size <= 0:
+        raise click.BadParameter("must be positive", param=param)
+    return size
+
+
+def _names(values: tuple[str, ...] | str | None) -> tuple[str, ...]:
+    """Stage names from ``a,b,c`` strings (repeatable options give several)."""
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = (values,)
+    return tuple(n.strip() for v in values for n in v.split(",") if n.strip())
+
+
+def _list_stages(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from .pipeline import DEFAULT
+    from .stage import all_stages
+
+    stages = all_stages()
+    order = [n for n in DEFAULT if n in stages] + sorted(n for n in stages if n not in DEFAULT)
+    width = max((len(n) for n in order), default=0)
+    for name in order:
+        note = "" if name in DEFAULT else "  (not in the default pipeline)"
+        click.echo(f"{name:<{width}}  {stages[name].summary()}{note}")
+    ctx.exit(0)
+
+
+def _options(config: str | None, mode: str | None, max_bytes: int | None) -> Options:
+    """Options from the config file (or pyproject.toml), then the flags on top."""
+    try:
+        fields = load_config(config) if config else find_config(".")[1]
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    if mode is not None:
+        fields["mode"] = mode
+    if max_bytes is not None:
+        fields["max_bytes"] = max_bytes
+    return Options(**fields)
+
+
+def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, bool]:
+    """Where ``--explain`` goes (stderr by default) and whether to colour it."""
+    if target is None:
+        stream: TextIO = sys.stderr
+    elif target == "-":
+        if data_on_stdout:
+            raise click.BadParameter(
+                "stdout carries the cleaned output; use -o to move it first", param_hint="--explain-to"
+            )
+        stream = sys.stdout
+    else:
+        try:
+            stream = open(target, "w", encoding="utf-8")  # noqa: SIM115 - closed in main
+        except OSError as exc:
+            raise click.BadParameter(f"{target}: {exc.strerror}", param_hint="--explain-to") from None
+    isatty = getattr(stream, "isatty", None)
+    return stream, bool(isatty and isatty())
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("-o", "--output", metavar="PATH",
+              help="Write here instead of stdout: a file for one input (or for a --format jsonl stream), "
+                   "a directory for several (outputs mirror the inputs' relative paths).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: the body, paragraphs separated by blank lines; json: the article record, "
+                   "pretty; jsonl: one compact record per input, with its source.")
+@click.option("--with-metadata", is_flag=True,
+              help="In text format, print a header (title, date, author, standfirst) above the body.")
+@click.option("--stages", metavar="A,B,C",
+              help="Run only these stages, in this order (default: all, see --list-stages).")
+@click.option("--skip", multiple=True, metavar="NAME",
+              help="Leave out a stage (repeatable, or a comma list).")
+@click.option("--list-stages", is_flag=True, expose_value=False, is_eager=True, callback=_list_stages,
+              help="List the stages (default order first) with what each removes, and exit.")
+@click.option("--explain", is_flag=True,
+              help="Show the dump with every removed line marked by stage and reason (on stderr).")
+@click.option("--explain-to", metavar="FILE",
+              help="Write --explain to FILE instead of stderr ('-' for stdout, when -o takes the output "
+                   "off stdout). Implies --explain.")
+@click.option("--mode", type=click.Choice(MODES),
+              help="precision: rather lose a body line than keep junk; recall: the reverse. "
+                   "[default: balanced, or the config's]")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="TOML config (drop_phrases, drop_patterns, protect_phrases, mode, [stages.NAME]). "
+                   "Default: [tool.clean-article] in ./pyproject.toml, if any.")
+@click.option("--max-bytes", callback=_byte_size, metavar="SIZE",
+              help="Refuse inputs larger than this (e.g. 5M). [default: 50M]")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help=f"Files to take from directory inputs (repeatable; matched on the file name, or on the "
+                   f"relative path if it has a '/'). Hidden files are skipped. "
+                   f"[default: {', '.join(DEFAULT_GLOBS)}]")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for several inputs (1: clean in this process). [default: all cores]")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress bar and no summary line (failures are still named).")
+@click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
+def main(
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    with_metadata: bool,
+    stages: str | None,
+    skip: tuple[str, ...],
+    explain: bool,
+    explain_to: str | None,
+    mode: str | None,
+    config: str | None,
+    max_bytes: int | None,
+    globs: tuple[str, ...],
+    jobs: int | None,
+    quiet: bool,
+) -> None:
+    """Clean scraper dumps: keep the article (headline, date, author, standfirst, body), drop the page.
+
+    INPUT is a file, a directory (searched recursively, see --glob), or - for
+    stdin; with no INPUT, stdin is read. One input is printed to stdout (or -o
+    FILE). Several inputs need -o DIR (one output per input) or --format jsonl
+    (one record per input, on stdout or in -o FILE).
+
+    \b
+    Examples:
+      clean-article page.txt
+      cat page.txt | clean-article --format json
+      clean-article dumps/ -o clean/ --jobs 4
+      clean-article dumps/ --format jsonl > clean.jsonl
+      clean-article page.txt --explain 2>&1 >/dev/null | less -R
+    """
+    options = _options(config, mode, max_bytes)
+    settings = Settings(
+        options=options,
+        stages=_names(stages) or None,
+        skip=_names(skip),
+        fmt=fmt,
+        with_metadata=with_metadata,
+        explain=explain or explain_to is not None,
+    )
+    try:
+        settings.pipeline()
+    except UnknownStageError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    try:
+        run_plan = plan(
+            inputs,
+            fmt=fmt,
+            output=output,
+            globs=globs or DEFAULT_GLOBS,
+            stdin=sys.stdin.buffer,
+            stdin_is_tty=sys.stdin.isatty(),
+            max_bytes=options.max_bytes,
+        )
+    except PlanError as exc:
+        raise click.UsageError(str(exc)) from None
+    except CleanerError as exc:  # stdin refused (too large)
+        _die(f"{PROG}: <stdin>: {exc}", 1)
+    except OSError as exc:
+        _die(f"{PROG}: {exc.filename or '<stdin>'}: {exc.strerror or exc}", 1)
+
+    data_on_stdout = run_plan.single and run_plan.tasks[0].output is None or (
+        not run_plan.single and run_plan.stream is None and fmt == "jsonl"
+    )
+    explain_stream, color = _explain_stream(explain_to, data_on_stdout) if settings.explain else (None, False)
+    try:
+        report = execute(
+            run_plan,
+            settings,
+            jobs=jobs or default_jobs(),
+            stdout=sys.stdout.buffer,
+            stderr=sys.stderr,
+            explain_to=explain_stream,
+            color_explain=color,
+            progress=not quiet and sys.stderr.isatty(),
+            quiet=quiet,
+            prog=PROG,
+        )
+    except KeyboardInterrupt:
+        _die(f"{PROG}: interrupted", 130)
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, without a traceback at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except OSError as exc:  # the output stream or file could not be written
+        _die(f"{PROG}: {exc.filename or run_plan.stream or 'output'}: {exc.strerror or exc}", 1)
+    finally:
+        if explain_stream is not None and explain_stream not in (sys.stderr, sys.stdout):
+            explain_stream.close()
+    sys.exit(report.exit_code)
+
+
+def _die(message: str, code: int) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)

@@ -1,0 +1,142 @@
+"""Article -> text, JSON or JSONL; and atomic writes of the result.
+
+Three formats, one function each:
+
+- ``text``: the body paragraphs separated by a blank line, with a trailing
+  newline when there is any text (an empty article gives an empty output);
+  with ``with_metadata=True`` a header of ``Field: value`` lines (title,
+  date, author, standfirst) and a blank line come first.
+- ``json``: :meth:`Article.to_dict` pretty-printed, non-ASCII kept as is.
+- ``jsonl``: the same record with its ``source`` on one compact line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from functools import cache
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from .article import Article
+
+Format = Literal["text", "json", "jsonl"]
+FORMATS: tuple[str, ...] = ("text", "json", "jsonl")
+
+#: The file extension of one output, by format (``-o DIR`` mirroring).
+EXTENSIONS: dict[str, str] = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}
+
+#: The header lines of ``--with-metadata``: label and the Article fields tried in turn.
+HEADER_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Title", ("title",)),
+    ("Date", ("published", "published_raw")),
+    ("Author", ("author",)),
+    ("Standfirst", ("description",)),
+)
+
+
+def metadata_header(article: Article) -> str:
+    """``Title: …`` / ``Date: …`` / ``Author: …`` / ``Standfirst: …`` lines for the known fields."""
+    lines = []
+    for label, fields in HEADER_FIELDS:
+        value = next((v for v in (getattr(article, f) for f in fields) if v), None)
+        if value:
+            lines.append(f"{label}: {' '.join(value.split())}")
+    return "\n".join(lines)
+
+
+def to_text(article: Article, *, with_metadata: bool = False) -> str:
+    """The body as paragraphs separated by blank lines; a trailing newline when non-empty."""
+    parts = []
+    if with_metadata:
+        header = metadata_header(article)
+        if header:
+            parts.append(header)
+    if article.text:
+        parts.append(article.text)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def to_json(article: Article, *, source: str | None = None) -> str:
+    """The article record, pretty-printed JSON with a trailing newline."""
+    import json
+
+    return json.dumps(article.to_dict(source=source), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(article: Article, *, source: str | None = None) -> str:
+    """The article record with its source on one compact line (newline included)."""
+    import json
+
+    return json.dumps(article.to_dict(source=source), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def render(
+    article: Article,
+    fmt: str,
+    *,
+    source: str | None = None,
+    with_metadata: bool = False,
+) -> str:
+    """The article in ``fmt`` (one of :data:`FORMATS`). JSON carries no source; JSONL does."""
+    if fmt == "text":
+        return to_text(article, with_metadata=with_metadata)
+    if fmt == "json":
+        return to_json(article)
+    if fmt == "jsonl":
+        return to_jsonl(article, source=source)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+@cache
+def _file_mode() -> int:
+    """The permissions a new file gets under the current umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+class AtomicFile:
+    """A file written under a temporary name in the target's directory, renamed into place on commit.
+
+    Until :meth:`commit`, the target keeps its old content (or does not exist);
+    :meth:`discard` removes the temporary file. Parent directories are created.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.target = Path(path)
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _file_mode())
+        self.handle: BinaryIO = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
+        """Close the temporary file and move it over the target."""
+        try:
+            self.handle.close()
+            os.replace(self.tmp, self.target)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        """Close and remove the temporary file; the target is untouched."""
+        self.handle.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory and a rename.
+
+    A reader (or a killed run) never sees a half-written file: either the old
+    content or the new one. The temporary file is removed if anything fails.
+    Parent directories are created as needed.
+    """
+    sink = AtomicFile(path)
+    try:
+        sink.handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+    except BaseException:
+        sink.discard()
+        raise
+    sink.commit()
