@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from .article import Article
+from .document import Document
 from .errors import CleanerError, InputTooLargeError
 from .explain import Line, explain_lines, write_explain
 from .options import Options
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 #: Files a directory input contributes when no ``--glob`` is given. Hidden
 #: files and directories (names starting with ``.``) are always skipped.
-DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md")
+DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md", "*.html", "*.htm")
 
 #: The name stdin goes by in messages and in the ``source`` field.
 STDIN_NAME = "<stdin>"
@@ -102,6 +103,20 @@ def one_line(message: str) -> str:
     return " ".join(message.split())
 
 
+def read_document(raw: bytes, *, source: str, max_bytes: int) -> Document:
+    """An input's bytes as a Document: an HTML page through the HTML reader, anything else as a text dump.
+
+    Only inputs whose first non-blank byte is ``<`` are sniffed further, so a run
+    over text dumps never imports the HTML reader (nor bs4).
+    """
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        from .html import looks_like_html, read_html
+
+        if looks_like_html(raw):
+            return read_html(raw, source=source, max_bytes=max_bytes)
+    return read_text(raw, source=source, max_bytes=max_bytes)
+
+
 def read_input(path: str, max_bytes: int) -> bytes:
     """The bytes of one input file, refusing files over ``max_bytes`` before reading them."""
     with open(path, "rb") as handle:
@@ -135,7 +150,7 @@ class Cleaner:
         s = self.settings
         max_bytes = s.options.max_bytes
         raw = task.data if task.data is not None else read_input(task.path or "", max_bytes)
-        doc = self.pipeline.run(read_text(raw, source=task.name, max_bytes=max_bytes))
+        doc = self.pipeline.run(read_document(raw, source=task.name, max_bytes=max_bytes))
         article = Article.from_document(doc)
         rendered = render(article, s.fmt, source=task.name, with_metadata=s.with_metadata)
         payload = rendered.encode("utf-8")
