@@ -401,6 +401,7 @@ def walk(
             if name in skip_names and os.path.abspath(path) in skip_f:
                 continue
             files.append(path)
+    files.sort(key=lambda p: p.split(os.sep))
     return files, errors
 
 
