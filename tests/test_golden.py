@@ -27,6 +27,7 @@ output into a fixture.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
@@ -134,13 +135,6 @@ def where(article: Article, line: str) -> str:
     return "; ".join(found) or "not found in the document"
 
 
-def origin_of(article: Article, line: str) -> str:
-    for block in article.document.blocks:
-        if block.removal is None and norm(block.text) == line:
-            return f"line {block.origin}"
-    return "line ?"
-
-
 # --------------------------------------------------------------------------- the fixtures themselves
 
 
@@ -190,13 +184,17 @@ def test_body_text_matches_expected(case: str) -> None:
     got = norm_lines(article.text, bullets=bullets)
     if got == want:
         return
-    missing = [line for line in want if line not in got]
-    extra = [line for line in got if line not in want]
+    origins = [b.origin for b in article.document.kept() if norm(b.text)]
     report = [f"{case}: body differs ({len(got)} lines kept, {len(want)} expected)"]
-    report += [f"  MISSING {line[:70]!r} <- {where(article, line)}" for line in missing]
-    report += [f"  EXTRA   {origin_of(article, line)}: {line[:70]!r}" for line in extra]
-    if not missing and not extra:
-        report.append("  same lines, different order")
+    matcher = difflib.SequenceMatcher(a=got, b=want, autojunk=False)
+    for op, g1, g2, w1, w2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        for i in range(g1, g2):
+            origin = origins[i] if i < len(origins) else "?"
+            report.append(f"  EXTRA   line {origin}: {got[i][:70]!r}")
+        for line in want[w1:w2]:
+            report.append(f"  MISSING {line[:70]!r} <- {where(article, line)}")
     pytest.fail("\n".join(report))
 
 
