@@ -515,7 +515,9 @@ def page_metadata(soup: BeautifulSoup) -> dict[str, str | None]:
 
 def blocks_of(soup: BeautifulSoup, *, lines_known: bool) -> list[Block]:
     """The page's text as blocks with DOM hints (see the module docstring)."""
-    root = soup.find("body") or soup
+    # from the document, not <body>: broken pages close </html> early and leave content outside it
+    # (the head is skipped as never content)
+    root = soup
     walker = _Walker(lines_known)
     walker.walk(root, walker.nodes)
     return walker.blocks

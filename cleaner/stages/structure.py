@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -35,8 +36,12 @@ PARAGRAPH_MIN_CHARS = 25
 PARAGRAPH_MAX_LINKS = 0.5
 #: How many ancestors above a paragraph's element share its score (parent first).
 SCORE_ANCESTORS = 5
-#: Score added or taken for a content or anti-content class/id token on an element.
-TOKEN_WEIGHT = 25.0
+#: An element's score is multiplied by this for a content class/id token (``article-body``) ...
+CONTENT_TOKEN_FACTOR = 1.3
+#: ... and by this for an anti-content token (``sidebar``).
+ANTI_TOKEN_FACTOR = 0.5
+#: An element under page chrome or an anti-content token keeps this share of its score.
+ANTI_ANCESTOR_FACTOR = 0.3
 #: Siblings of the winning element join it when they score this share of the winner's score.
 SIBLING_SHARE = 0.2
 #: A semantic container replaces the winner when it holds this share of the winner's unlinked text.
@@ -50,6 +55,9 @@ LINK_GROUP_DENSITY = 0.5
 #: Furniture (byline, dateline) under a furniture token is at most this long.
 FURNITURE_MAX_CHARS = 160
 
+#: Elements that wrap the whole page: their class tokens say nothing about a block.
+PAGE_ROOTS = frozenset({"body", "html", "[document]"})
+
 _COMMA = regex.compile(r"[,،、，;]")
 
 _BASE_TAG_SCORE = {
@@ -61,27 +69,40 @@ _BASE_TAG_SCORE = {
 
 
 @cache
-def token_classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(anti-content, content, furniture) class/id tokens from the lexicon."""
-    anti, content, furniture = set(), set(), set()
+def token_classes() -> dict[str, frozenset[str]]:
+    """Class/id tokens from the lexicon by sign: ``-`` anti, ``!`` strong anti, ``+`` content, ``~`` furniture."""
+    found: dict[str, set[str]] = {"-": set(), "!": set(), "+": set(), "~": set()}
     for entry in load("dom_tokens"):
-        sign, token = entry[0], entry[1:].lower()
-        {"-": anti, "+": content, "~": furniture}.get(sign, set()).add(token)
-    return frozenset(anti), frozenset(content), frozenset(furniture)
+        if entry[0] in found:
+            found[entry[0]].add(entry[1:].lower())
+    found["-"] |= found["!"]
+    return {sign: frozenset(tokens) for sign, tokens in found.items()}
 
 
-def _node_flags(nodes: Sequence[Any]) -> tuple[list[str], list[bool], list[str]]:
-    """Per node: the anti-content token found (or ""), whether it has a content token, the furniture token."""
-    anti, content, furniture = token_classes()
-    anti_of, content_of, furn_of = [], [], []
+@dataclass(frozen=True, slots=True)
+class Flags:
+    """Per element of the page (by serial): what its class/id tokens say."""
+
+    anti: list[str]  # the anti-content token found, or ""
+    strong: list[bool]  # an anti-content token that rules out the main text beneath
+    content: list[bool]  # a content token (it overrides the anti-content ones)
+    furniture: list[str]  # the furniture token found, or ""
+
+
+def node_flags(nodes: Sequence[Any]) -> Flags:
+    """What the class/id tokens of every element say, looked up once per page."""
+    classes = token_classes()
+    anti, strong, content, furniture = classes["-"], classes["!"], classes["+"], classes["~"]
+    flags = Flags([], [], [], [])
     for node in nodes:
         toks = node.tokens
         has_content = any(t in content for t in toks)
         bad = "" if has_content else next((t for t in toks if t in anti), "")
-        anti_of.append(bad)
-        content_of.append(has_content)
-        furn_of.append(next((t for t in toks if t in furniture), ""))
-    return anti_of, content_of, furn_of
+        flags.anti.append(bad)
+        flags.strong.append(bool(bad) and any(t in strong for t in toks))
+        flags.content.append(has_content)
+        flags.furniture.append(next((t for t in toks if t in furniture), ""))
+    return flags
 
 
 @register
@@ -101,8 +122,9 @@ class Structure(Stage):
         if not live:
             return doc
         nodes: Sequence[Any] = live[0].hints["nodes"]
-        anti_of, content_of, furn_of = _node_flags(nodes)
-        main = self._main_container(live, nodes, anti_of, content_of)
+        flags = node_flags(nodes)
+        anti_of, furn_of = flags.anti, flags.furniture
+        main = self._main_container(live, nodes, flags)
         link_groups = self._linked_groups(live, nodes)
         headline_done = False
         title = (doc.metadata.title or "").casefold()
@@ -120,9 +142,8 @@ class Structure(Stage):
 
     # -- pass 1: the main container ---------------------------------------------------------------
 
-    def _main_container(
-        self, live: list[Block], nodes: Sequence[Any], anti_of: list[str], content_of: list[bool]
-    ) -> frozenset[int]:
+    def _main_container(self, live: list[Block], nodes: Sequence[Any], flags: Flags) -> frozenset[int]:
+        anti_of, content_of = flags.anti, flags.content
         score: dict[int, float] = defaultdict(float)
         chars: dict[int, int] = defaultdict(int)
         linked: dict[int, float] = defaultdict(float)
@@ -147,15 +168,28 @@ class Structure(Stage):
 
         def final(serial: int) -> float:
             node = nodes[serial]
-            base = _BASE_TAG_SCORE.get(node.tag, 0.0)
+            value = score[serial] + _BASE_TAG_SCORE.get(node.tag, 0.0)
+            if value <= 0:
+                return value
             if content_of[serial]:
-                base += TOKEN_WEIGHT
+                value *= CONTENT_TOKEN_FACTOR
             elif anti_of[serial]:
-                base -= TOKEN_WEIGHT
+                value *= ANTI_TOKEN_FACTOR
             total = chars[serial] or 1
-            return (score[serial] + base) * (1.0 - linked[serial] / total)
+            value *= 1.0 - linked[serial] / total
+            return value * ANTI_ANCESTOR_FACTOR if under_anti(serial) else value
+
+        def under_anti(serial: int) -> bool:
+            """Whether an ancestor below <body> is page chrome or carries a strong anti-content token."""
+            serial = nodes[serial].parent
+            while serial >= 0 and nodes[serial].tag not in PAGE_ROOTS:
+                if flags.strong[serial] or nodes[serial].chrome:
+                    return True
+                serial = nodes[serial].parent
+            return False
 
         ranked = {s: final(s) for s in score}
+        self.last_ranked = ranked  # for --explain style debugging; not part of the result
         top = max(ranked, key=lambda s: ranked[s])
         unlinked = {s: chars[s] - linked[s] for s in chars}
         # a semantic container holding most of the winner's text is the better boundary
@@ -257,6 +291,8 @@ class Structure(Stage):
         """The reason of the innermost chrome element or anti-content token in ``chain``, if any."""
         for serial in reversed(chain):
             node = nodes[serial]
+            if node.tag in PAGE_ROOTS:
+                break
             if node.chrome:
                 return f"inside <{node.chrome}>" if not node.chrome.startswith("role=") else f"inside {node.chrome}"
             if anti_of[serial]:
