@@ -46,7 +46,8 @@ STDIN_NAME = "<stdin>"
 CHUNK_SIZE = 8
 IN_FLIGHT_PER_WORKER = 4
 
-TOO_LARGE = "input is {size}, over the limit of {limit:,} bytes (--max-bytes)"
+TOO_LARGE = "input is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
+TOO_LARGE_STREAM = "input is over the limit of {limit:,} bytes (--max-bytes)"
 WORKER_DIED = "worker process died while cleaning this input"
 
 
@@ -122,10 +123,10 @@ def read_input(path: str, max_bytes: int) -> bytes:
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > max_bytes:
-            raise InputTooLargeError(TOO_LARGE.format(size=f"{size:,} bytes", limit=max_bytes))
+            raise InputTooLargeError(TOO_LARGE.format(size=size, limit=max_bytes))
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputTooLargeError(TOO_LARGE.format(size="more", limit=max_bytes))
+        raise InputTooLargeError(TOO_LARGE_STREAM.format(limit=max_bytes))
     return data
 
 
@@ -417,7 +418,7 @@ def read_stdin(stream: IO[bytes], max_bytes: int) -> bytes:
     """All of stdin, refusing more than ``max_bytes``."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InputTooLargeError(TOO_LARGE.format(size="more", limit=max_bytes))
+        raise InputTooLargeError(TOO_LARGE_STREAM.format(limit=max_bytes))
     return data
 
 

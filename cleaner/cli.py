@@ -13,13 +13,16 @@ from typing import NoReturn, TextIO
 import click
 
 from . import __version__
-from .batch import DEFAULT_GLOBS, PlanError, Settings, default_jobs, execute, plan
+from .batch import DEFAULT_GLOBS, STDIN_NAME, PlanError, Settings, default_jobs, execute, one_line, plan
 from .config import find_config, load_config
 from .errors import CleanerError, ConfigError, UnknownStageError
 from .options import MODES, Options
 from .writers import FORMATS
 
 PROG = "clean-article"
+
+#: Set this environment variable to see the traceback of an internal error.
+DEBUG_ENV = "CLEAN_ARTICLE_DEBUG"
 
 #: Size suffixes accepted by ``--max-bytes``.
 _UNITS = {
@@ -80,6 +83,19 @@ def _options(config: str | None, mode: str | None, max_bytes: int | None) -> Opt
     return Options(**fields)
 
 
+def _is_tty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _stdin_is_tty() -> bool:
+    return _is_tty(sys.stdin)
+
+
+def _stderr_is_tty() -> bool:
+    return _is_tty(sys.stderr)
+
+
 def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, bool]:
     """Where ``--explain`` goes (stderr by default) and whether to colour it."""
     if target is None:
@@ -95,8 +111,7 @@ def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, b
             stream = open(target, "w", encoding="utf-8")  # noqa: SIM115 - closed in main
         except OSError as exc:
             raise click.BadParameter(f"{target}: {exc.strerror}", param_hint="--explain-to") from None
-    isatty = getattr(stream, "isatty", None)
-    return stream, bool(isatty and isatty())
+    return stream, _is_tty(stream)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -168,6 +183,47 @@ def main(
       clean-article dumps/ --format jsonl > clean.jsonl
       clean-article page.txt --explain 2>&1 >/dev/null | less -R
     """
+    try:
+        code = _run(
+            inputs, output, fmt, with_metadata, stages, skip, explain, explain_to, mode, config, max_bytes,
+            globs, jobs, quiet,
+        )
+    except (click.exceptions.ClickException, click.exceptions.Exit):
+        raise
+    except KeyboardInterrupt:
+        _die(f"{PROG}: interrupted", 130)
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, without a traceback at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    except CleanerError as exc:
+        _die(f"{PROG}: {one_line(str(exc))}", 1)
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _die(f"{PROG}: internal error: {type(exc).__name__}: {one_line(str(exc))} "
+             f"(set {DEBUG_ENV}=1 for the traceback)", 1)
+    sys.exit(code)
+
+
+def _run(
+    inputs: tuple[str, ...],
+    output: str | None,
+    fmt: str,
+    with_metadata: bool,
+    stages: str | None,
+    skip: tuple[str, ...],
+    explain: bool,
+    explain_to: str | None,
+    mode: str | None,
+    config: str | None,
+    max_bytes: int | None,
+    globs: tuple[str, ...],
+    jobs: int | None,
+    quiet: bool,
+) -> int:
+    """The command's work, once the flags are parsed; returns the exit code."""
     options = _options(config, mode, max_bytes)
     settings = Settings(
         options=options,
@@ -189,15 +245,15 @@ def main(
             output=output,
             globs=globs or DEFAULT_GLOBS,
             stdin=sys.stdin.buffer,
-            stdin_is_tty=sys.stdin.isatty(),
+            stdin_is_tty=_stdin_is_tty(),
             max_bytes=options.max_bytes,
         )
     except PlanError as exc:
         raise click.UsageError(str(exc)) from None
     except CleanerError as exc:  # stdin refused (too large)
-        _die(f"{PROG}: <stdin>: {exc}", 1)
+        _die(f"{PROG}: {STDIN_NAME}: {exc}", 1)
     except OSError as exc:
-        _die(f"{PROG}: {exc.filename or '<stdin>'}: {exc.strerror or exc}", 1)
+        _die(f"{PROG}: {exc.filename or STDIN_NAME}: {exc.strerror or exc}", 1)
 
     data_on_stdout = run_plan.single and run_plan.tasks[0].output is None or (
         not run_plan.single and run_plan.stream is None and fmt == "jsonl"
@@ -212,25 +268,37 @@ def main(
             stderr=sys.stderr,
             explain_to=explain_stream,
             color_explain=color,
-            progress=not quiet and sys.stderr.isatty(),
+            progress=not quiet and _stderr_is_tty(),
             quiet=quiet,
             prog=PROG,
         )
-    except KeyboardInterrupt:
-        _die(f"{PROG}: interrupted", 130)
     except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly, without a traceback at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+        raise
     except OSError as exc:  # the output stream or file could not be written
         _die(f"{PROG}: {exc.filename or run_plan.stream or 'output'}: {exc.strerror or exc}", 1)
     finally:
         if explain_stream is not None and explain_stream not in (sys.stderr, sys.stdout):
             explain_stream.close()
-    sys.exit(report.exit_code)
+    return report.exit_code
 
 
 def _die(message: str, code: int) -> NoReturn:
     click.echo(message, err=True)
     sys.exit(code)
+
+
+def options_table() -> str:
+    """The README's option table (markdown), generated from the command's own options and help."""
+    rows = ["| option | what it does |", "| --- | --- |"]
+    for param in main.params:
+        if not isinstance(param, click.Option):
+            continue
+        names = ", ".join(f"`{n}`" for n in param.opts)
+        if not param.is_flag and param.metavar:
+            names += f" `{param.metavar}`"
+        elif isinstance(param.type, click.Choice):
+            choices = "\\|".join(str(c) for c in param.type.choices)
+            names += f" `{choices}`"
+        text = (param.help or "").replace("|", "\\|").replace("\n", " ")
+        rows.append(f"| {names} | {text} |")
+    return "\n".join(rows)
