@@ -48,6 +48,7 @@ IN_FLIGHT_PER_WORKER = 4
 
 TOO_LARGE = "input is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
 TOO_LARGE_STREAM = "input is over the limit of {limit:,} bytes (--max-bytes)"
+NO_MATCH = "no files here match {globs} (see --glob)"
 WORKER_DIED = "worker process died while cleaning this input"
 
 
@@ -71,7 +72,7 @@ class Settings:
         return Pipeline.build(self.stages, skip=self.skip, options=self.options)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     """One input: a file ``path`` to read, or ``data`` already read; ``output`` is where to write."""
 
@@ -81,7 +82,7 @@ class Task:
     output: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of one task: an error message, or the rendered output and its measures."""
 
@@ -102,6 +103,15 @@ class Outcome:
 def one_line(message: str) -> str:
     """A message folded onto one line."""
     return " ".join(message.split())
+
+
+_CONTROL_CHARS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F)}
+_CONTROL_CHARS.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+def shown(name: str) -> str:
+    """A file name fit for a one-line message: control characters (a newline!) escaped."""
+    return name.translate(_CONTROL_CHARS) if not name.isprintable() else name
 
 
 def read_document(raw: bytes, *, source: str, max_bytes: int) -> Document:
@@ -490,6 +500,8 @@ def plan(
                 skip_files=[stream] if stream else [],
             )
             failures.extend(errors)
+            if not found and not errors:
+                failures.append((arg, NO_MATCH.format(globs=", ".join(globs))))
             pairs = [(f, arg) for f in found]
         else:
             pairs = [(arg, os.path.dirname(arg) or ".")]
@@ -603,7 +615,7 @@ def execute(
             report.add(outcome)
             if outcome.error is not None:
                 if bar is not None:
-                    message = f"{prog}: {outcome.name}: {outcome.error}"
+                    message = f"{prog}: {shown(outcome.name)}: {outcome.error}"
                     bar.console.print(message, markup=False, highlight=False)
                 else:
                     _fail(stderr, prog, outcome.name, outcome.error)
@@ -614,7 +626,7 @@ def execute(
                     write_explain(
                         outcome.explain,
                         explain_to,
-                        title=outcome.name if batch else None,
+                        title=shown(outcome.name) if batch else None,
                         color=color_explain,
                     )
             if bar is not None:
@@ -635,7 +647,7 @@ def execute(
 
 
 def _fail(stderr: TextIO, prog: str, name: str, message: str) -> None:
-    stderr.write(f"{prog}: {name}: {message}\n")
+    stderr.write(f"{prog}: {shown(name)}: {message}\n")
     stderr.flush()
 
 

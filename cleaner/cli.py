@@ -268,7 +268,7 @@ def _run(
             stderr=sys.stderr,
             explain_to=explain_stream,
             color_explain=color,
-            progress=not quiet and _stderr_is_tty(),
+            progress=not quiet and _stderr_is_tty() and explain_stream is not sys.stderr,
             quiet=quiet,
             prog=PROG,
         )

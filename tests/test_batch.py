@@ -400,3 +400,16 @@ def test_execute_interrupted_leaves_no_stream_file(tmp_path: Path, monkeypatch: 
     with pytest.raises(KeyboardInterrupt):
         run_plan(Plan(tasks_of(["a", "b"]), stream=str(target)))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_directory_without_matching_files_is_a_failure(tmp_path: Path) -> None:
+    make_tree(tmp_path, {"in/notes.json": "{}", "other/a.txt": "x"})
+    p = plan([str(tmp_path / "in"), str(tmp_path / "other")], fmt="jsonl")
+    message = "no files here match *.txt, *.md, *.html, *.htm (see --glob)"
+    assert p.failures == [(str(tmp_path / "in"), message)]
+    assert len(p.tasks) == 1
+
+
+def test_file_name_with_newline_reported_on_one_line() -> None:
+    _, _, err = run_plan(Plan([Task("bad\nname.txt", data=b"\x00")]), quiet=True)
+    assert err == "clean-article: bad\\nname.txt: not a text dump (contains NUL bytes)\n"

@@ -454,3 +454,9 @@ def test_five_megabyte_single_line_completes() -> None:
     line = "word " * 1_000_000
     result = run(input=line.encode())
     assert result.exit_code == 0 and result.stdout == line.strip() + "\n"
+
+
+def test_directory_without_matching_files_exits_1() -> None:
+    dump("in/data.csv", "a,b\n")
+    result = run("in", "-o", "out")
+    assert result.exit_code == 1 and "clean-article: in: no files here match" in result.stderr
