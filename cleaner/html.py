@@ -44,9 +44,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Bytes of the input looked at to sniff HTML and its declared charset.
 SNIFF_BYTES = 4096
-#: Tags whose text is never article content; dropped with everything inside.
+#: Tags whose text is never article content; dropped with everything inside. (``noscript`` is
+#: not among them: scrapers run without JavaScript, and forums serve their posts inside it.)
 NEVER_CONTENT = frozenset(
-    "script style noscript template svg math iframe object embed canvas audio video source track "
+    "script style template svg math iframe object embed canvas audio video source track "
     "button select option optgroup input textarea datalist output progress meter map area "
     "head title link meta base dialog".split()
 )
@@ -195,12 +196,19 @@ class Node:
     serial: int
     parent: int  # serial of the parent element, -1 for the root
     tag: str
-    label: str  # "class 'share-bar'" / "id 'sidebar'" / "" : for reasons in words
+    cls: str  # the class attribute, as written
+    ident: str  # the id attribute
     tokens: tuple[str, ...]  # this element's own class/id tokens
     content: bool  # a semantic main-content container
     chrome: str  # "nav", "role=banner" ... or ""
     itemprop_body: bool  # [itemprop=articleBody] (the strongest content mark)
     depth: int
+
+    def label(self, token: str = "") -> str:
+        """The attribute holding ``token`` (or any), for reasons in words: ``class 'share-bar'``."""
+        if self.cls and (not token or not self.ident or token in class_tokens(self.cls)):
+            return f"class '{self.cls}'"
+        return f"id '{self.ident}'" if self.ident else f"<{self.tag}>"
 
 
 def _is_hidden(attrs: dict[str, Any]) -> bool:
@@ -336,10 +344,9 @@ class _Walker:
         itemprop_body = itemprop == "articlebody"
         content = name in CONTENT_TAGS or role in CONTENT_ROLES or itemprop in CONTENT_ITEMPROPS
         chrome = name if name in CHROME_TAGS else (f"role={role}" if role in CHROME_ROLES else "")
-        label = f"class '{cls_value}'" if cls_value else (f"id '{ident}'" if ident else "")
         serial = len(self.nodes)
         parent_serial = parent[0] if parent is not None else -1
-        self.nodes.append(Node(serial, parent_serial, name, label, tokens, content, chrome, itemprop_body, depth))
+        self.nodes.append(Node(serial, parent_serial, name, cls_value, ident, tokens, content, chrome, itemprop_body, depth))
         # the path
         step = name
         if ident:

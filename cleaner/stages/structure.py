@@ -44,6 +44,8 @@ ANTI_TOKEN_FACTOR = 0.5
 ANTI_ANCESTOR_FACTOR = 0.3
 #: Siblings of the winning element join it when they score this share of the winner's score.
 SIBLING_SHARE = 0.2
+#: Below this score the best element is no run of paragraphs (a product page, a thread).
+WEAK_TOP_SCORE = 12.0
 #: A semantic container replaces the winner when it holds this share of the winner's unlinked text.
 SEMANTIC_SHARE = 0.6
 #: ... and at least this many characters of unlinked text.
@@ -123,15 +125,14 @@ class Structure(Stage):
             return doc
         nodes: Sequence[Any] = live[0].hints["nodes"]
         flags = node_flags(nodes)
-        anti_of, furn_of = flags.anti, flags.furniture
-        main = self._main_container(live, nodes, flags)
+        main, exempt = self._main_container(live, nodes, flags)
         link_groups = self._linked_groups(live, nodes)
         headline_done = False
         title = (doc.metadata.title or "").casefold()
         out: list[Block] = []
         for block in doc.blocks:
             if block.removal is None and block.text and block.hints.get("chain"):
-                why, lift = self._judge(block, nodes, main, anti_of, furn_of, link_groups, headline_done, title)
+                why, lift = self._judge(block, nodes, main, exempt, flags, link_groups, headline_done, title)
                 if lift:
                     headline_done = True
                     block = block.drop(self.name, why, lifted_as="title")
@@ -142,7 +143,10 @@ class Structure(Stage):
 
     # -- pass 1: the main container ---------------------------------------------------------------
 
-    def _main_container(self, live: list[Block], nodes: Sequence[Any], flags: Flags) -> frozenset[int]:
+    def _main_container(
+        self, live: list[Block], nodes: Sequence[Any], flags: Flags
+    ) -> tuple[frozenset[int], frozenset[int]]:
+        """The main container's elements, and the elements around the main text (never chrome)."""
         anti_of, content_of = flags.anti, flags.content
         score: dict[int, float] = defaultdict(float)
         chars: dict[int, int] = defaultdict(int)
@@ -164,7 +168,7 @@ class Structure(Stage):
                     break
                 score[serial] += s / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0)
         if not score:
-            return frozenset()
+            return frozenset(), frozenset()
 
         def final(serial: int) -> float:
             node = nodes[serial]
@@ -183,29 +187,42 @@ class Structure(Stage):
             """Whether an ancestor below <body> is page chrome or carries a strong anti-content token."""
             serial = nodes[serial].parent
             while serial >= 0 and nodes[serial].tag not in PAGE_ROOTS:
-                if flags.strong[serial] or nodes[serial].chrome:
+                if flags.strong[serial] or nodes[serial].chrome not in ("", "header"):
                     return True
                 serial = nodes[serial].parent
             return False
 
         ranked = {s: final(s) for s in score}
-        self.last_ranked = ranked  # for --explain style debugging; not part of the result
+        self.last_ranked = ranked  # for debugging the choice; not part of the result
         top = max(ranked, key=lambda s: ranked[s])
         unlinked = {s: chars[s] - linked[s] for s in chars}
+        semantic = [
+            serial
+            for serial, node in enumerate(nodes)
+            if (node.itemprop_body or node.content) and unlinked.get(serial, 0) >= SEMANTIC_MIN_CHARS
+        ]
+        if ranked[top] < WEAK_TOP_SCORE:
+            # no clear run of paragraphs (a product, a forum thread, a listing): the semantic
+            # container with the most text, or no container at all
+            if not semantic:
+                return frozenset(), frozenset()
+            top = max(semantic, key=lambda s: unlinked[s])
+            return frozenset({top}), self._ancestors(top, nodes)
         # a semantic container holding most of the winner's text is the better boundary
         best_semantic = None
-        for serial, node in enumerate(nodes):
-            if not (node.itemprop_body or node.content) or unlinked.get(serial, 0) < SEMANTIC_MIN_CHARS:
-                continue
+        for serial in semantic:
+            node = nodes[serial]
             inside = self._overlap(serial, top, nodes, unlinked)
             if inside >= SEMANTIC_SHARE * unlinked.get(top, 0):
                 rank = (node.itemprop_body, -unlinked[serial] if self._is_ancestor(serial, top, nodes) else 0)
                 if best_semantic is None or rank > best_semantic[0]:
                     best_semantic = (rank, serial)
+        exempt = self._ancestors(top, nodes)
         chosen = {top}
         if best_semantic is not None:
             chosen = {best_semantic[1]}
             top = best_semantic[1]
+            exempt |= self._ancestors(top, nodes)
         # siblings of the winner that score nearly as well join it
         parent = nodes[top].parent
         threshold = max(10.0, ranked.get(top, 0.0) * SIBLING_SHARE)
@@ -213,7 +230,16 @@ class Structure(Stage):
             for serial, value in ranked.items():
                 if serial != top and nodes[serial].parent == parent and value >= threshold and not anti_of[serial]:
                     chosen.add(serial)
-        return frozenset(chosen)
+        return frozenset(chosen), exempt
+
+    @staticmethod
+    def _ancestors(serial: int, nodes: Sequence[Any]) -> frozenset[int]:
+        """The element and every element around it."""
+        found = set()
+        while serial >= 0:
+            found.add(serial)
+            serial = nodes[serial].parent
+        return frozenset(found)
 
     @staticmethod
     def _is_ancestor(a: int, b: int, nodes: Sequence[Any]) -> bool:
@@ -253,8 +279,8 @@ class Structure(Stage):
         block: Block,
         nodes: Sequence[Any],
         main: frozenset[int],
-        anti_of: list[str],
-        furn_of: list[str],
+        exempt: frozenset[int],
+        flags: Flags,
         link_groups: frozenset[int],
         headline_done: bool,
         title: str,
@@ -269,9 +295,9 @@ class Structure(Stage):
             if not title or text in title or title in text:
                 return "the headline (lifted as the title)", True
         if inside_at < 0:
-            return self._where(chain, nodes, anti_of, 0) or "outside the main text", False
+            return self._where(chain, nodes, flags.anti, exempt) or "outside the main text", False
         below = chain[inside_at + 1 :] if main else chain
-        why = self._where(below, nodes, anti_of, 0)
+        why = self._where(below, nodes, flags.anti, exempt)
         if why:
             return why, False
         ld = h.get("link_density", 0.0)
@@ -281,20 +307,27 @@ class Structure(Stage):
         if group is not None:
             return f"link list (<{nodes[group].tag}> of links)", False
         if len(block.text) <= FURNITURE_MAX_CHARS:
-            furn = next((s for s in below if furn_of[s]), None)
+            furn = next((s for s in below if flags.furniture[s]), None)
             if furn is not None:
-                return f"byline or dateline ({nodes[furn].label})", False
+                return f"byline or dateline ({nodes[furn].label(flags.furniture[furn])})", False
         return None, False
 
     @staticmethod
-    def _where(chain: Sequence[int], nodes: Sequence[Any], anti_of: list[str], _: int) -> str | None:
-        """The reason of the innermost chrome element or anti-content token in ``chain``, if any."""
+    def _where(
+        chain: Sequence[int], nodes: Sequence[Any], anti_of: list[str], exempt: frozenset[int]
+    ) -> str | None:
+        """The reason of the innermost chrome element or anti-content token in ``chain``, if any.
+
+        Elements around the main text (``exempt``) are never chrome, whatever their names.
+        """
         for serial in reversed(chain):
             node = nodes[serial]
             if node.tag in PAGE_ROOTS:
                 break
+            if serial in exempt:
+                continue
             if node.chrome:
                 return f"inside <{node.chrome}>" if not node.chrome.startswith("role=") else f"inside {node.chrome}"
             if anti_of[serial]:
-                return node.label or f"class '{anti_of[serial]}'"
+                return node.label(anti_of[serial])
         return None
