@@ -1,0 +1,304 @@
+"""Lexicon concepts compiled once into lookup tables and regexes, for the line-filter stages.
+
+A lexicon entry (see :mod:`cleaner.lexicon`) says how it may sit in a line:
+
+``sign in``
+    the whole line (its :func:`core`) is the phrase;
+``sign up for our newsletter …``
+    the line starts with the phrase (a prompt that goes on) and is short;
+``… all rights reserved``
+    the line ends with the phrase and is short;
+``… all rights reserved …``
+    the line contains the phrase and is short;
+``{n} comments``
+    ``{n}`` stands for any number.
+
+"Short" is at most :data:`PROMPT_MAX_WORDS` words: a line-filter only drops
+lines that are junk as a whole, so a long sentence that happens to begin with
+"Sign up" is left to the content classifier.
+
+:func:`phrase_set` compiles the entries of one or more concepts into lookup
+tables (a dict for whole lines, prefix/suffix buckets, one regex for the
+contains-phrases), so a stage asks one cheap question per line and learns which
+concept answered. :func:`item_set` does the same for menus: a line that splits
+into nothing but known items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import lexicon
+
+#: Lines longer than this (in words) are never matched by prefix/suffix/contains entries.
+PROMPT_MAX_WORDS = 25
+#: Lines longer than this (in characters) are never looked at by the phrase sets.
+MAX_LINE_CHARS = 400
+
+ELLIPSIS = "…"
+#: In an entry, ``{n}`` stands for a number (``{n} comments``, ``page {n} of {n}``).
+NUMBER = "{n}"
+_NUMBER_SOURCE = r"\d+(?:[.,:]\d+)*"
+
+_FLAGS = regex.IGNORECASE | regex.V0
+
+# Decoration around a line that does not change what it says: bullets, arrows,
+# pipes, dashes, quote marks, trailing punctuation and counters like "(12)".
+_LEAD_CHARS = "( \t-–—•·∙◦▪▫■□●○▸►▶▹▻→←↑↓⇒»«›‹>|*#:;,+=~\"“”„'‘’"
+_TRAIL_CHARS = " \t-–—•·∙◦▪▫■□●○▸►▶▹▻▾▼→←↑↓⇒»«›‹<>|*:;,.!?…\"“”„'‘’"
+_COUNTER_CHARS = frozenset("0123456789,.")
+
+
+def _strip_counter(text: str) -> str:
+    """``"Comments (12)"`` -> ``"Comments "``; other text unchanged."""
+    if text.endswith(")") or text.endswith("]"):
+        opening = text.rfind("(" if text[-1] == ")" else "[")
+        inner = text[opening + 1 : -1]
+        if opening >= 0 and inner and inner[0].isdigit() and set(inner) <= _COUNTER_CHARS:
+            return text[:opening]
+    return text
+
+
+def core(text: str) -> str:
+    """The line without surrounding decoration: ``"» Sign in »"`` -> ``"Sign in"``."""
+    text = text.lstrip(_LEAD_CHARS)
+    while True:
+        stripped = _strip_counter(text.rstrip(_TRAIL_CHARS))
+        if stripped.endswith(")") and "(" not in stripped:
+            stripped = stripped[:-1]
+        if stripped == text:
+            return text
+        text = stripped
+
+
+_APOSTROPHE = "['’ʼ`]"
+_WORD_CHAR = regex.compile(r"\w")
+
+
+def _word_source(word: str) -> str:
+    pieces = []
+    for i, chunk in enumerate(word.split(NUMBER)):
+        if i:
+            pieces.append(_NUMBER_SOURCE)
+        pieces.append(_APOSTROPHE.join(regex.escape(p) for p in chunk.replace("’", "'").split("'")))
+    return "".join(pieces)
+
+
+def entry_source(phrase: str) -> str:
+    """Regex source for one phrase: flexible spaces and apostrophes, ``{n}`` for a number."""
+    return r"\s+".join(_word_source(word) for word in phrase.split())
+
+
+def alternation(phrases: tuple[str, ...] | list[str]) -> str:
+    """One non-capturing alternation of phrases, longest first (so the longest wins)."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(entry_source(p) for p in ordered) + ")" if ordered else "(?!)"
+
+
+@dataclass(frozen=True)
+class Entries:
+    """The entries of a concept sorted by how they may sit in a line."""
+
+    whole: tuple[str, ...]
+    prefix: tuple[str, ...]
+    suffix: tuple[str, ...]
+    contains: tuple[str, ...]
+
+
+@cache
+def entries(concept: str) -> Entries:
+    """The lexicon entries of ``concept`` (all languages), lower-cased and sorted by kind."""
+    whole: list[str] = []
+    prefix: list[str] = []
+    suffix: list[str] = []
+    contains: list[str] = []
+    for raw in lexicon.load(concept):
+        entry = raw.lower()
+        head = entry.startswith(ELLIPSIS + " ")
+        tail = entry.endswith(" " + ELLIPSIS)
+        phrase = entry.strip(ELLIPSIS + " ")
+        if not phrase:
+            continue
+        if head and tail:
+            contains.append(phrase)
+        elif head:
+            suffix.append(phrase)
+        elif tail:
+            prefix.append(phrase)
+        else:
+            whole.append(phrase)
+    return Entries(tuple(whole), tuple(prefix), tuple(suffix), tuple(contains))
+
+
+_NUMBER_RUN = regex.compile(r"\d+(?:[.,:]\d+)*")
+_DIGIT = regex.compile(r"\d")
+
+
+def fold(text: str) -> str:
+    """The matching key of a line or entry: case-folded, one space, ``’`` as ``'``, numbers as ``{n}``."""
+    text = text.casefold().replace("’", "'").replace("ʼ", "'")
+    if _DIGIT.search(text) is not None:
+        text = _NUMBER_RUN.sub(NUMBER, text)
+    return " ".join(text.split())
+
+
+def _word_at(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """Which concept matched a line, and how (``whole``, ``prefix``, ``suffix``, ``contains``)."""
+
+    concept: str
+    kind: str
+
+
+class PhraseSet:
+    """Several concepts as lookup tables; :meth:`find` asks them about one line.
+
+    Whole-line entries are a dict lookup; prefixes and suffixes are one
+    ``startswith``/``endswith`` call with a tuple, so a line costs a few
+    microseconds whatever the size of the lexicon.
+    """
+
+    def __init__(self, concepts: tuple[str, ...], max_words: int = PROMPT_MAX_WORDS) -> None:
+        self.concepts = concepts
+        self.max_words = max_words
+        self._whole: dict[str, str] = {}
+        prefix: dict[str, str] = {}
+        suffix: dict[str, str] = {}
+        contains: dict[str, str] = {}
+        for concept in concepts:
+            e = entries(concept)
+            for table, phrases in ((self._whole, e.whole), (prefix, e.prefix), (suffix, e.suffix)):
+                for phrase in phrases:
+                    table.setdefault(fold(phrase), concept)
+            for phrase in e.contains:
+                contains.setdefault(fold(phrase), concept)
+        # Prefixes by their first two characters, suffixes by their last two, longest
+        # first; contains-phrases behind a test on their first word.
+        self._prefix: dict[str, list[tuple[str, str]]] = {}
+        for phrase, concept in sorted(prefix.items(), key=lambda kv: -len(kv[0])):
+            self._prefix.setdefault(phrase[:2], []).append((phrase, concept))
+        self._suffix: dict[str, list[tuple[str, str]]] = {}
+        for phrase, concept in sorted(suffix.items(), key=lambda kv: -len(kv[0])):
+            self._suffix.setdefault(phrase[-2:], []).append((phrase, concept))
+        self._contains = contains
+        self._contains_first = frozenset(p.split(" ")[0] for p in contains)
+        ordered = sorted(contains, key=lambda p: -len(p))
+        self._contains_re = (
+            regex.compile(
+                "|".join(
+                    (r"(?<!\w)" if _word_at(p, 0) else "")
+                    + regex.escape(p)
+                    + (r"(?!\w)" if _word_at(p, len(p) - 1) else "")
+                    for p in ordered
+                )
+            )
+            if contains
+            else None
+        )
+
+    def find(self, text: str, *, stripped: bool = False) -> Hit | None:
+        """The concept whose entry matches ``text`` as a whole or as a short prompt, or None.
+
+        ``text`` is reduced to its :func:`core` first unless ``stripped`` says it already is.
+        """
+        if len(text) > MAX_LINE_CHARS:
+            return None
+        line = text if stripped else core(text)
+        if not line:
+            return None
+        return self.find_key(fold(line))
+
+    def find_key(self, key: str) -> Hit | None:
+        """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
+        concept = self._whole.get(key)
+        if concept is not None:
+            return Hit(concept, "whole")
+        if key.count(" ") >= self.max_words:
+            return None
+        for phrase, concept in self._prefix.get(key[:2], ()):
+            glued = _word_at(phrase, len(phrase) - 1) and _word_at(key, len(phrase))
+            if key.startswith(phrase) and not glued:
+                return Hit(concept, "prefix")
+        for phrase, concept in self._suffix.get(key[-2:], ()):
+            start = len(key) - len(phrase)
+            if key.endswith(phrase) and not (_word_at(phrase, 0) and _word_at(key, start - 1)):
+                return Hit(concept, "suffix")
+        if self._contains_re is not None and not self._contains_first.isdisjoint(key.split(" ")):
+            m = self._contains_re.search(key)
+            if m is not None:
+                return Hit(self._contains[m.group()], "contains")
+        return None
+
+
+class ItemSet:
+    """Menu items of several concepts; :meth:`count` splits a line into whole items or fails.
+
+    ``"Home | News | Sport"`` is three items; ``"Home prices rose"`` is not a
+    run of items at all. Items may span several words ("sign in", "about us"):
+    the longest item that fits is taken at each place.
+    """
+
+    SEPARATORS = regex.compile(r"\s*[|/•·,»›>→–—]\s*|\s+")
+
+    def __init__(self, concepts: tuple[str, ...]) -> None:
+        self.items: frozenset[str] = frozenset(
+            fold(p) for c in concepts for group in vars(entries(c)).values() for p in group
+        )
+        self.first_words = frozenset(item.split()[0] for item in self.items if item)
+        self.longest = max((item.count(" ") + 1 for item in self.items), default=1)
+
+    def count(self, line: str) -> int:
+        """How many items ``line`` consists of; 0 when some part of it is not an item."""
+        return self.count_key(fold(line))
+
+    def count_key(self, key: str) -> int:
+        """Like :meth:`count`, for a line already :func:`fold`-ed."""
+        first = key.split(" ", 1)[0]
+        if first not in self.first_words and self.SEPARATORS.split(first, 1)[0] not in self.first_words:
+            return 0
+        words = [w for w in self.SEPARATORS.split(key) if w]
+        if not words or words[0] not in self.first_words:
+            return 0
+        items = i = 0
+        while i < len(words):
+            for size in range(min(self.longest, len(words) - i), 0, -1):
+                if " ".join(words[i : i + size]) in self.items:
+                    i += size
+                    items += 1
+                    break
+            else:
+                return 0
+        return items
+
+
+@cache
+def phrase_set(*concepts: str, max_words: int = PROMPT_MAX_WORDS) -> PhraseSet:
+    """The compiled :class:`PhraseSet` of ``concepts`` (built once per process)."""
+    return PhraseSet(concepts, max_words)
+
+
+@cache
+def item_set(*concepts: str) -> ItemSet:
+    """The compiled :class:`ItemSet` of ``concepts`` (built once per process)."""
+    return ItemSet(concepts)
+
+
+@cache
+def words_source(*concepts: str) -> str:
+    """Regex source of one alternation of every entry (any kind) of ``concepts``.
+
+    For stages that build structural patterns out of lexicon words, e.g. a menu
+    as a run of navigation words.
+    """
+    phrases: list[str] = []
+    for concept in concepts:
+        e = entries(concept)
+        phrases.extend(e.whole + e.prefix + e.suffix + e.contains)
+    return alternation(phrases)

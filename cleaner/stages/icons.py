@@ -1,0 +1,75 @@
+"""Icon-sprite labels: the names of icon images that a text dump prints as words."""
+
+from __future__ import annotations
+
+import regex
+
+from .. import lexicon
+from ..document import Block
+from ..patterns import alternation
+from ..protect import is_protected
+from ..stage import LineFilter, register
+
+#: A line goes when at least this many of its words are icon labels ...
+MIN_ICON_WORDS = 2
+#: ... and they are at least this share of its words.
+MIN_ICON_SHARE = 0.5
+#: Longer lines are prose whatever they mention; never looked at.
+MAX_LINE_CHARS = 4000
+
+# A sprite class name: a known prefix, a dash or underscore, a name (fa-twitter,
+# glyphicon-user, svg-icon-close, icon_search).
+_CLASS_NAME = regex.compile(
+    rf"(?:{alternation(lexicon.load('icon_prefix'))})[-_][\w-]+", regex.IGNORECASE | regex.V0
+)
+# A label run together with "icon" (bookmarkicon, v-playicon, chevron downicon).
+_ICON_SUFFIX = regex.compile(r"[\w-]*icons?", regex.IGNORECASE | regex.V0)
+# Cheap test that a line may hold an icon label at all.
+_MAYBE = regex.compile(
+    rf"ico|(?<![^\W_])(?:{alternation(lexicon.load('icon_prefix'))})[-_]", regex.IGNORECASE | regex.V0
+)
+_NOT_ICON = frozenset(w.casefold() for w in lexicon.load("not_icon"))
+_PUNCT = "\"'“”‘’()[]{},.;:!?|•·"
+
+
+def _icon_word(word: str) -> bool:
+    if _CLASS_NAME.fullmatch(word):
+        return True
+    return bool(_ICON_SUFFIX.fullmatch(word)) and word.casefold().rstrip("s") not in _NOT_ICON
+
+
+def _class_name(word: str) -> bool:
+    return bool(_CLASS_NAME.fullmatch(word))
+
+
+@register
+class Icons(LineFilter):
+    """Drop runs of icon-sprite labels (``bookmarkicon cameraicon``, ``fa-twitter fa-facebook``).
+
+    **Removes:** ``icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon``
+    **Keeps:** ``The app icon changed colour in the update.`` (one mention among words)
+    """
+
+    name = "icons"
+
+    def reason(self, block: Block) -> str | None:
+        text = block.text
+        if len(text) > MAX_LINE_CHARS or _MAYBE.search(text) is None:
+            return None
+        words = [w.strip(_PUNCT) for w in text.split()]
+        words = [w for w in words if w]
+        if not words:
+            return None
+        icons = sum(1 for w in words if _icon_word(w))
+        if len(words) == 1:
+            # A lone word: only a sprite class name or a label glued to "icon"
+            # ("closeicon"), not the plain word "Icon".
+            word = words[0]
+            lone = _class_name(word) or (icons == 1 and word.casefold() not in ("icon", "icons"))
+            if not lone:
+                return None
+        elif icons < MIN_ICON_WORDS or icons < MIN_ICON_SHARE * len(words):
+            return None
+        if is_protected(text, self.options):
+            return None
+        return "icon-sprite labels"

@@ -1,0 +1,102 @@
+"""Navigation: menus, breadcrumbs, skip links, pagination and language pickers."""
+
+from __future__ import annotations
+
+import regex
+
+from .. import lexicon
+from ..document import Block
+from ..patterns import core, fold, item_set, phrase_set
+from ..protect import is_protected
+from ..stage import LineFilter, register
+
+#: Lines longer than this (characters) are never navigation.
+MAX_LINE_CHARS = 300
+#: A breadcrumb has at least this many parts (two when it starts at a home link) ...
+MIN_CRUMBS = 3
+#: ... each at most this many words.
+MAX_CRUMB_WORDS = 5
+MAX_CRUMB_CHARS = 40
+
+_REASONS = {"navigation": "navigation link", "language_name": "language picker"}
+
+#: A menu printed on one line has at least this many items (navigation words,
+#: section names, language names) separated by spaces, pipes, slashes or arrows.
+MIN_MENU_ITEMS = 2
+_MENU_CONCEPTS = ("navigation", "section", "language_name")
+
+# Breadcrumb separators: the guillemet-like arrows anywhere; '>' and '/' between
+# spaces, and then only after a home link (``Home > News``), since body text
+# uses them too (``Pro / Max / Ultra``). Pipes are left to the menu rule.
+_CRUMB_SPLIT = regex.compile(r"\s+[/>]\s+|\s*[›»]\s*")
+_CRUMB_SEPARATOR = regex.compile(r"\s[/>]\s|[›»]")
+_CRUMB_ARROW = regex.compile(r"[›»]")
+_DIGIT = regex.compile(r"\d")
+_HOME = ("navigation",)
+_SENTENCE_END = regex.compile(r"[.!?]\s")
+
+# Pagination: page numbers, ellipses, arrows and pagination words only.
+_PAGE_TOKEN_SPLIT = regex.compile(r"[\s|]+")
+_PAGE_WORDS = frozenset(e.casefold() for e in lexicon.load("pagination") if " " not in e)
+_PAGE_SYMBOLS = frozenset({"…", "...", "«", "»", "‹", "›", "<", ">", "←", "→", "<<", ">>", "-", "–", "/"})
+_PAGE_NUMBER = regex.compile(r"\d{1,3}")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    parts = [p for p in _CRUMB_SPLIT.split(line) if p]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        if len(part) > MAX_CRUMB_CHARS or len(part.split()) > MAX_CRUMB_WORDS:
+            return False
+    if _SENTENCE_END.search(line):
+        return False
+    home = item_set(*_HOME).count(parts[0]) == 1
+    return home or (len(parts) >= MIN_CRUMBS and _CRUMB_ARROW.search(line) is not None)
+
+
+def _is_pagination(line: str) -> bool:
+    numbers = words = 0
+    for token in _PAGE_TOKEN_SPLIT.split(line):
+        if not token:
+            continue
+        if _PAGE_NUMBER.fullmatch(token):
+            numbers += 1
+        elif token.casefold() in _PAGE_WORDS:
+            words += 1
+        elif token not in _PAGE_SYMBOLS:
+            return False
+    return numbers >= 2 or (numbers >= 1 and words >= 1)
+
+
+@register
+class Navigation(LineFilter):
+    """Drop menu items, breadcrumbs, skip links, pagination and language pickers.
+
+    **Removes:** ``Home › World › Europe``, ``Skip to main content``, ``1 2 3 … 10 Next``
+    **Keeps:** ``Home prices rose 4% in March, the agency said.``
+    """
+
+    name = "navigation"
+
+    def reason(self, block: Block) -> str | None:
+        text = block.text
+        if len(text) > MAX_LINE_CHARS:
+            return None
+        line = core(text)
+        if not line:
+            return None
+        why: str | None = None
+        key = fold(line)
+        hit = phrase_set("navigation", "language_name").find_key(key)
+        if hit is not None:
+            why = _REASONS[hit.concept]
+        elif item_set(*_MENU_CONCEPTS).count_key(key) >= MIN_MENU_ITEMS:
+            why = "menu"
+        elif _DIGIT.search(line) is not None and _is_pagination(line):
+            why = "pagination"
+        elif _CRUMB_SEPARATOR.search(line) is not None and _is_breadcrumb(line):
+            why = "breadcrumb trail"
+        if why is None or is_protected(text, self.options):
+            return None
+        return why

@@ -1,0 +1,79 @@
+"""The navigation stage drops menus, breadcrumbs, skip links, pagination and language pickers."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Options
+from cleaner.document import Document
+from cleaner.stages.navigation import Navigation
+
+from .conftest import kept, removed, run_stages
+
+
+def reasons(line: str) -> list[str]:
+    doc = run_stages([line], "navigation")
+    return [b.removal.reason for b in doc.removals() if b.removal]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Skip to main content", "navigation link"),
+        ("Menu", "navigation link"),
+        ("Search", "navigation link"),
+        ("Sign in", "navigation link"),
+        ("Next page", "navigation link"),
+        ("» Back to top", "navigation link"),
+        ("Zum Inhalt springen", "navigation link"),
+        ("Aller au contenu principal", "navigation link"),
+        ("Saltar al contenido", "navigation link"),
+        ("Перейти к содержанию", "navigation link"),
+        ("Vai al contenuto", "navigation link"),
+        ("Strona główna", "navigation link"),
+        ("Home | News | Sport", "menu"),
+        ("Home › World › Europe", "menu"),
+        ("Startseite Politik Wirtschaft Sport", "menu"),
+        ("Accueil / Actualités / Économie", "menu"),
+        ("Главная Новости Политика Экономика", "menu"),
+        ("English Deutsch Français Español", "menu"),
+        ("Русский", "language picker"),
+        ("1 2 3 … 10 Next", "pagination"),
+        ("Page 2 of 10", "pagination"),
+        ("« 1 2 3 4 »", "pagination"),
+        ("Seite 3 von 7", "pagination"),
+        ("Home › Gardening tips › Growing tomatoes", "breadcrumb trail"),
+        ("Startseite > Ratgeber > Reisen nach Island", "breadcrumb trail"),
+    ],
+)
+def test_navigation_line_removed(line: str, reason: str) -> None:
+    assert reasons(line) == [reason]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home prices rose 4% in March, the agency said.",
+        "Search teams found the hikers on Sunday morning.",
+        "Menu prices at the restaurant doubled within a year.",
+        "Kremlin explains why talks stalled | World News",
+        "Working Directory → Staging Area → Repository",
+        "Processor: Apple M1 Pro / Max / Ultra",
+        "CPU: Core i5 | RAM: 16GB | Storage: 512GB SSD | Screen: 14-inch",
+        "Science & Technology",
+        "24/7",
+        "2024 2025",
+        "10 de mayo",
+        "Die Suche nach den Vermissten geht weiter.",
+        "Recherche : les scientifiques ont publié leurs résultats mardi.",
+        "Главная новость дня — отставка министра.",
+    ],
+)
+def test_body_line_with_navigation_words_kept(line: str) -> None:
+    assert kept(run_stages([line], "navigation")) == [line]
+
+
+def test_protected_phrase_keeps_menu_line() -> None:
+    doc = Document.from_lines(["Home | News | Sport"])
+    out = Navigation(Options(protect_phrases=("news | sport",))).run(doc)
+    assert removed(out) == []
