@@ -16,7 +16,7 @@ from . import __version__
 from .batch import DEFAULT_GLOBS, STDIN_NAME, PlanError, Settings, default_jobs, execute, one_line, plan
 from .config import find_config, load_config
 from .errors import CleanerError, ConfigError, UnknownStageError
-from .options import MODES, Options
+from .options import DEFAULT_MAX_BYTES, MODES, Options
 from .writers import FORMATS
 
 PROG = "clean-article"
@@ -25,10 +25,8 @@ PROG = "clean-article"
 DEBUG_ENV = "CLEAN_ARTICLE_DEBUG"
 
 #: Size suffixes accepted by ``--max-bytes``.
-_UNITS = {
-    **{"": 1, "B": 1, "K": 1000, "KB": 1000, "M": 1000**2, "MB": 1000**2, "G": 1000**3, "GB": 1000**3},
-    **{"KIB": 1024, "MIB": 1024**2, "GIB": 1024**3},
-}
+_UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9}
+_UNITS.update(KIB=2**10, MIB=2**20, GIB=2**30)
 
 
 def _byte_size(_ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
@@ -142,7 +140,8 @@ def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, b
               help="TOML config (drop_phrases, drop_patterns, protect_phrases, mode, [stages.NAME]). "
                    "Default: [tool.clean-article] in ./pyproject.toml, if any.")
 @click.option("--max-bytes", callback=_byte_size, metavar="SIZE",
-              help="Refuse inputs larger than this (e.g. 5M). [default: 50M]")
+              help=f"Refuse inputs larger than this (e.g. 5M, 512kB, 1GiB). "
+                   f"[default: {DEFAULT_MAX_BYTES // 2**20} MiB]")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help=f"Files to take from directory inputs (repeatable; matched on the file name, or on the "
                    f"relative path if it has a '/'). Hidden files are skipped. "
