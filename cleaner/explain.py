@@ -7,7 +7,7 @@ Plain form (for pipes and files), one input line per output line::
       Russia and Japan are not holding any negotiations ...
 
 ``-`` marks a removed line, ``^`` a line lifted into the metadata (the field
-is named), two spaces a kept line. On a terminal the same lines are coloured
+is named), two spaces a kept line; a blank line stays blank. On a terminal the same lines are coloured
 with rich (imported only then).
 """
 
@@ -56,7 +56,9 @@ def format_plain(lines: list[Line]) -> str:
     """The plain form: ``- [stage] reason | line`` for removals, ``  line`` for kept lines."""
     parts = []
     for line in lines:
-        if line.mark == KEPT:
+        if not line.text:
+            parts.append("\n")
+        elif line.mark == KEPT:
             parts.append(f"  {line.text}\n")
         else:
             parts.append(f"{line.mark} {line.label} | {line.text}\n")
@@ -90,8 +92,8 @@ def write_explain(
     if title is not None:
         console.print(Text(f"==> {title} <==", style="bold"))
     for line in lines:
-        if line.mark == KEPT:
-            console.print(Text(f"  {line.text}"))
+        if not line.text or line.mark == KEPT:
+            console.print(Text(f"  {line.text}" if line.text else ""))
             continue
         style = "cyan" if line.mark == LIFTED else "red"
         console.print(

@@ -59,3 +59,9 @@ def test_colour_write_uses_ansi_escapes_and_keeps_the_words() -> None:
     text = out.getvalue()
     assert "\x1b[" in text
     assert "icon-sprite labels" in text and "lifted into title" in text and "Body line." in text
+
+
+def test_blank_line_shown_blank_without_marker() -> None:
+    doc = Document.from_lines(["a", "", "b"])
+    doc = doc.with_blocks([doc.blocks[0], doc.blocks[1].drop("normalize", "blank line"), doc.blocks[2]])
+    assert format_plain(explain_lines(doc)) == "  a\n\n  b\n"
