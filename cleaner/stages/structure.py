@@ -300,6 +300,8 @@ class Structure(Stage):
         why = self._where(below, nodes, flags.anti, exempt)
         if why:
             return why, False
+        if h.get("in_figure") or (h.get("in_caption") and not h.get("in_table")):
+            return "caption of a picture or video", False
         ld = h.get("link_density", 0.0)
         if ld >= LINK_LIST_DENSITY:
             return f"link list ({ld:.0%} linked text)", False
