@@ -120,7 +120,7 @@ def read_document(raw: bytes, *, source: str, max_bytes: int) -> Document:
     Only inputs whose first non-blank byte is ``<`` are sniffed further, so a run
     over text dumps never imports the HTML reader (nor bs4).
     """
-    if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+    if raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         from .html import looks_like_html, read_html
 
         if looks_like_html(raw):
@@ -166,7 +166,10 @@ class Cleaner:
         rendered = render(article, s.fmt, source=task.name, with_metadata=s.with_metadata)
         payload = rendered.encode("utf-8")
         if task.output is not None:
-            atomic_write(task.output, payload)
+            try:
+                atomic_write(task.output, payload)
+            except OSError as exc:
+                raise CleanerError(f"cannot write {shown(task.output)}: {exc.strerror or exc}") from None
         chars_in = chars_removed = 0
         for block in doc.blocks:
             chars_in += len(block.text)

@@ -413,3 +413,10 @@ def test_directory_without_matching_files_is_a_failure(tmp_path: Path) -> None:
 def test_file_name_with_newline_reported_on_one_line() -> None:
     _, _, err = run_plan(Plan([Task("bad\nname.txt", data=b"\x00")]), quiet=True)
     assert err == "clean-article: bad\\nname.txt: not a text dump (contains NUL bytes)\n"
+
+
+def test_unwritable_output_named_in_the_failure(tmp_path: Path) -> None:
+    (tmp_path / "blocker").write_text("a file where a directory should be")
+    target = tmp_path / "blocker" / "a.txt"
+    outcome = Cleaner(Settings(stages=("normalize",)))(Task("in/a.txt", data=b"x\n", output=str(target)))
+    assert outcome.error is not None and outcome.error.startswith(f"cannot write {target}: ")
