@@ -21,7 +21,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from .article import Article
 from .document import Document
@@ -72,8 +72,7 @@ class Settings:
         return Pipeline.build(self.stages, skip=self.skip, options=self.options)
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
+class Task(NamedTuple):
     """One input: a file ``path`` to read, or ``data`` already read; ``output`` is where to write."""
 
     name: str
@@ -82,8 +81,7 @@ class Task:
     output: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What became of one task: an error message, or the rendered output and its measures."""
 
     name: str
