@@ -27,7 +27,7 @@ into nothing but known items.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -35,6 +35,8 @@ from . import lexicon
 
 #: Lines longer than this (in words) are never matched by prefix/suffix/contains entries.
 PROMPT_MAX_WORDS = 25
+#: Prefix and suffix entries are looked up by this many of their first (last) characters.
+BUCKET = 4
 #: Lines longer than this (in characters) are never looked at by the phrase sets.
 MAX_LINE_CHARS = 400
 
@@ -145,6 +147,13 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=8192)
+def line_key(text: str) -> tuple[str, str]:
+    """``(core(text), fold(core(text)))``, remembered: every filter stage asks for the same lines."""
+    line = core(text)
+    return line, fold(line) if line else ""
+
+
 def _word_at(text: str, index: int) -> bool:
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
@@ -179,14 +188,14 @@ class PhraseSet:
                     table.setdefault(fold(phrase), concept)
             for phrase in e.contains:
                 contains.setdefault(fold(phrase), concept)
-        # Prefixes by their first two characters, suffixes by their last two, longest
+        # Prefixes by their first BUCKET characters, suffixes by their last, longest
         # first; contains-phrases behind a test on their first word.
         self._prefix: dict[str, list[tuple[str, str]]] = {}
         for phrase, concept in sorted(prefix.items(), key=lambda kv: -len(kv[0])):
-            self._prefix.setdefault(phrase[:2], []).append((phrase, concept))
+            self._prefix.setdefault(phrase[:BUCKET], []).append((phrase, concept))
         self._suffix: dict[str, list[tuple[str, str]]] = {}
         for phrase, concept in sorted(suffix.items(), key=lambda kv: -len(kv[0])):
-            self._suffix.setdefault(phrase[-2:], []).append((phrase, concept))
+            self._suffix.setdefault(phrase[-BUCKET:], []).append((phrase, concept))
         self._contains = contains
         self._contains_first = frozenset(p.split(" ")[0] for p in contains)
         ordered = sorted(contains, key=lambda p: -len(p))
@@ -210,10 +219,8 @@ class PhraseSet:
         """
         if len(text) > MAX_LINE_CHARS:
             return None
-        line = text if stripped else core(text)
-        if not line:
-            return None
-        return self.find_key(fold(line))
+        key = fold(text) if stripped else line_key(text)[1]
+        return self.find_key(key) if key else None
 
     def find_key(self, key: str) -> Hit | None:
         """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
@@ -222,14 +229,18 @@ class PhraseSet:
             return Hit(concept, "whole")
         if key.count(" ") >= self.max_words:
             return None
-        for phrase, concept in self._prefix.get(key[:2], ()):
-            glued = _word_at(phrase, len(phrase) - 1) and _word_at(key, len(phrase))
-            if key.startswith(phrase) and not glued:
-                return Hit(concept, "prefix")
-        for phrase, concept in self._suffix.get(key[-2:], ()):
-            start = len(key) - len(phrase)
-            if key.endswith(phrase) and not (_word_at(phrase, 0) and _word_at(key, start - 1)):
-                return Hit(concept, "suffix")
+        prefixes, suffixes = self._prefix, self._suffix
+        for size in range(min(BUCKET, len(key)), 0, -1):
+            for phrase, concept in prefixes.get(key[:size], ()):
+                if key.startswith(phrase) and not (
+                    _word_at(phrase, len(phrase) - 1) and _word_at(key, len(phrase))
+                ):
+                    return Hit(concept, "prefix")
+            for phrase, concept in suffixes.get(key[-size:], ()):
+                if key.endswith(phrase) and not (
+                    _word_at(phrase, 0) and _word_at(key, len(key) - len(phrase) - 1)
+                ):
+                    return Hit(concept, "suffix")
         if self._contains_re is not None and not self._contains_first.isdisjoint(key.split(" ")):
             m = self._contains_re.search(key)
             if m is not None:

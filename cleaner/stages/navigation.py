@@ -6,7 +6,7 @@ import regex
 
 from .. import lexicon
 from ..document import Block
-from ..patterns import core, fold, item_set, phrase_set
+from ..patterns import item_set, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -83,11 +83,10 @@ class Navigation(LineFilter):
         text = block.text
         if len(text) > MAX_LINE_CHARS:
             return None
-        line = core(text)
-        if not line:
+        line, key = line_key(text)
+        if not key:
             return None
         why: str | None = None
-        key = fold(line)
         hit = phrase_set("navigation", "language_name").find_key(key)
         if hit is not None:
             why = _REASONS[hit.concept]

@@ -1,0 +1,106 @@
+"""The footers stage drops prompts and labels and keeps body sentences on the same topics."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Options
+from cleaner.document import Document
+from cleaner.stages.footers import Footers
+
+from .conftest import kept, run_stages
+
+
+def reasons(line: str) -> list[str]:
+    doc = run_stages([line], "footers")
+    return [b.removal.reason for b in doc.removals() if b.removal]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Please check our commenting policy. If you have questions or suggestions feel free "
+            "to send them to letters@example.org.",
+            "comment-policy footer",
+        ),
+        ("Comments (12)", "comment-policy footer"),
+        ("Leave a reply", "comment-policy footer"),
+        ("Kommentare", "comment-policy footer"),
+        ("Laisser un commentaire", "comment-policy footer"),
+        ("Deja un comentario", "comment-policy footer"),
+        ("Оставить комментарий", "comment-policy footer"),
+        ("Was this article helpful?", "feedback prompt"),
+        ("Нашли опечатку? Выделите её и нажмите Ctrl+Enter", "feedback prompt"),
+        ("Sign up for our newsletter to get the best stories every morning.", "newsletter sign-up"),
+        ("Enter your email address", "newsletter sign-up"),
+        ("Abonnieren Sie unseren Newsletter und verpassen Sie nichts.", "newsletter sign-up"),
+        ("Inscrivez-vous à notre newsletter", "newsletter sign-up"),
+        ("Suscríbete a nuestro boletín", "newsletter sign-up"),
+        ("Подпишитесь на нашу рассылку", "newsletter sign-up"),
+        ("Subscribe to continue reading", "subscription prompt"),
+        ("Already a subscriber? Log in", "subscription prompt"),
+        ("Déjà abonné ? Connectez-vous", "subscription prompt"),
+        ("We use cookies to improve your experience on our site.", "cookie notice"),
+        ("Accept all cookies", "cookie notice"),
+        ("Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten.", "cookie notice"),
+        ("Ce site utilise des cookies.", "cookie notice"),
+        ("© 2026 Example Media Ltd. All rights reserved.", "copyright or legal notice"),
+        ("Copyright 2025 The Daily Example", "copyright or legal notice"),
+        ("Privacy Policy", "copyright or legal notice"),
+        ("Alle Rechte vorbehalten", "copyright or legal notice"),
+        ("Mentions légales", "copyright or legal notice"),
+        ("Все права защищены", "copyright or legal notice"),
+        ("Read more", "read-more/related label"),
+        ("Related articles", "read-more/related label"),
+        ("Most popular", "read-more/related label"),
+        ("Lesen Sie auch: Der neue Haushalt steht", "read-more/related label"),
+        ("Lire aussi : la réforme des retraites", "read-more/related label"),
+        ("Читайте также: Итоги года", "read-more/related label"),
+        ("Advertisement", "advertisement label"),
+        ("Anzeige", "advertisement label"),
+        ("Publicité", "advertisement label"),
+        ("Publicidad", "advertisement label"),
+        ("Реклама", "advertisement label"),
+        ("Story continues below advertisement", "advertisement label"),
+        ("Photo: Reuters", "photo credit"),
+        ("Foto: dpa", "photo credit"),
+        ("Getty Images", "photo credit"),
+        ("Protesters outside parliament on Monday. Jane Doe/AFP", "photo credit"),
+    ],
+)
+def test_footer_line_removed_with_reason(line: str, reason: str) -> None:
+    assert reasons(line) == [reason]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The court ruled that the cookie banner violated EU law.",
+        "Newsletters have become a lucrative business for independent writers.",
+        "Copyright law in the EU was reformed in 2019, the court noted.",
+        "More than 100 people were evacuated, officials said.",
+        "Related parties must disclose the transactions, the regulator said.",
+        "Photographers from Reuters and AFP were at the scene.",
+        "Read the full report before the vote, the senator urged.",
+        "Comments from the minister drew criticism on Tuesday.",
+        "Das Gericht entschied, dass der Cookie-Banner gegen EU-Recht verstößt.",
+        "Plus de 100 personnes ont été évacuées, selon la préfecture.",
+        "Más de 100 personas fueron evacuadas, según las autoridades.",
+        "Реклама на телевидении подорожала на 20% за год, сообщили аналитики.",
+        "Advertising revenue fell 12% in the quarter, the company reported on Thursday.",
+    ],
+)
+def test_body_sentence_on_footer_topic_kept(line: str) -> None:
+    assert kept(run_stages([line], "footers")) == [line]
+
+
+def test_long_line_opening_with_a_prompt_is_left_to_the_content_stage() -> None:
+    line = "Sign up for our newsletter " + "and read on about the many ways the city changed " * 4
+    assert kept(run_stages([line], "footers")) == [line.strip()]
+
+
+def test_protected_footer_line_kept() -> None:
+    doc = Document.from_lines(["Advertisement"])
+    out = Footers(Options(protect_phrases=("advertisement",))).run(doc)
+    assert kept(out) == ["Advertisement"]
