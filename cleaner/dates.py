@@ -55,8 +55,8 @@ def _date_words() -> dict[str, tuple[str, ...]]:
         words = words.strip().casefold()
         if not words:
             continue
-        # "weekday" and "zone" entries list several single words; the others are phrases
-        items = words.split() if kind in ("weekday", "zone") else [words]
+        # "weekday", "zone" and "and" entries list several single words; the others are phrases
+        items = words.split() if kind in ("weekday", "zone", "and") else [words]
         kinds.setdefault(kind, []).extend(items)
     return {k: tuple(dict.fromkeys(v)) for k, v in kinds.items()}
 
@@ -143,6 +143,8 @@ _TIME_BEFORE = regex.compile(
     _TIME + rf"\s*(?:[,|·•–—/-]\s*)?(?:(?:{_alternation(date_words('weekday'))})\.?,?\s*)?\Z",
     _FLAGS,
 )
+#: a line that is only a time: "5:50 PM", "um 14:05 Uhr"
+_TIME_ONLY = regex.compile(rf"^\W*(?:(?:{_AT})\s+)?{_TIME}\W*$", _FLAGS)
 _NOT_DATE = regex.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
 
 #: how far before a date a time or a "not a date" word may start
@@ -250,6 +252,18 @@ def find_date(line: str) -> tuple[str, str] | None:
     return iso, line[start:end]
 
 
+def find_time(line: str) -> str | None:
+    """``THH:MM`` (plus zone) when ``line`` is only a time, as under a date line; else None.
+
+    >>> find_time("5:50 PM")
+    'T17:50'
+    """
+    if len(line) > MAX_DATE_LINE:
+        return None
+    m = _TIME_ONLY.match(line)
+    return _clock(m) if m is not None else None
+
+
 # --- date lines ------------------------------------------------------------
 
 _DECORATION = regex.compile(
@@ -261,6 +275,8 @@ _BY = regex.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", 
 _SEPARATOR = regex.compile(r"\s*[|·•–—,;/]\s*|\s+-\s+")
 _WORD = regex.compile(r"\w+")
 
+#: dates a date line may carry ("Published ... | Updated ...")
+_MAX_DATES = 3
 #: words a date line may carry besides the date and its decorations (a source name)
 _MAX_OTHER_WORDS = 1
 #: words a byline part ("By Sarah Smith and John Doe") may have
@@ -278,9 +294,14 @@ def is_date_line(line: str) -> bool:
     found = find_date(line)
     if found is None:
         return False
-    raw = found[1]
-    start = line.find(raw)
-    rest = f"{line[:start]} | {line[start + len(raw):]}"
+    rest = line
+    for _ in range(_MAX_DATES):  # "Published: 3 May 2025 | Updated: 4 May 2025"
+        raw = found[1]
+        start = rest.find(raw)
+        rest = f"{rest[:start]} | {rest[start + len(raw):]}"
+        found = find_date(rest)
+        if found is None:
+            break
     other = 0
     for part in _SEPARATOR.split(rest):
         by = _BY.match(part)

@@ -1,0 +1,116 @@
+"""Repetition: lines a dump prints twice — the headline again, a menu again, a boilerplate line again.
+
+Three kinds of repeat leave the body:
+
+- a line that **repeats the headline** the metadata stage lifted (also as
+  ``Headline | Site``);
+- a **menu printed twice**: a run of at least :data:`MENU_RUN` consecutive short
+  lines that appears twice in the same order;
+- a **repeated short line** (at most :data:`SHORT_WORDS` words) printed again.
+
+Only copies outside the body region go: above the body's first run of prose or
+below its last prose line (a table of contents above the article, a section name
+in the menu and again in the footer). Every copy inside the body region stays:
+a refrain, a code example shown twice, a table header, or a subheading repeated
+between paragraphs is part of the article. Without a run of prose there is no
+body region, and only the headline's repeats go.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..stage import Stage, register
+from .metadata import body_start, is_prose, key, word_count
+
+#: a menu printed twice is a run of at least this many short lines
+MENU_RUN = 3
+#: a short line has at most this many words
+SHORT_WORDS = 8
+#: a headline copy may carry a site name of at most this many words ("Headline | Site")
+SITE_MAX_WORDS = 6
+
+_TITLE_TAIL = regex.compile(r"^\s*(?:\||[-–—·»:/]|::)\s*")
+
+
+def _repeats_title(text_key: str, raw: str, title_key: str, title_words: int) -> bool:
+    if text_key == title_key:
+        return True
+    if not text_key.startswith(title_key + " ") and not text_key.endswith(" " + title_key):
+        return False
+    # "Headline | Site" or "Site - Headline": the rest must be a short site name after a separator
+    rest_words = word_count(text_key) - title_words
+    return 0 < rest_words <= SITE_MAX_WORDS and bool(regex.search(r"\s(?:\||[-–—·»:/]|::)\s|\|", raw))
+
+
+@register
+class Dedupe(Stage):
+    """Drop lines printed twice: the headline again, a menu again, a short boilerplate line again.
+
+    **Removes:** ``Kremlin explains why talks with Japan are impossible`` printed
+    again under the standfirst (repeats the headline).
+    **Keeps:** ``Chorus`` printed twice between paragraphs of a song review (both
+    copies stand inside the body region).
+    """
+
+    name = "dedupe"
+
+    def run(self, doc: Document) -> Document:
+        blocks = list(doc.blocks)
+        live = [i for i, b in enumerate(blocks) if b.removal is None and b.text]
+        if not live:
+            return doc
+        keys = [key(blocks[i].text) for i in live]
+        prose = [is_prose(blocks[i].text) for i in live]
+        short = [not prose[p] and 0 < word_count(keys[p]) <= SHORT_WORDS for p in range(len(live))]
+        drop: dict[int, str] = {}
+
+        title = doc.metadata.title
+        if title:
+            title_key = key(title)
+            title_words = word_count(title_key)
+            if title_words:
+                for p, i in enumerate(live):
+                    if _repeats_title(keys[p], blocks[i].text, title_key, title_words):
+                        drop[p] = "repeats the headline"
+
+        first, found = body_start(prose)
+        if found:  # without a run of prose there is no body region to tell copies apart
+            last = max(p for p, ok in enumerate(prose) if ok)
+            menus = self._menu_repeats(keys, short)
+            count: dict[str, int] = {}
+            for p, k in enumerate(keys):
+                if short[p] and k:
+                    count[k] = count.get(k, 0) + 1
+            for p, k in enumerate(keys):
+                if p in drop or not short[p] or first <= p <= last:
+                    continue
+                if p in menus:
+                    drop[p] = "menu printed twice"
+                elif count.get(k, 0) > 1:
+                    drop[p] = "repeated line"
+
+        if not drop:
+            return doc
+        for p, reason in drop.items():
+            i = live[p]
+            blocks[i] = blocks[i].drop(self.name, reason)
+        return doc.with_blocks(blocks)
+
+    @staticmethod
+    def _menu_repeats(keys: list[str], short: list[bool]) -> set[int]:
+        """Positions in runs of MENU_RUN+ short lines whose sequence appears twice."""
+        first: dict[tuple[str, ...], int] = {}
+        hits: set[int] = set()
+        for p in range(len(keys) - MENU_RUN + 1):
+            if not all(short[p : p + MENU_RUN]):
+                continue
+            window = tuple(keys[p : p + MENU_RUN])
+            if len(set(window)) < 2:
+                continue  # the same line three times is not a menu
+            q = first.setdefault(window, p)
+            if q != p and q + MENU_RUN <= p:
+                hits.update(range(q, q + MENU_RUN))
+                hits.update(range(p, p + MENU_RUN))
+        return hits

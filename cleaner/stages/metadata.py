@@ -1,0 +1,399 @@
+"""Metadata lifting: the headline, standfirst, date line and byline leave the body for the metadata.
+
+A dump carries the page's headline and its furniture at the top of the article:
+a date line, a byline, a one-sentence standfirst. This stage finds them by
+general evidence, never by site:
+
+- **headline**: a title-shaped line (3-30 words, no closing period, not an
+  all-caps menu item) near the top of the article, scored on the evidence that
+  it is the headline: it is a part of the page title printed as the dump's first
+  line (``Headline | Site``); it is printed twice; it is a level-1 heading; a
+  date line or byline sits right beside it; it stands right before the body's
+  first run of prose. One strong piece of evidence or two weaker ones are needed.
+- **standfirst**: the prose line right under the headline, lifted only when it
+  sits between the headline and its repetition, or is followed at once by the
+  date line or byline.
+- **date line**: a line that is only a date (:func:`cleaner.dates.is_date_line`)
+  near the headline, or, without a headline, just above the body.
+- **byline**: ``By Sarah Smith``, ``Von Anna Müller``, ``Автор: Иван Петров``
+  near the headline.
+
+Only lines above the body or right beside the headline are lifted; a line in
+the middle of the body never is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..dates import MAX_DATE_LINE, date_words, find_date, find_time, is_date_line
+from ..document import Block, Document
+from ..stage import Stage, register
+
+# --- thresholds --------------------------------------------------------------
+
+#: a headline has this many words at least / at most
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30
+#: scripts written without spaces: a headline has this many characters at least
+TITLE_MIN_CHARS_UNSPACED = 8
+#: a prose line (body paragraph) has this many words at least
+PROSE_MIN_WORDS = 12
+#: ... or this many characters (scripts without spaces)
+PROSE_MIN_CHARS = 120
+#: the body starts at a prose line followed by this many prose lines among the next few
+BODY_RUN = 2
+BODY_LOOKAHEAD = 6
+#: a standfirst has this many words at least / at most
+STANDFIRST_MIN_WORDS = 6
+STANDFIRST_MAX_WORDS = 80
+#: headline evidence weights, and the score a headline needs
+W_PAGE_TITLE = 4
+W_HEADING = 2
+W_REPEATED = 2
+W_BESIDE_DATE = 2
+W_BEFORE_BODY = 1
+MIN_SCORE = 3
+#: how far (in kept lines) evidence may lie from the headline
+DATE_AFTER = 4
+DATE_BEFORE = 2
+BODY_NEAR = 4
+#: the date line / byline is searched this far around the headline
+NEAR_BEFORE = 4
+NEAR_AFTER = 8
+#: without a headline, a date line must lie this close above the body
+DATE_ABOVE_BODY = 12
+#: a byline has at most this many words
+BYLINE_MAX_WORDS = 14
+BYLINE_MAX_NAME_WORDS = 6
+#: the site part of a page title ("Headline | Site") has at most this many words
+SITE_MAX_WORDS = 6
+
+# --- patterns ----------------------------------------------------------------
+
+_WORD = regex.compile(r"\w+")
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_NON_WORD = regex.compile(r"[\W_]+")
+# Markdown residue a headline line may carry: heading marks, emphasis, link targets.
+_MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+")
+_MD_LINK = regex.compile(
+    r"!?\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"
+)
+_MD_EMPHASIS = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_URL = regex.compile(r"https?://|www\.\w|\w@\w+\.\w")
+# Where a page title splits into headline and site name: "Headline | Site", "Headline - Site".
+_TITLE_SEPARATOR = regex.compile(r"\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+")
+_SENTENCE_END = regex.compile(r"[.!?…。！？]['\"”’»)]*$")
+_HEADLINE_END = regex.compile(r"[.;,:]$")
+
+
+def _phrases(kind: str) -> str:
+    words = sorted(date_words(kind), key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_BYLINE = regex.compile(rf"^\W*(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", regex.IGNORECASE)
+_NAME_PART_END = regex.compile(r"\s*(?:[|·•,;/()]|\s[-–—]\s|\d)")
+_JOINER = regex.compile(rf"^(?:{_phrases('and')}|&)$", regex.IGNORECASE)
+_STAFF = regex.compile(rf"(?:{_phrases('staff')})(?!\w).*$", regex.IGNORECASE)
+
+
+def plain(text: str) -> str:
+    """A line without markdown residue: heading marks, emphasis and link targets gone."""
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPHASIS.sub("", text)
+    return text.strip()
+
+
+def key(text: str) -> str:
+    """The comparison form of a line: case-folded words only."""
+    return _NON_WORD.sub(" ", plain(text).casefold()).strip()
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_prose(text: str) -> bool:
+    """A body-paragraph-like line: long enough, or a full sentence of some length."""
+    if len(text) >= PROSE_MIN_CHARS * 3:
+        return True
+    words = word_count(text)
+    if _UNSPACED.search(text):
+        return len(text) >= PROSE_MIN_CHARS // 2 and bool(_SENTENCE_END.search(text))
+    return words >= PROSE_MIN_WORDS and (bool(_SENTENCE_END.search(text)) or words >= 2 * PROSE_MIN_WORDS)
+
+
+def is_title_shaped(text: str) -> bool:
+    """3-30 words, no closing period, not all capitals, no address."""
+    words = word_count(text)
+    if _UNSPACED.search(text) and words < TITLE_MIN_WORDS:
+        if len(text) < TITLE_MIN_CHARS_UNSPACED:
+            return False
+    elif not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
+        return False
+    if _HEADLINE_END.search(text) and not text.endswith("..."):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 6 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
+        return False  # an all-capitals menu item
+    return not _URL.search(text) and not _BYLINE.match(text) and not is_date_line(text)
+
+
+def byline_author(text: str) -> str | None:
+    """The name(s) in a byline (``By Sarah Smith | Reuters`` -> ``Sarah Smith``), or None."""
+    if word_count(text) > BYLINE_MAX_WORDS:
+        return None
+    m = _BYLINE.match(plain(text))
+    if m is None:
+        return None
+    rest = m["rest"]
+    end = _NAME_PART_END.search(rest)
+    name = rest[: end.start()] if end else rest
+    name = _STAFF.sub("", name).strip(" .:-–—")
+    words = name.split()
+    if not 1 <= len(words) <= BYLINE_MAX_NAME_WORDS:
+        return None
+    if not all(w[:1].isupper() or _JOINER.match(w) for w in words):
+        return None
+    if not words[0][:1].isupper():
+        return None
+    return name
+
+
+@dataclass
+class _Line:
+    index: int  # position in doc.blocks
+    text: str  # plain text (markdown residue removed)
+    key: str
+    heading: int  # heading level, 0 when unknown
+
+
+def _heading_level(block: Block) -> int:
+    level = block.hints.get("level") if block.hints else None
+    if isinstance(level, int) and level:
+        return level
+    m = _MD_HEADING.match(block.text)
+    return len(m.group(1)) if m else 0
+
+
+def body_start(prose: list[bool]) -> tuple[int, bool]:
+    """(position, True) of the first prose line that starts a run of prose.
+
+    Without such a run: (the first prose line, False), or (len(prose), False).
+    """
+    first = len(prose)
+    for p, ok in enumerate(prose):
+        if not ok:
+            continue
+        first = min(first, p)
+        if sum(prose[p + 1 : p + 1 + BODY_LOOKAHEAD]) >= BODY_RUN:
+            return p, True
+    return first, False
+
+
+def _page_title_variants(first: _Line) -> dict[str, str]:
+    """Keys of the headline candidates inside a page title ("Headline | Site") -> their site part."""
+    parts = [p for p in _TITLE_SEPARATOR.split(first.text) if p.strip()]
+    if len(parts) < 2 or len(parts) > 8:
+        return {}
+    variants: dict[str, str] = {}
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts) + 1):
+            if (i, j) == (0, len(parts)):
+                continue
+            k = key(" ".join(parts[i:j]))
+            site = " ".join(parts[:i] + parts[j:])
+            if word_count(k) >= TITLE_MIN_WORDS and word_count(site) <= SITE_MAX_WORDS:
+                variants.setdefault(k, site)
+    return variants
+
+
+def _near(flags: list[bool], p: int, before: int, after: int) -> bool:
+    lo, hi = max(0, p - before), min(len(flags), p + after + 1)
+    return any(flags[q] for q in range(lo, hi) if q != p)
+
+
+@register
+class Metadata(Stage):
+    """Lift the headline, standfirst, date line and byline out of the body into the metadata.
+
+    **Removes:** ``20 Feb, 2026 12:53`` right above the headline (the date line,
+    lifted as ``published`` = ``2026-02-20T12:53``).
+    **Keeps:** ``On 20 Feb, 2026 the talks resumed in Tokyo after a long pause.``
+    (a sentence of the body that happens to hold a date).
+    """
+
+    name = "metadata"
+
+    def run(self, doc: Document) -> Document:
+        blocks = list(doc.blocks)
+        lines = [
+            _Line(i, plain(b.text), key(b.text), _heading_level(b))
+            for i, b in enumerate(blocks)
+            if b.removal is None and b.text
+        ]
+        if not lines:
+            return doc
+        prose = [is_prose(ln.text) for ln in lines]
+        body = body_start(prose)[0]
+        dated = [len(ln.text) <= MAX_DATE_LINE and is_date_line(ln.text) for ln in lines[: body + NEAR_AFTER]]
+        dated += [False] * (len(lines) - len(dated))
+        bylined = [p < body + NEAR_AFTER and byline_author(ln.text) is not None for p, ln in enumerate(lines)]
+
+        lift: dict[int, tuple[str, str]] = {}  # position -> (reason, field)
+        fields: dict[str, str] = {}
+
+        head, page_title = self._headline(lines, prose, dated, bylined, body, doc.metadata.title)
+        if head is not None:
+            lift[head] = ("headline", "title")
+            fields["title"] = lines[head].text
+            if page_title is not None:
+                lift[page_title[0]] = ("page title (headline and site name)", "title")
+                if page_title[1]:
+                    fields["site"] = page_title[1]
+            stand = self._standfirst(lines, prose, dated, bylined, head, body)
+            if stand is not None:
+                lift[stand] = ("standfirst", "description")
+                fields["description"] = lines[stand].text
+
+        date = self._date_line(lines, dated, head, body, lift)
+        if date is not None:
+            found = find_date(lines[date].text)
+            if found is not None:
+                iso, raw = found
+                nxt = date + 1
+                clock = find_time(lines[nxt].text) if "T" not in iso and nxt < len(lines) else None
+                if clock is not None:
+                    iso += clock
+                    raw = f"{raw} {lines[nxt].text}"
+                    lift[nxt] = ("time of the date line", "published")
+                lift[date] = ("date line", "published")
+                fields["published"] = iso
+                fields["published_raw"] = raw
+
+        if head is not None:
+            for p in range(max(0, head - NEAR_BEFORE), min(len(lines), head + NEAR_AFTER + 1)):
+                if bylined[p] and (p not in lift or lift[p][1] == "published"):
+                    author = byline_author(lines[p].text)
+                    if author:
+                        reason = "byline and date" if p in lift else "byline"
+                        lift[p] = (reason, "author")
+                        fields["author"] = author
+                        break
+
+        if not lift:
+            return doc
+        for p, (reason, field) in lift.items():
+            i = lines[p].index
+            blocks[i] = blocks[i].drop(self.name, reason, lifted_as=field)
+        return doc.with_blocks(blocks).with_metadata(**fields)
+
+    # -- the headline ---------------------------------------------------------
+
+    def _headline(
+        self,
+        lines: list[_Line],
+        prose: list[bool],
+        dated: list[bool],
+        bylined: list[bool],
+        body: int,
+        known_title: str | None,
+    ) -> tuple[int | None, tuple[int, str] | None]:
+        """(position of the headline, (position of the page-title line, site name)) or Nones."""
+        variants = _page_title_variants(lines[0]) if len(lines) > 1 else {}
+        if known_title:
+            variants.setdefault(key(known_title), "")
+        seen: dict[str, int] = {}
+        for ln in lines:
+            seen[ln.key] = seen.get(ln.key, 0) + 1
+        beside = [d or b for d, b in zip(dated, bylined, strict=True)]
+
+        best: tuple[int, int] | None = None  # (score, -distance)
+        best_p: int | None = None
+        limit = min(len(lines), body + BODY_NEAR)
+        for p in range(limit):
+            ln = lines[p]
+            if prose[p] or not is_title_shaped(ln.text):
+                continue
+            page = ln.key in variants and p > 0
+            if p >= body and not (page or _near(beside, p, DATE_BEFORE, DATE_AFTER)):
+                continue
+            score = 0
+            if page:
+                score += W_PAGE_TITLE
+            if ln.heading == 1:
+                score += W_HEADING
+            if seen[ln.key] > 1 and not self._in_repeated_run(lines, seen, p):
+                score += W_REPEATED
+            if _near(beside, p, DATE_BEFORE, DATE_AFTER):
+                score += W_BESIDE_DATE
+            if 0 < body - p <= BODY_NEAR:
+                score += W_BEFORE_BODY
+            if score < MIN_SCORE:
+                continue
+            rank = (score, -abs(body - p))
+            if best is None or rank > best:
+                best, best_p = rank, p
+        if best_p is None:
+            return None, None
+        page_title = None
+        if lines[best_p].key in variants and best_p > 0:
+            page_title = (0, variants[lines[best_p].key])
+        return best_p, page_title
+
+    @staticmethod
+    def _in_repeated_run(lines: list[_Line], seen: dict[str, int], p: int) -> bool:
+        """True when a neighbour repeats too: the line belongs to a menu printed twice."""
+        return any(
+            0 <= q < len(lines) and seen[lines[q].key] > 1 and lines[q].key != lines[p].key
+            for q in (p - 1, p + 1)
+        )
+
+    # -- the standfirst -------------------------------------------------------
+
+    def _standfirst(
+        self,
+        lines: list[_Line],
+        prose: list[bool],
+        dated: list[bool],
+        bylined: list[bool],
+        head: int,
+        body: int,
+    ) -> int | None:
+        p = head + 1
+        if p >= len(lines) or dated[p] or bylined[p]:
+            return None
+        text = lines[p].text
+        if not STANDFIRST_MIN_WORDS <= word_count(text) <= STANDFIRST_MAX_WORDS or _URL.search(text):
+            return None
+        after = lines[p + 1 : p + 4]
+        if after and after[0].key == lines[head].key:
+            return p  # between the headline and its repetition
+        if any(dated[q] or bylined[q] for q in range(p + 1, min(len(lines), p + 3))):
+            return p  # followed by the date line or byline
+        return None
+
+    # -- the date line --------------------------------------------------------
+
+    @staticmethod
+    def _date_line(
+        lines: list[_Line], dated: list[bool], head: int | None, body: int, lift: dict[int, tuple[str, str]]
+    ) -> int | None:
+        if head is not None:
+            after = range(head + 1, min(len(lines), head + NEAR_AFTER + 1))
+            before = range(head - 1, max(-1, head - NEAR_BEFORE - 1), -1)
+            order: list[int] = [*after, *before]
+            for p in order:
+                if dated[p] and p not in lift:
+                    return p
+            return None
+        for p in range(min(body, len(lines)) - 1, max(-1, body - DATE_ABOVE_BODY - 1), -1):
+            if dated[p]:
+                return p
+        return None
