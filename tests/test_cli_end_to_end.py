@@ -44,8 +44,8 @@ DUMP = "\n".join(
         STANDFIRST,
         HEADLINE,
         *[p for para in PARAGRAPHS for p in (para, "")],
-        "Dear readers! We will not publish comments that contain insults, threats or calls to violence. "
-        "If you have questions about our comment policy, write to comments@example.org",
+        "Comments are moderated. Please keep the discussion civil and on topic. "
+        "Questions about our rules? Write to comments@example.org",
         "Podcasts",
         "0:00",
         "31:02",
@@ -122,3 +122,13 @@ def test_batch_of_dumps_mirrors_and_summarises(tmp_path: Path) -> None:
     result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "2")
     assert result.exit_code == 0 and "3 files, 0 failed" in result.stderr
     assert (tmp_path / "out/de/page.txt").read_text() == "\n\n".join(PARAGRAPHS) + "\n"
+
+
+def test_config_drop_phrase_removes_a_body_paragraph_and_explains_why(tmp_path: Path) -> None:
+    config = tmp_path / "rules.toml"
+    config.write_text('drop_phrases = ["tourism associations warned"]\n', encoding="utf-8")
+    result = run("--config", str(config), "--explain", input=DUMP)
+    assert result.stdout == "\n\n".join(PARAGRAPHS[:-1]) + "\n"
+    assert f"- [user-rules] matches your drop phrase 'tourism associations warned' | {PARAGRAPHS[-1]}" in (
+        result.stderr.splitlines()
+    )
