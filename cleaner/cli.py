@@ -180,7 +180,8 @@ def main(
       cat page.txt | clean-article --format json
       clean-article dumps/ -o clean/ --jobs 4
       clean-article dumps/ --format jsonl > clean.jsonl
-      clean-article page.txt --explain 2>&1 >/dev/null | less -R
+      clean-article page.txt --explain >/dev/null
+      clean-article page.txt --explain-to why.txt
     """
     try:
         code = _run(
