@@ -29,7 +29,7 @@ from __future__ import annotations
 import codecs
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Iterator
 
 import regex
@@ -91,7 +91,12 @@ _DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", reg
 _SPACE_RUN = regex.compile(r"[ \t\r\n\f\u00a0\u200b]+")
 _PATH_CLEAN = regex.compile(r"[^\w-]+")
 _ISO_DATE = regex.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
-_SCRIPT_BLOCKS = regex.compile(rb"<(script|style|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S)
+# Never-content markup cut out before parsing (bs4 builds a Python object per tag: svg sprites and
+# inline scripts are most of a page's nodes); JSON-LD is read out of its script first.
+_PRUNE = regex.compile(r"<(script|style|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S)
+_LD_JSON = regex.compile(
+    r"""<script\b[^>]*?type\s*=\s*["']?application/ld\+json[^>]*>(.*?)</script\s*>""", regex.I | regex.S
+)
 
 
 # -- sniffing and decoding ---------------------------------------------------------------------------
@@ -183,6 +188,7 @@ def parse(text: str, builder: str | None = None) -> BeautifulSoup:
     return BeautifulSoup(text, builder or parser_name())
 
 
+@lru_cache(maxsize=8192)
 def class_tokens(value: str) -> tuple[str, ...]:
     """A class or id value as lower-case word tokens: ``socialShare-bar2`` -> social, share, bar."""
     value = _CAMEL.sub(" ", value).lower()
@@ -232,6 +238,7 @@ class _Walker:
         self.owner: tuple[Any, ...] | None = None  # context of the element owning self.parts
         self.last_owner_serial = -2
         self.order = 0
+        self.time_value: str | None = None  # the first <time datetime="..."> met
 
     # A context is a tuple: (serial, path, chain, hints-base, origin)
 
@@ -305,6 +312,8 @@ class _Walker:
             if name == "br":
                 self.parts.append("\n")
                 continue
+            if name == "time" and self.time_value is None and attrs.get("datetime"):
+                self.time_value = str(attrs["datetime"])
             if name in ("td", "th"):
                 if self.parts:
                     self.parts.append(CELL_SEPARATOR)
@@ -437,11 +446,20 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def _json_ld(soup: BeautifulSoup) -> dict[str, str]:
+def _keep_lines(match: regex.Match[str]) -> str:
+    return "\n" * match.group().count("\n")
+
+
+def prune(text: str) -> str:
+    """The page without scripts, styles, inline SVG, templates and comments (line count kept)."""
+    return _PRUNE.sub(_keep_lines, text)
+
+
+def json_ld(text: str) -> dict[str, str]:
+    """Article fields from the page's JSON-LD (NewsArticle, Article, BlogPosting ..., also in ``@graph``)."""
     found: dict[str, str] = {}
     best_rank = 99
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        raw = script.string or script.get_text()
+    for raw in _LD_JSON.findall(text):
         try:
             data = json.loads(raw)
         except (ValueError, TypeError):
@@ -470,16 +488,19 @@ def _json_ld(soup: BeautifulSoup) -> dict[str, str]:
     return found
 
 
-def page_metadata(soup: BeautifulSoup) -> dict[str, str | None]:
-    """Metadata from the head: JSON-LD first, then OpenGraph/Twitter/meta tags, then ``<title>``."""
+def page_metadata(soup: BeautifulSoup, ld: dict[str, str], time_value: str | None = None) -> dict[str, str | None]:
+    """Metadata from the head: JSON-LD first, then OpenGraph/Twitter/meta tags, then ``<title>``.
+
+    ``ld`` is what :func:`json_ld` found; ``time_value`` the first ``<time datetime>`` of the body.
+    """
     meta: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    head = soup.head or soup
+    for tag in head.find_all("meta"):
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         content = tag.get("content")
         if isinstance(key, str) and isinstance(content, str) and content.strip():
             meta.setdefault(key.strip().lower(), content.strip())
-    ld = _json_ld(soup)
-    title_tag = soup.find("title")
+    title_tag = head.find("title")
     title_text = _SPACE_RUN.sub(" ", title_tag.get_text()).strip() if title_tag else None
 
     def first(*keys: str) -> str | None:
@@ -493,13 +514,11 @@ def page_metadata(soup: BeautifulSoup) -> dict[str, str | None]:
         "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
     )  # fmt: skip
     if not published_value:
-        time_tag = soup.find("time", attrs={"datetime": True})
-        if time_tag is not None:
-            published_value = str(time_tag.get("datetime"))
+        published_value = time_value
     published, published_raw = _norm_date(published_value)
     modified, _ = _norm_date(ld.get("modified") or first("article:modified_time", "og:updated_time", "datemodified"))
     canonical = None
-    link = soup.find("link", attrs={"rel": "canonical"})
+    link = head.find("link", attrs={"rel": "canonical"})
     if link is not None and link.get("href"):
         canonical = str(link.get("href"))
     html_tag = soup.find("html")
@@ -520,16 +539,6 @@ def page_metadata(soup: BeautifulSoup) -> dict[str, str | None]:
 # -- the reader ---------------------------------------------------------------------------------------
 
 
-def blocks_of(soup: BeautifulSoup, *, lines_known: bool) -> list[Block]:
-    """The page's text as blocks with DOM hints (see the module docstring)."""
-    # from the document, not <body>: broken pages close </html> early and leave content outside it
-    # (the head is skipped as never content)
-    root = soup
-    walker = _Walker(lines_known)
-    walker.walk(root, walker.nodes)
-    return walker.blocks
-
-
 def read_html(
     raw: str | bytes,
     *,
@@ -545,8 +554,11 @@ def read_html(
         text = raw
     check_text(text[:65536])
     builder = parser_name()
-    soup = parse(text, builder)
-    metadata = page_metadata(soup)
-    blocks = blocks_of(soup, lines_known=builder == "html.parser")
-    doc = Document(tuple(blocks), source=source, kind="html", style="plain")
+    ld = json_ld(text)
+    soup = parse(prune(text), builder)
+    walker = _Walker(lines_known=builder == "html.parser")
+    # from the document, not <body>: broken pages close </html> early and leave content outside it
+    walker.walk(soup, walker.nodes)
+    metadata = page_metadata(soup, ld, walker.time_value)
+    doc = Document(tuple(walker.blocks), source=source, kind="html", style="plain")
     return doc.with_metadata(**metadata)

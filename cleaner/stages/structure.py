@@ -44,6 +44,9 @@ ANTI_TOKEN_FACTOR = 0.5
 ANTI_ANCESTOR_FACTOR = 0.3
 #: Siblings of the winning element join it when they score this share of the winner's score.
 SIBLING_SHARE = 0.2
+#: When the main container holds less than this share of the page's unlinked text, the page is
+#: many parts (a shop, a service's home page): no container, only chrome and link lists go.
+PAGE_MODE_SHARE = 0.2
 #: Below this score the best element is no run of paragraphs (a product page, a thread).
 WEAK_TOP_SCORE = 12.0
 #: A semantic container replaces the winner when it holds this share of the winner's unlinked text.
@@ -230,6 +233,11 @@ class Structure(Stage):
             for serial, value in ranked.items():
                 if serial != top and nodes[serial].parent == parent and value >= threshold and not anti_of[serial]:
                     chosen.add(serial)
+        page = sum(unlinked.get(s, 0.0) for s in live[0].hints["chain"][:1])
+        if sum(unlinked.get(s, 0.0) for s in chosen) < PAGE_MODE_SHARE * page:
+            # the winner holds little of the page's text: a page of many parts (a shop, a
+            # service's home), where the content is what is not chrome
+            return frozenset(), exempt
         return frozenset(chosen), exempt
 
     @staticmethod
@@ -303,9 +311,9 @@ class Structure(Stage):
         if h.get("in_figure") or (h.get("in_caption") and not h.get("in_table")):
             return "caption of a picture or video", False
         ld = h.get("link_density", 0.0)
-        if ld >= LINK_LIST_DENSITY:
+        if main and ld >= LINK_LIST_DENSITY:
             return f"link list ({ld:.0%} linked text)", False
-        group = next((s for s in below if s in link_groups), None)
+        group = next((s for s in below if s in link_groups), None) if main else None
         if group is not None:
             return f"link list (<{nodes[group].tag}> of links)", False
         if len(block.text) <= FURNITURE_MAX_CHARS:
