@@ -196,6 +196,8 @@ class PhraseSet:
         self._suffix: dict[str, list[tuple[str, str]]] = {}
         for phrase, concept in sorted(suffix.items(), key=lambda kv: -len(kv[0])):
             self._suffix.setdefault(phrase[-BUCKET:], []).append((phrase, concept))
+        self._prefix_sizes = sorted({min(BUCKET, len(k)) for k in self._prefix}, reverse=True)
+        self._suffix_sizes = sorted({min(BUCKET, len(k)) for k in self._suffix}, reverse=True)
         self._contains = contains
         self._contains_first = frozenset(p.split(" ")[0] for p in contains)
         ordered = sorted(contains, key=lambda p: -len(p))
@@ -229,14 +231,14 @@ class PhraseSet:
             return Hit(concept, "whole")
         if key.count(" ") >= self.max_words:
             return None
-        prefixes, suffixes = self._prefix, self._suffix
-        for size in range(min(BUCKET, len(key)), 0, -1):
-            for phrase, concept in prefixes.get(key[:size], ()):
+        for size in self._prefix_sizes:
+            for phrase, concept in self._prefix.get(key[:size], ()):
                 if key.startswith(phrase) and not (
                     _word_at(phrase, len(phrase) - 1) and _word_at(key, len(phrase))
                 ):
                     return Hit(concept, "prefix")
-            for phrase, concept in suffixes.get(key[-size:], ()):
+        for size in self._suffix_sizes:
+            for phrase, concept in self._suffix.get(key[-size:], ()):
                 if key.endswith(phrase) and not (
                     _word_at(phrase, 0) and _word_at(key, len(key) - len(phrase) - 1)
                 ):
@@ -257,6 +259,7 @@ class ItemSet:
     """
 
     SEPARATORS = regex.compile(r"\s*[|/•·,»›>→–—]\s*|\s+")
+    _SEPARATOR_CHARS = frozenset("|/•·,»›>→–—")
 
     def __init__(self, concepts: tuple[str, ...]) -> None:
         self.items: frozenset[str] = frozenset(
@@ -272,7 +275,10 @@ class ItemSet:
     def count_key(self, key: str) -> int:
         """Like :meth:`count`, for a line already :func:`fold`-ed."""
         first = key.split(" ", 1)[0]
-        if first not in self.first_words and self.SEPARATORS.split(first, 1)[0] not in self.first_words:
+        if first not in self.first_words and (
+            self._SEPARATOR_CHARS.isdisjoint(first)
+            or self.SEPARATORS.split(first, 1)[0] not in self.first_words
+        ):
             return 0
         words = [w for w in self.SEPARATORS.split(key) if w]
         if not words or words[0] not in self.first_words:

@@ -29,9 +29,7 @@ _MENU_CONCEPTS = ("navigation", "section", "language_name")
 # spaces, and then only after a home link (``Home > News``), since body text
 # uses them too (``Pro / Max / Ultra``). Pipes are left to the menu rule.
 _CRUMB_SPLIT = regex.compile(r"\s+[/>]\s+|\s*[›»]\s*")
-_CRUMB_SEPARATOR = regex.compile(r"\s[/>]\s|[›»]")
 _CRUMB_ARROW = regex.compile(r"[›»]")
-_DIGIT = regex.compile(r"\d")
 _HOME = ("navigation",)
 _SENTENCE_END = regex.compile(r"[.!?]\s")
 
@@ -92,9 +90,9 @@ class Navigation(LineFilter):
             why = _REASONS[hit.concept]
         elif item_set(*_MENU_CONCEPTS).count_key(key) >= MIN_MENU_ITEMS:
             why = "menu"
-        elif _DIGIT.search(line) is not None and _is_pagination(line):
+        elif "{n}" in key and _is_pagination(line):
             why = "pagination"
-        elif _CRUMB_SEPARATOR.search(line) is not None and _is_breadcrumb(line):
+        elif ("›" in line or "»" in line or " > " in key or " / " in key) and _is_breadcrumb(line):
             why = "breadcrumb trail"
         if why is None or is_protected(text, self.options):
             return None

@@ -1,0 +1,175 @@
+"""Markdown dumps: keep the words of the markup, lose link targets, images and syntax."""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Block, Document
+from ..protect import is_protected
+from ..stage import Stage, register
+
+_F = regex.V0
+
+# What a line must contain for the stage to look at it at all.
+_MARKUP = regex.compile(r"[\[\]<*_#|\\>!~`]|^[-+=]|^\d{1,3}[.)]\s|^(?:https?://|www\.)", _F)
+
+# Backslash escapes are parked in the private-use area while the rest is rewritten.
+_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])", _F)
+_PARK_BASE = 0xF0000
+_PARKED = regex.compile(r"[\U000F0000-\U000F00FF]", _F)
+
+_REFERENCE_DEFINITION = regex.compile(
+    r"\[[^\]\n]{1,200}\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?", _F
+)
+# Rules: ---, ***, * * *, ===. (A run of underscores is text: the scorer counts it as a word.)
+_HORIZONTAL_RULE = regex.compile(r"(?:[-*=]\s*){3,}", _F)
+_TABLE_RULE = regex.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
+_BLOCK_MARKER = regex.compile(r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
+_CLOSING_HASHES = regex.compile(r"\s+#+$", _F)
+
+# ![alt](src "title") and [text](href "title"); the target may hold one level of parentheses.
+_TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+_IMAGE = regex.compile(rf"!\[[^\[\]\n]{{0,500}}\]{_TARGET}", _F)
+_IMAGE_REFERENCE = regex.compile(r"!\[[^\[\]\n]{0,500}\]\[[^\[\]\n]{0,100}\]", _F)
+_LINK = regex.compile(rf"\[([^\[\]\n]{{0,1000}})\]{_TARGET}", _F)
+_LINK_REFERENCE = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]", _F)
+# <https://…>: on a line of its own it goes; inside a sentence the address is text the
+# reader saw, so only the brackets go.
+_AUTOLINK = regex.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>", _F)
+_BARE_URL_LINE = regex.compile(r"(?:https?://|www\.)\S+", _F)
+
+# Emphasis: the delimiters must not sit inside a word, so snake_case_names and
+# 2*3*4 survive; spans are bounded so a huge line cannot make a search quadratic.
+_STRONG = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])", _F)
+_EMPHASIS = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])", _F)
+_STRIKE = regex.compile(r"~~(?=\S)([^\n~]{1,500}?)(?<=\S)~~", _F)
+
+_TABLE_ROW = regex.compile(r"\|(.*)\|", _F)
+_CELL_SPLIT = regex.compile(r"\s*\|\s*", _F)
+_LEFTOVER = regex.compile(r"\W*", _F)
+
+#: Hint set on every rewritten block: the share (0..1) of its text that was link text,
+#: so later stages can still tell a menu of links from prose.
+LINK_SHARE = "link_share"
+
+#: The most nested links/images unwrapped in one line ("[![alt](img)](href)" is two).
+MAX_NESTING = 3
+
+
+def _park(match: regex.Match[str]) -> str:
+    return chr(_PARK_BASE + ord(match.group(1)) % 256)
+
+
+def _unpark(match: regex.Match[str]) -> str:
+    code = ord(match.group()) - _PARK_BASE
+    for char in "\\`*_{}[]()#+-.!|>~<":
+        if ord(char) % 256 == code:
+            return char
+    return ""
+
+
+def rewrite(line: str) -> tuple[str, str]:
+    """One markdown line as plain words, and what went if nothing is left.
+
+    Returns ``(text, reason)``: ``reason`` names what the line held (``"image"``,
+    ``"link target"``, ...) and matters only when ``text`` is empty.
+    """
+    text, reason, _ = rewrite_counting(line)
+    return text, reason
+
+
+def rewrite_counting(line: str) -> tuple[str, str, int]:
+    """Like :func:`rewrite`, plus how many characters of the result were link text."""
+    link_chars = 0
+
+    def unwrap(match: regex.Match[str]) -> str:
+        nonlocal link_chars
+        link_chars += len(match.group(1).strip())
+        return match.group(1)
+
+    if _REFERENCE_DEFINITION.fullmatch(line):
+        return "", "link definition", 0
+    if _HORIZONTAL_RULE.fullmatch(line):
+        return "", "horizontal rule", 0
+    if "|" in line and _TABLE_RULE.fullmatch(line):
+        return "", "table rule", 0
+    text = _ESCAPE.sub(_park, line) if "\\" in line else line
+    reason = "markdown markup"
+    table = _TABLE_ROW.fullmatch(text)
+    if table is not None:
+        text = " ".join(c for c in _CELL_SPLIT.split(table.group(1)) if c)
+    while True:
+        marker = _BLOCK_MARKER.match(text)
+        if marker is None:
+            break
+        text = text[marker.end() :]
+    if text.endswith("#"):
+        text = _CLOSING_HASHES.sub("", text)
+    if "![" in text:
+        text, images = _IMAGE.subn("", text)
+        text, more = _IMAGE_REFERENCE.subn("", text)
+        if images or more:
+            reason = "image"
+    if "](" in text or "][" in text:
+        for _ in range(MAX_NESTING):
+            text, links = _LINK.subn(unwrap, text)
+            text, more = _LINK_REFERENCE.subn(unwrap, text)
+            if not (links or more):
+                break
+            if reason != "image":
+                reason = "link target"
+    if "<" in text:
+        bare = _AUTOLINK.fullmatch(text.strip())
+        text = "" if bare else _AUTOLINK.sub(r"\1", text)
+        if bare and reason == "markdown markup":
+            reason = "link target"
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+    if "~~" in text:
+        text = _STRIKE.sub(r"\1", text)
+    text = text.strip()
+    if _BARE_URL_LINE.fullmatch(text):
+        return "", "link target", 0
+    if _LEFTOVER.fullmatch(text):
+        return "", reason, 0
+    if "|" in text and table is None and text.startswith("|"):
+        text = text.strip("| ")
+    if text and ord(max(text)) >= _PARK_BASE:
+        text = _PARKED.sub(_unpark, text)
+    return " ".join(text.split()), reason, link_chars
+
+
+@register
+class Markdown(Stage):
+    """Rewrite markdown syntax to its words: links keep their text, targets and images go.
+
+    Runs only on markdown dumps. Headings, list bullets, quote markers, emphasis,
+    table pipes and escapes are taken off; lines left empty are removed.
+
+    **Removes:** ``![Portrait of the minister](https://example.org/img/minister.jpg)``
+    **Keeps:** ``[The minister](https://example.org/bio) said on **Monday**`` as
+    ``The minister said on Monday``, and ``snake_case_names`` or ``2*3*4`` untouched.
+
+    Rewritten blocks carry the hint ``link_share``: how much of their text was link text.
+    """
+
+    name = "markdown"
+
+    def run(self, doc: Document) -> Document:
+        if doc.style != "markdown":
+            return doc
+        out: list[Block] = []
+        changed = False
+        for block in doc.blocks:
+            if block.removal is None and block.text and _MARKUP.search(block.text) is not None:
+                text, reason, link_chars = rewrite_counting(block.text)
+                if text != block.text:
+                    changed = True
+                    if not text:
+                        if not is_protected(block.text, self.options):
+                            block = block.drop(self.name, reason)
+                    else:
+                        hints = {**block.hints, LINK_SHARE: min(1.0, link_chars / len(text))}
+                        block = Block(text, block.origin, block.removal, block.path, hints)
+            out.append(block)
+        return doc.with_blocks(out) if changed else doc
