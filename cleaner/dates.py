@@ -298,7 +298,7 @@ def is_date_line(line: str) -> bool:
     for _ in range(_MAX_DATES):  # "Published: 3 May 2025 | Updated: 4 May 2025"
         raw = found[1]
         start = rest.find(raw)
-        rest = f"{rest[:start]} | {rest[start + len(raw):]}"
+        rest = f"{rest[:start]} | {rest[start + len(raw) :]}"
         found = find_date(rest)
         if found is None:
             break

@@ -7,7 +7,7 @@ general evidence, never by site:
 - **headline**: a title-shaped line (3-30 words, no closing period, not an
   all-caps menu item) near the top of the article, scored on the evidence that
   it is the headline: it is a part of the page title printed as the dump's first
-  line (``Headline | Site``); it is printed twice; it is a level-1 heading; a
+  line (``Headline | Site``); it is printed twice a few lines apart; it is a level-1 heading; a
   date line or byline sits right beside it; it stands right before the body's
   first run of prose. One strong piece of evidence or two weaker ones are needed.
 - **standfirst**: the prose line right under the headline, lifted only when it
@@ -53,13 +53,20 @@ STANDFIRST_MAX_WORDS = 80
 W_PAGE_TITLE = 4
 W_HEADING = 2
 W_REPEATED = 2
-W_BESIDE_DATE = 2
+W_ABOVE_DATE = 2
+W_BELOW_DATE = 1
 W_BEFORE_BODY = 1
-MIN_SCORE = 3
+W_LONG = 1
+MIN_SCORE = 4
+#: a headline of this many words at least (or characters, unspaced) earns W_LONG
+LONG_WORDS = 5
+LONG_CHARS_UNSPACED = 12
 #: how far (in kept lines) evidence may lie from the headline
 DATE_AFTER = 4
 DATE_BEFORE = 2
-BODY_NEAR = 4
+BODY_NEAR = 8
+#: a repeat counts as evidence when the copies are at most this many kept lines apart
+REPEAT_NEAR = 3
 #: the date line / byline is searched this far around the headline
 NEAR_BEFORE = 4
 NEAR_AFTER = 8
@@ -87,6 +94,7 @@ _URL = regex.compile(r"https?://|www\.\w|\w@\w+\.\w")
 _TITLE_SEPARATOR = regex.compile(r"\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？]['\"”’»)]*$")
 _HEADLINE_END = regex.compile(r"[.;,:]$")
+_CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 
 
 def _phrases(kind: str) -> str:
@@ -142,7 +150,9 @@ def is_title_shaped(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 6 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
         return False  # an all-capitals menu item
-    return not _URL.search(text) and not _BYLINE.match(text) and not is_date_line(text)
+    if _URL.search(text) or _BYLINE.match(text) or _CLOCK.search(text) or text.count("|") > 1:
+        return False
+    return find_date(text) is None
 
 
 def byline_author(text: str) -> str | None:
@@ -309,9 +319,6 @@ class Metadata(Stage):
         variants = _page_title_variants(lines[0]) if len(lines) > 1 else {}
         if known_title:
             variants.setdefault(key(known_title), "")
-        seen: dict[str, int] = {}
-        for ln in lines:
-            seen[ln.key] = seen.get(ln.key, 0) + 1
         beside = [d or b for d, b in zip(dated, bylined, strict=True)]
 
         best: tuple[int, int] | None = None  # (score, -distance)
@@ -329,10 +336,20 @@ class Metadata(Stage):
                 score += W_PAGE_TITLE
             if ln.heading == 1:
                 score += W_HEADING
-            if seen[ln.key] > 1 and not self._in_repeated_run(lines, seen, p):
+            if any(
+                lines[q].key == ln.key
+                for q in range(max(0, p - REPEAT_NEAR), p + REPEAT_NEAR + 1)
+                if q != p and q < len(lines)
+            ):
                 score += W_REPEATED
-            if _near(beside, p, DATE_BEFORE, DATE_AFTER):
-                score += W_BESIDE_DATE
+            if _near(beside, p, 0, DATE_AFTER):
+                score += W_ABOVE_DATE
+            elif _near(beside, p, DATE_BEFORE, 0):
+                score += W_BELOW_DATE
+            if word_count(ln.text) >= LONG_WORDS or (
+                _UNSPACED.search(ln.text) and len(ln.text) >= LONG_CHARS_UNSPACED
+            ):
+                score += W_LONG
             if 0 < body - p <= BODY_NEAR:
                 score += W_BEFORE_BODY
             if score < MIN_SCORE:
@@ -346,14 +363,6 @@ class Metadata(Stage):
         if lines[best_p].key in variants and best_p > 0:
             page_title = (0, variants[lines[best_p].key])
         return best_p, page_title
-
-    @staticmethod
-    def _in_repeated_run(lines: list[_Line], seen: dict[str, int], p: int) -> bool:
-        """True when a neighbour repeats too: the line belongs to a menu printed twice."""
-        return any(
-            0 <= q < len(lines) and seen[lines[q].key] > 1 and lines[q].key != lines[p].key
-            for q in (p - 1, p + 1)
-        )
 
     # -- the standfirst -------------------------------------------------------
 

@@ -1,0 +1,90 @@
+"""The dedupe stage: lines printed twice leave the body; repeats inside the body stay."""
+
+from __future__ import annotations
+
+from cleaner import Document, Pipeline
+
+from .conftest import kept, removed, run_stages
+
+BODY = [
+    "The library will open on Sundays from next month, the city said, after a survey found that "
+    "most visitors wanted longer weekend hours.",
+    "Staff will rotate so that nobody works more than two Sundays in a row, and the reading rooms "
+    "will close an hour earlier on weekdays to balance the budget.",
+    "The children's section will run a story hour every Sunday morning, and volunteers are being "
+    "recruited to help with the new homework club in the afternoons.",
+    "Visitors who want to suggest other changes can leave a note at the front desk or write to the "
+    "library board, which meets on the first Monday of each month.",
+]
+MENU = ["Home", "Local news", "Sport", "Weather"]
+
+
+def with_title(lines: list[str], title: str) -> Document:
+    doc = Document.from_lines(lines).with_metadata(title=title)
+    return Pipeline.build(["normalize", "dedupe"]).run(doc)
+
+
+def test_headline_printed_again_is_removed() -> None:
+    title = "Library to open on Sundays from next month"
+    doc = with_title([title, *BODY], title)
+    assert removed(doc, "dedupe") == [title]
+    assert kept(doc) == BODY
+
+
+def test_headline_with_site_name_is_removed() -> None:
+    title = "Library to open on Sundays from next month"
+    doc = with_title([f"{title} | Riverside Gazette", *BODY], title)
+    assert removed(doc, "dedupe") == [f"{title} | Riverside Gazette"]
+
+
+def test_sentence_quoting_the_headline_is_kept() -> None:
+    title = "Library to open on Sundays"
+    sentence = (
+        "Library to open on Sundays was the headline that made the mayor change her mind about the plan."
+    )
+    doc = with_title([*BODY, sentence], title)
+    assert sentence in kept(doc)
+
+
+def test_menu_printed_above_and_below_the_body_is_removed() -> None:
+    doc = run_stages([*MENU, *BODY, *MENU], "dedupe")
+    assert kept(doc) == BODY
+    assert removed(doc, "dedupe") == MENU + MENU
+
+
+def test_short_line_repeated_outside_body_is_removed() -> None:
+    doc = run_stages(["Subscribe now", *BODY, "Subscribe now"], "dedupe")
+    assert kept(doc) == BODY
+
+
+def test_table_of_contents_copy_goes_and_subheading_in_body_stays() -> None:
+    lines = ["Opening hours", "Story hour", *BODY[:2], "Opening hours", *BODY[2:3], "Story hour", *BODY[3:]]
+    doc = run_stages(lines, "dedupe")
+    assert removed(doc, "dedupe") == ["Opening hours", "Story hour"]
+    assert kept(doc).count("Opening hours") == 1
+    assert kept(doc).count("Story hour") == 1
+
+
+def test_refrain_repeated_between_paragraphs_is_kept() -> None:
+    lines = [BODY[0], "And still the river runs", BODY[1], BODY[2], "And still the river runs", BODY[3]]
+    doc = run_stages(lines, "dedupe")
+    assert kept(doc) == lines
+
+
+def test_code_example_shown_twice_inside_body_is_kept() -> None:
+    code = ["header {", "color: white;", "}"]
+    lines = [BODY[0], *code, BODY[1], BODY[2], *code, BODY[3]]
+    doc = run_stages(lines, "dedupe")
+    assert kept(doc) == lines
+
+
+def test_listing_without_prose_keeps_repeated_fields() -> None:
+    lines = ["Reported by:", "North branch", "Reported by:", "South branch", "Reported by:", "East branch"]
+    doc = run_stages(lines, "dedupe")
+    assert kept(doc) == lines
+
+
+def test_long_line_repeated_outside_body_is_not_a_short_repeat() -> None:
+    notice = "We use cookies to learn how visitors use this site and to improve the service we offer"
+    doc = run_stages([notice, *BODY, notice], "dedupe")
+    assert kept(doc).count(notice) == 2

@@ -1,0 +1,187 @@
+"""The metadata stage: headline, standfirst, date line and byline leave the body."""
+
+from __future__ import annotations
+
+import json
+
+from cleaner import Block, Document, Pipeline
+
+from .conftest import kept, removed, run_stages
+
+BODY = [
+    "The city council voted on Tuesday to extend the night bus service to the northern suburbs, "
+    "ending a debate that had divided residents for more than a year.",
+    "Supporters said the change would help shift workers who currently walk long distances after "
+    "midnight, while critics questioned whether the budget could bear the extra cost.",
+    "The new routes will start running in the spring, the transport department said in a statement, "
+    "and fares will stay the same as on the existing day routes.",
+    "A review of passenger numbers is planned after six months, when the council will decide "
+    "whether to keep the service in its current form or change the timetable.",
+]
+
+
+def lifted(doc: Document) -> dict[str, str]:
+    """field -> text of the lines the metadata stage lifted."""
+    return {
+        b.removal.field: b.text
+        for b in doc.removals()
+        if b.removal is not None and b.removal.stage == "metadata" and b.removal.field
+    }
+
+
+def test_seed_title_description_and_date_match_expected(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    seeds = shared_dir / "seeds"
+    lines = (seeds / "000_ca327a5417ee51c3.txt").read_text(encoding="utf-8").splitlines()
+    expected = json.loads((seeds / "000_ca327a5417ee51c3.expected.json").read_text(encoding="utf-8"))
+    doc = run_stages(lines, "metadata", "dedupe")
+    assert doc.metadata.title == expected["title"]
+    assert doc.metadata.description == expected["description"]
+    assert doc.metadata.published == expected["published"]
+    assert expected["title"] not in kept(doc)
+    assert "repeats the headline" in [b.removal.reason for b in doc.removals() if b.removal]
+
+
+def test_headline_between_date_line_and_its_repeat_is_lifted() -> None:
+    lines = [
+        "3 Mar, 2025 09:10",
+        "Night buses to reach the northern suburbs from spring",
+        "Councillors ended a year-long debate over the cost of the new routes",
+        "Night buses to reach the northern suburbs from spring",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata", "dedupe")
+    assert doc.metadata.title == "Night buses to reach the northern suburbs from spring"
+    assert doc.metadata.description == "Councillors ended a year-long debate over the cost of the new routes"
+    assert doc.metadata.published == "2025-03-03T09:10"
+    assert doc.metadata.published_raw == "3 Mar, 2025 09:10"
+    assert kept(doc) == BODY
+
+
+def test_page_title_line_gives_headline_and_site() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring | The Daily Ledger",
+        "Home",
+        "News",
+        "Night buses to reach the northern suburbs from spring",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == "Night buses to reach the northern suburbs from spring"
+    assert doc.metadata.site == "The Daily Ledger"
+    assert lines[0] in removed(doc, "metadata")
+    assert lines[3] in removed(doc, "metadata")
+    assert "Home" in kept(doc)
+
+
+def test_english_byline_and_date_under_headline_are_lifted() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "By Sarah Smith",
+        "Feb. 20, 2026 8:03 am ET",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.author == "Sarah Smith"
+    assert doc.metadata.published == "2026-02-20T08:03"
+    assert lifted(doc) == {
+        "title": lines[0],
+        "author": "By Sarah Smith",
+        "published": "Feb. 20, 2026 8:03 am ET",
+    }
+    assert kept(doc) == BODY
+
+
+def test_german_headline_byline_and_date_are_lifted() -> None:
+    body = [
+        "Der Stadtrat hat am Dienstag beschlossen, die Nachtbusse bis in die nördlichen Vororte "
+        "fahren zu lassen, nachdem die Anwohner mehr als ein Jahr lang darüber gestritten hatten.",
+        "Befürworter sagten, die Änderung helfe vor allem Schichtarbeitern, die nach Mitternacht "
+        "bisher lange Wege zu Fuß zurücklegen müssen, und den Gaststätten der Innenstadt.",
+        "Die neuen Linien sollen im Frühjahr starten, teilte das Verkehrsamt mit, und die Preise "
+        "bleiben dieselben wie auf den bestehenden Tageslinien der Stadt.",
+    ]
+    lines = [
+        "Nachtbusse fahren ab Frühjahr in die Vororte",
+        "Von Anna Müller",
+        "20.02.2026, 14:05 Uhr",
+        *body,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == lines[0]
+    assert doc.metadata.author == "Anna Müller"
+    assert doc.metadata.published == "2026-02-20T14:05"
+    assert kept(doc) == body
+
+
+def test_russian_byline_and_date_are_lifted() -> None:
+    lines = ["Ночные автобусы пойдут в северные пригороды", "Автор: Иван Петров", "20 февраля 2026", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.author == "Иван Петров"
+    assert doc.metadata.published == "2026-02-20"
+
+
+def test_time_on_the_line_under_the_date_joins_it() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "By Sarah Smith",
+        "Nov. 19, 2019",
+        "5:50 PM",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.published == "2019-11-19T17:50"
+    assert "5:50 PM" in removed(doc, "metadata")
+
+
+def test_level_one_heading_hint_counts_as_evidence() -> None:
+    blocks = [
+        Block("Night buses to reach the northern suburbs from spring", 1, hints={"level": 1}),
+        Block("Photo: city transport department", 2),
+        *[Block(text, 3 + i) for i, text in enumerate(BODY)],
+    ]
+    doc = Pipeline.build(["metadata"]).run(Document(tuple(blocks)))
+    assert doc.metadata.title == "Night buses to reach the northern suburbs from spring"
+
+
+def test_lone_title_shaped_line_without_evidence_is_not_lifted() -> None:
+    lines = ["Local transport", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title is None
+    assert kept(doc) == lines
+
+
+def test_sentence_with_date_in_body_is_kept() -> None:
+    sentence = "On 20 Feb, 2026 the council published its report on the night routes and their cost."
+    lines = ["Night buses to reach the northern suburbs from spring", "By Sarah Smith", *BODY, sentence]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.published is None
+    assert sentence in kept(doc)
+
+
+def test_subheading_in_middle_of_body_is_never_lifted() -> None:
+    sub = "What the new routes mean for shift workers"
+    lines = [*BODY[:2], sub, "By the end of the year, the council hopes to add two more routes.", *BODY[2:]]
+    doc = run_stages(lines, "metadata")
+    assert sub in kept(doc)
+    assert removed(doc, "metadata") == []
+
+
+def test_standfirst_not_lifted_without_date_byline_or_repeat() -> None:
+    stand = "Councillors ended a year-long debate over the cost of the new routes"
+    lines = [
+        "Night buses to reach the northern suburbs | The Daily Ledger",
+        "Night buses to reach the northern suburbs",
+        stand,
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == "Night buses to reach the northern suburbs"
+    assert doc.metadata.description is None
+    assert stand in kept(doc)
+
+
+def test_menu_item_in_capitals_is_not_a_headline() -> None:
+    lines = ["SIGN UP FOR OUR NEWSLETTERS TODAY", "20 Feb 2026", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title is None
+    assert "SIGN UP FOR OUR NEWSLETTERS TODAY" in kept(doc)
