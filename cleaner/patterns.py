@@ -49,7 +49,7 @@ _FLAGS = regex.IGNORECASE | regex.V0
 
 # Decoration around a line that does not change what it says: bullets, arrows,
 # pipes, dashes, quote marks, trailing punctuation and counters like "(12)".
-_LEAD_CHARS = "( \t-–—•·∙◦▪▫■□●○▸►▶▹▻→←↑↓⇒»«›‹>|*#:;,+=~\"“”„'‘’"
+_LEAD_CHARS = "¿¡( \t-–—•·∙◦▪▫■□●○▸►▶▹▻→←↑↓⇒»«›‹>|*#:;,+=~\"“”„'‘’"
 _TRAIL_CHARS = " \t-–—•·∙◦▪▫■□●○▸►▶▹▻▾▼→←↑↓⇒»«›‹<>|*:;,.!?…\"“”„'‘’"
 _COUNTER_CHARS = frozenset("0123456789,.")
 
@@ -108,6 +108,12 @@ class Entries:
     prefix: tuple[str, ...]
     suffix: tuple[str, ...]
     contains: tuple[str, ...]
+    #: ``sign up … newsletter``: (start, a phrase that must follow later in the line)
+    prompts: tuple[tuple[str, str], ...] = ()
+
+    def phrases(self) -> tuple[str, ...]:
+        """Every literal phrase of the concept (prompts by their start)."""
+        return self.whole + self.prefix + self.suffix + self.contains + tuple(p for p, _ in self.prompts)
 
 
 @cache
@@ -117,6 +123,7 @@ def entries(concept: str) -> Entries:
     prefix: list[str] = []
     suffix: list[str] = []
     contains: list[str] = []
+    prompts: list[tuple[str, str]] = []
     for raw in lexicon.load(concept):
         entry = raw.lower()
         head = entry.startswith(ELLIPSIS + " ")
@@ -124,7 +131,11 @@ def entries(concept: str) -> Entries:
         phrase = entry.strip(ELLIPSIS + " ")
         if not phrase:
             continue
-        if head and tail:
+        inner = f" {ELLIPSIS} "
+        if inner in phrase and not head:
+            start, later = phrase.split(inner, 1)
+            prompts.append((start.strip(), later.strip(ELLIPSIS + " ")))
+        elif head and tail:
             contains.append(phrase)
         elif head:
             suffix.append(phrase)
@@ -132,7 +143,7 @@ def entries(concept: str) -> Entries:
             prefix.append(phrase)
         else:
             whole.append(phrase)
-    return Entries(tuple(whole), tuple(prefix), tuple(suffix), tuple(contains))
+    return Entries(tuple(whole), tuple(prefix), tuple(suffix), tuple(contains), tuple(prompts))
 
 
 _NUMBER_RUN = regex.compile(r"\d+(?:[.,:]\d+)*")
@@ -141,21 +152,53 @@ _DIGIT = regex.compile(r"\d")
 
 def fold(text: str) -> str:
     """The matching key of a line or entry: case-folded, one space, ``’`` as ``'``, numbers as ``{n}``."""
-    text = text.casefold().replace("’", "'").replace("ʼ", "'")
+    text = text.casefold().replace("’", "'").replace("ʼ", "'").replace("\u0307", "")
     if _DIGIT.search(text) is not None:
         text = _NUMBER_RUN.sub(NUMBER, text)
     return " ".join(text.split())
 
 
+# Where words of adjacent page elements ran together in a soup dump:
+# "HomeNewsSport", "ImpressumDatenschutzAGBKontakt".
+_GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})")
+_GLUED = regex.compile(r"\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}")
+
+
+def unglue(text: str) -> str:
+    """``"HomeNewsSport"`` -> ``"Home News Sport"``: a space where case says a new word starts."""
+    return _GLUE.sub(" ", text)
+
+
 @lru_cache(maxsize=8192)
-def line_key(text: str) -> tuple[str, str]:
-    """``(core(text), fold(core(text)))``, remembered: every filter stage asks for the same lines."""
+def line_key(text: str) -> tuple[str, str, str]:
+    """``(core, key, unglued key)`` of a line, remembered: every filter stage asks for the same lines.
+
+    ``key`` is :func:`fold` of the :func:`core`; the unglued key is the key of
+    the core with run-together words split (:func:`unglue`), or ``""`` when
+    nothing in the line looks run together.
+    """
     line = core(text)
-    return line, fold(line) if line else ""
+    if not line:
+        return "", "", ""
+    glued = fold(unglue(line)) if len(line) <= MAX_LINE_CHARS and _GLUED.search(line) else ""
+    return line, fold(line), glued
 
 
 def _word_at(text: str, index: int) -> bool:
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def _has_phrase(text: str, phrase: str, start: int = 0) -> bool:
+    """``phrase`` occurs in ``text`` from ``start`` on, not inside a longer word."""
+    at = text.find(phrase, start)
+    while at >= 0:
+        end = at + len(phrase)
+        if not (_word_at(phrase, 0) and _word_at(text, at - 1)) and not (
+            _word_at(phrase, len(phrase) - 1) and _word_at(text, end)
+        ):
+            return True
+        at = text.find(phrase, at + 1)
+    return False
 
 
 @dataclass(frozen=True)
@@ -178,21 +221,26 @@ class PhraseSet:
         self.concepts = concepts
         self.max_words = max_words
         self._whole: dict[str, str] = {}
-        prefix: dict[str, str] = {}
+        prefix: dict[tuple[str, str], str] = {}
         suffix: dict[str, str] = {}
         contains: dict[str, str] = {}
         for concept in concepts:
             e = entries(concept)
-            for table, phrases in ((self._whole, e.whole), (prefix, e.prefix), (suffix, e.suffix)):
-                for phrase in phrases:
-                    table.setdefault(fold(phrase), concept)
+            for phrase in e.whole:
+                self._whole.setdefault(fold(phrase), concept)
+            for phrase in e.prefix:
+                prefix.setdefault((fold(phrase), ""), concept)
+            for start, later in e.prompts:
+                prefix.setdefault((fold(start), fold(later)), concept)
+            for phrase in e.suffix:
+                suffix.setdefault(fold(phrase), concept)
             for phrase in e.contains:
                 contains.setdefault(fold(phrase), concept)
         # Prefixes by their first BUCKET characters, suffixes by their last, longest
         # first; contains-phrases behind a test on their first word.
-        self._prefix: dict[str, list[tuple[str, str]]] = {}
-        for phrase, concept in sorted(prefix.items(), key=lambda kv: -len(kv[0])):
-            self._prefix.setdefault(phrase[:BUCKET], []).append((phrase, concept))
+        self._prefix: dict[str, list[tuple[str, str, str]]] = {}
+        for (phrase, later), concept in sorted(prefix.items(), key=lambda kv: -len(kv[0][0])):
+            self._prefix.setdefault(phrase[:BUCKET], []).append((phrase, later, concept))
         self._suffix: dict[str, list[tuple[str, str]]] = {}
         for phrase, concept in sorted(suffix.items(), key=lambda kv: -len(kv[0])):
             self._suffix.setdefault(phrase[-BUCKET:], []).append((phrase, concept))
@@ -232,10 +280,12 @@ class PhraseSet:
         if key.count(" ") >= self.max_words:
             return None
         for size in self._prefix_sizes:
-            for phrase, concept in self._prefix.get(key[:size], ()):
-                if key.startswith(phrase) and not (
-                    _word_at(phrase, len(phrase) - 1) and _word_at(key, len(phrase))
-                ):
+            for phrase, later, concept in self._prefix.get(key[:size], ()):
+                if not key.startswith(phrase):
+                    continue
+                if _word_at(phrase, len(phrase) - 1) and _word_at(key, len(phrase)):
+                    continue  # the phrase is only the start of a longer word
+                if not later or _has_phrase(key, later, len(phrase)):
                     return Hit(concept, "prefix")
         for size in self._suffix_sizes:
             for phrase, concept in self._suffix.get(key[-size:], ()):
@@ -262,9 +312,7 @@ class ItemSet:
     _SEPARATOR_CHARS = frozenset("|/•·,»›>→–—")
 
     def __init__(self, concepts: tuple[str, ...]) -> None:
-        self.items: frozenset[str] = frozenset(
-            fold(p) for c in concepts for group in vars(entries(c)).values() for p in group
-        )
+        self.items: frozenset[str] = frozenset(fold(p) for c in concepts for p in entries(c).phrases())
         self.first_words = frozenset(item.split()[0] for item in self.items if item)
         self.longest = max((item.count(" ") + 1 for item in self.items), default=1)
 
@@ -272,21 +320,28 @@ class ItemSet:
         """How many items ``line`` consists of; 0 when some part of it is not an item."""
         return self.count_key(fold(line))
 
-    def count_key(self, key: str) -> int:
-        """Like :meth:`count`, for a line already :func:`fold`-ed."""
-        first = key.split(" ", 1)[0]
-        if first not in self.first_words and (
-            self._SEPARATOR_CHARS.isdisjoint(first)
-            or self.SEPARATORS.split(first, 1)[0] not in self.first_words
-        ):
-            return 0
+    def count_key(self, key: str, *, glued: bool = False) -> int:
+        """Like :meth:`count`, for a line already :func:`fold`-ed.
+
+        ``glued`` says the key comes from :func:`unglue`: words split by case may
+        also be joined again ("whats app" is the item "whatsapp").
+        """
+        if not glued:
+            first = key.split(" ", 1)[0]
+            if first not in self.first_words and (
+                self._SEPARATOR_CHARS.isdisjoint(first)
+                or self.SEPARATORS.split(first, 1)[0] not in self.first_words
+            ):
+                return 0
         words = [w for w in self.SEPARATORS.split(key) if w]
-        if not words or words[0] not in self.first_words:
+        if not words or (not glued and words[0] not in self.first_words):
             return 0
+        joiners = (" ", "") if glued else (" ",)
         items = i = 0
         while i < len(words):
-            for size in range(min(self.longest, len(words) - i), 0, -1):
-                if " ".join(words[i : i + size]) in self.items:
+            for size in range(min(self.longest + 2 * glued, len(words) - i), 0, -1):
+                chunk = words[i : i + size]
+                if any(j.join(chunk) in self.items for j in joiners):
                     i += size
                     items += 1
                     break

@@ -104,3 +104,33 @@ def test_protected_footer_line_kept() -> None:
     doc = Document.from_lines(["Advertisement"])
     out = Footers(Options(protect_phrases=("advertisement",))).run(doc)
     assert kept(out) == ["Advertisement"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for the Morning Courier newsletter and never miss a story.",
+        "Get our privacy newsletter: one email every Thursday.",
+        "Abonnez-vous à notre lettre d'information quotidienne.",
+        "Suscríbete gratis a nuestro boletín semanal.",
+    ],
+)
+def test_newsletter_prompt_with_words_in_between_removed(line: str) -> None:
+    assert reasons(line) == ["newsletter sign-up"]
+
+
+def test_prompt_start_without_its_topic_kept() -> None:
+    line = "Sign up for the marathon closes on Friday, organisers said."
+    assert kept(run_stages([line], "footers")) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Questions about this story? Email the data desk.",
+        "Haben Sie ebenfalls Probleme mit der Wiedergabe? Schreiben Sie uns.",
+        "¿Tienes alguna sugerencia? Escríbenos a la redacción.",
+    ],
+)
+def test_feedback_prompt_removed(line: str) -> None:
+    assert reasons(line) == ["feedback prompt"]

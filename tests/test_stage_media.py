@@ -75,3 +75,18 @@ def test_protected_time_code_kept() -> None:
     doc = Document.from_lines(["0:00"])
     out = Media(Options(protect_phrases=("0:00",))).run(doc)
     assert kept(out) == ["0:00"]
+
+
+def test_bare_slash_between_time_codes_removed() -> None:
+    lines = ["Lecture", "0:00", "/", "2:47", "Le maire a annoncé la réouverture lundi."]
+    assert kept(run_stages(lines, "media")) == lines[4:]
+
+
+def test_bare_slash_in_body_kept() -> None:
+    lines = ["First paragraph of the story.", "/", "Second paragraph of the story."]
+    assert kept(run_stages(lines, "media")) == lines
+
+
+@pytest.mark.parametrize("line", ["1x", "1.5x", "Vitesse 1x", "Speed 2x"])
+def test_playback_speed_removed(line: str) -> None:
+    assert reasons(line) in (["player speed"], ["media-player label"])

@@ -77,3 +77,46 @@ def test_protected_phrase_keeps_menu_line() -> None:
     doc = Document.from_lines(["Home | News | Sport"])
     out = Navigation(Options(protect_phrases=("news | sport",))).run(doc)
     assert removed(out) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "HomeNewsLocalBusinessSportOpinionWeatherSubscribeSign In",
+        "StartseiteLokalesPolitikWirtschaftSportKultur",
+        "ImpressumDatenschutzAGBKontakt",
+        "Aviso legalPolítica de privacidadPolítica de cookiesContacto",
+        "ГлавнаяНовостиОбществоЭкономикаСпорт",
+    ],
+)
+def test_run_together_menu_removed(line: str) -> None:
+    assert reasons(line) == ["menu"]
+
+
+def test_run_together_words_in_prose_kept() -> None:
+    line = "The iPhone maker and McDonald's reported results on Tuesday."
+    assert kept(run_stages([line], "navigation")) == [line]
+
+
+def test_menu_printed_one_item_per_line_removed() -> None:
+    lines = ["News", "Sport", "Weather", "The council met on Monday to discuss the budget for next year."]
+    doc = run_stages(lines, "navigation")
+    assert kept(doc) == lines[3:]
+
+
+def test_unknown_short_label_between_menu_items_removed() -> None:
+    lines = ["Accueil", "Lyon", "Société", "Le conseil municipal a voté le budget lundi soir."]
+    assert kept(run_stages(lines, "navigation")) == lines[3:]
+
+
+def test_lone_section_word_as_subheading_kept() -> None:
+    lines = [
+        "The first part of the report covers schools and hospitals in detail.",
+        "Politics",
+        "Ministers have not yet answered the committee's questions.",
+    ]
+    assert kept(run_stages(lines, "navigation")) == lines
+
+
+def test_two_part_breadcrumb_with_arrow_removed() -> None:
+    assert reasons("News › Traffic") == ["breadcrumb trail"]

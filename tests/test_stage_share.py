@@ -35,6 +35,10 @@ from .conftest import kept, removed, run_stages
         "Compartilhar",
         "Deel dit artikel",
         "Udostępnij",
+        "Share on FacebookShare on TwitterShare via Email",
+        "FacebookTwitterWhatsAppE-Mail",
+        "ВКонтактеОдноклассникиTelegram",
+        "Share this reviewFacebookXEmail",
         "Share: Facebook, Reddit, Email",
     ],
 )
@@ -55,6 +59,8 @@ def test_share_bar_removed(line: str) -> None:
         "Compartir la carga de trabajo es clave, dijo la ministra.",
         "Он поделился видео в Telegram в понедельник.",
         "Print media revenues keep falling across Europe.",
+        "« Partagez, partagez, partagez. »",
+        "Share, share, share.",
     ],
 )
 def test_sentence_about_social_media_kept(line: str) -> None:

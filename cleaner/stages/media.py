@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Block
+from ..document import Block, Document
 from ..patterns import core, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
@@ -14,11 +14,18 @@ MAX_LINE_CHARS = 200
 
 # 0:00, 28:35, 1:02:03 (not 20:45:123, not 3:4).
 _TIME = regex.compile(r"(?<![\d:])\d{1,2}(?::\d{2}){1,2}(?![\d:])")
-# A loading or progress figure: 0%, 12.5 %.
-_PERCENT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s?%")
+# A loading or progress figure (0%, 12.5 %) or a playback speed (1x, 1.5x, ×2).
+_PERCENT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s?%|(?<![\w.,])\d(?:[.,]\d{1,2})?[x×](?!\w)|×\d\b")
 # What may stand between time codes on a bare time-code line: "0:00 / 3:45".
 _BETWEEN = regex.compile(r"[\s/|:\-–—()\[\]]*")
 _CONCEPTS = ("player",)
+
+
+_SPEED = regex.compile(r"\s*(?:\d(?:[.,]\d{1,2})?[x×]|×\d)\s*")
+
+
+def _speed_only(line: str) -> str | None:
+    return "player speed" if _SPEED.fullmatch(line) else None
 
 
 @register
@@ -40,15 +47,33 @@ class Media(LineFilter):
             return None
         return why
 
+    def run(self, doc: Document) -> Document:
+        """Line by line; then a bare separator ("/") standing between removed time codes."""
+        doc = super().run(doc)
+        blocks = list(doc.blocks)
+        live = [
+            i for i, b in enumerate(blocks) if b.text and (b.removal is None or b.removal.stage == self.name)
+        ]
+        changed = False
+        for n, i in enumerate(live):
+            block = blocks[i]
+            if block.removal is not None or not _BETWEEN.fullmatch(block.text):
+                continue
+            near = [blocks[j] for j in live[max(0, n - 1) : n] + live[n + 1 : n + 2]]
+            if any(b.removal is not None and b.removal.stage == self.name for b in near):
+                blocks[i] = block.drop(self.name, "player time code")
+                changed = True
+        return doc.with_blocks(blocks) if changed else doc
+
     @staticmethod
     def _why(line: str) -> str | None:
         if not line:
             return None
         has_time = _TIME.search(line) is not None
-        if has_time or "%" in line:
+        if has_time or _PERCENT.search(line) is not None:
             rest = _PERCENT.sub(" ", _TIME.sub(" ", line))
             if _BETWEEN.fullmatch(rest):
-                return "player time code" if has_time else None
+                return "player time code" if has_time else _speed_only(line)
             line = core(rest)
             if not line:
                 return None

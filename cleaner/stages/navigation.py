@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from .. import lexicon
-from ..document import Block
+from ..document import Block, Document
 from ..patterns import item_set, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
@@ -23,7 +23,12 @@ _REASONS = {"navigation": "navigation link", "language_name": "language picker"}
 #: A menu printed on one line has at least this many items (navigation words,
 #: section names, language names) separated by spaces, pipes, slashes or arrows.
 MIN_MENU_ITEMS = 2
-_MENU_CONCEPTS = ("navigation", "section", "language_name")
+#: A line that is one menu item goes when a neighbour within this many lines is
+#: menu too (a menu printed one item per line: "News", "Sport", "Weather").
+MENU_NEIGHBOURHOOD = 1
+#: A line of at most this many words between two menu lines is a menu item too.
+MAX_SANDWICHED_WORDS = 3
+_MENU_CONCEPTS = ("navigation", "section", "language_name", "copyright", "cookie", "newsletter")
 
 # Breadcrumb separators: the guillemet-like arrows anywhere; '>' and '/' between
 # spaces, and then only after a home link (``Home > News``), since body text
@@ -49,8 +54,18 @@ def _is_breadcrumb(line: str) -> bool:
             return False
     if _SENTENCE_END.search(line):
         return False
-    home = item_set(*_HOME).count(parts[0]) == 1
-    return home or (len(parts) >= MIN_CRUMBS and _CRUMB_ARROW.search(line) is not None)
+    if item_set(*_HOME).count(parts[0]) == 1:
+        return True
+    if _CRUMB_ARROW.search(line) is None:
+        return False
+    return len(parts) >= MIN_CRUMBS or item_set(*_MENU_CONCEPTS).count(parts[0]) == 1
+
+
+def _short_label(text: str) -> bool:
+    """A few words with no sentence punctuation: ``Lyon``, ``Deep sea``."""
+    return len(text) <= MAX_CRUMB_CHARS and len(text.split()) <= MAX_SANDWICHED_WORDS and not any(
+        c in text for c in ".!?:;,"
+    )
 
 
 def _is_pagination(line: str) -> bool:
@@ -81,14 +96,16 @@ class Navigation(LineFilter):
         text = block.text
         if len(text) > MAX_LINE_CHARS:
             return None
-        line, key = line_key(text)
+        line, key, glued = line_key(text)
         if not key:
             return None
         why: str | None = None
         hit = phrase_set("navigation", "language_name").find_key(key)
         if hit is not None:
             why = _REASONS[hit.concept]
-        elif item_set(*_MENU_CONCEPTS).count_key(key) >= MIN_MENU_ITEMS:
+        elif item_set(*_MENU_CONCEPTS).count_key(key) >= MIN_MENU_ITEMS or (
+            glued and item_set(*_MENU_CONCEPTS).count_key(glued, glued=True) >= MIN_MENU_ITEMS
+        ):
             why = "menu"
         elif "{n}" in key and _is_pagination(line):
             why = "pagination"
@@ -97,3 +114,41 @@ class Navigation(LineFilter):
         if why is None or is_protected(text, self.options):
             return None
         return why
+
+    def run(self, doc: Document) -> Document:
+        """Line by line first; then single menu items next to other menu lines."""
+        doc = super().run(doc)
+        blocks = list(doc.blocks)
+        # Lines that take part in the context rule: kept non-blank ones and our own removals.
+        seen = [
+            i for i, b in enumerate(blocks) if b.text and (b.removal is None or b.removal.stage == self.name)
+        ]
+        single = {i for i in seen if blocks[i].removal is None and self._one_item(blocks[i].text)}
+        if not single:
+            return doc
+        menu = {i for i in seen if blocks[i].removal is not None} | single
+        changed = False
+        for n, i in enumerate(seen):
+            if blocks[i].removal is not None:
+                continue
+            above, below = seen[max(0, n - MENU_NEIGHBOURHOOD) : n], seen[n + 1 : n + 1 + MENU_NEIGHBOURHOOD]
+            if i in single:
+                hit = any(j in menu for j in above + below)
+            else:
+                hit = (
+                    bool(above and below)
+                    and all(j in menu for j in above + below)
+                    and _short_label(blocks[i].text)
+                )
+            if hit and not is_protected(blocks[i].text, self.options):
+                blocks[i] = blocks[i].drop(self.name, "menu")
+                menu.add(i)
+                changed = True
+        return doc.with_blocks(blocks) if changed else doc
+
+    @staticmethod
+    def _one_item(text: str) -> bool:
+        if len(text) > MAX_CRUMB_CHARS:
+            return False
+        _, key, glued = line_key(text)
+        return bool(key) and item_set(*_MENU_CONCEPTS).count_key(key) == 1

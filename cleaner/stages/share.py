@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..document import Block
 from ..patterns import item_set, line_key, phrase_set
 from ..protect import is_protected
@@ -10,6 +12,13 @@ from ..stage import LineFilter, register
 #: Lines longer than this (characters) are never a share bar.
 MAX_LINE_CHARS = 300
 _CONCEPTS = ("share",)
+#: A bar after a lead ("Share this review") needs at least this many share targets ...
+MIN_BAR_TARGETS = 2
+#: ... after a lead of at most this many words, in a line of at most MAX_BAR_WORDS.
+MAX_LEAD_WORDS = 3
+MAX_BAR_WORDS = 14
+# A bar of buttons has no sentence end; "« Partagez, partagez, partagez. »" is a quote.
+_SENTENCE_END = regex.compile(r"[.!?…](?:\s|$|[»\"”’'])")
 
 
 @register
@@ -26,11 +35,24 @@ class Share(LineFilter):
         text = block.text
         if len(text) > MAX_LINE_CHARS:
             return None
-        key = line_key(text)[1]
+        _, key, glued = line_key(text)
         if not key:
             return None
-        if phrase_set(*_CONCEPTS).find_key(key) is None and item_set(*_CONCEPTS).count_key(key) < 1:
+        found = phrase_set(*_CONCEPTS).find_key(key) is not None
+        if not found and (_SENTENCE_END.search(text) or not (_is_bar(key) or (glued and _is_bar(glued)))):
             return None
         if is_protected(text, self.options):
             return None
         return "share/follow buttons"
+
+
+def _is_bar(key: str) -> bool:
+    """A row of share targets, maybe after a short lead: ``Share this review Facebook X Email``."""
+    items = item_set(*_CONCEPTS)
+    if items.count_key(key, glued=True) >= 1:
+        return True
+    words = key.split()
+    if len(words) > MAX_BAR_WORDS or phrase_set(*_CONCEPTS).find_key(words[0]) is None:
+        return False
+    leads = range(1, MAX_LEAD_WORDS + 1)
+    return any(items.count_key(" ".join(words[n:]), glued=True) >= MIN_BAR_TARGETS for n in leads)
