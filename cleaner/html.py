@@ -88,6 +88,7 @@ _META_CHARSET = regex.compile(
 _TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
+_STREAMED_SEGMENT = regex.compile(r"\A[SB]:\d+\Z")
 _SPACE_RUN = regex.compile(r"[ \t\r\n\f\u00a0\u200b]+")
 _PATH_CLEAN = regex.compile(r"[^\w-]+")
 _ISO_DATE = regex.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
@@ -219,7 +220,8 @@ class Node:
 
 def _is_hidden(attrs: dict[str, Any]) -> bool:
     if "hidden" in attrs:
-        return True
+        # React's streamed segments (<div hidden id="S:0">) are content that script moves into place
+        return not _STREAMED_SEGMENT.match(str(attrs.get("id") or ""))
     if str(attrs.get("aria-hidden", "")).lower() == "true":
         return True
     style = attrs.get("style")

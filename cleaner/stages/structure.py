@@ -47,6 +47,9 @@ SIBLING_SHARE = 0.2
 #: When the main container holds less than this share of the page's unlinked text, the page is
 #: many parts (a shop, a service's home page): no container, only chrome and link lists go.
 PAGE_MODE_SHARE = 0.2
+#: An anti-content element (``comments``) inside the main container holding this share of its
+#: unlinked text is the content itself (a forum thread's posts).
+OWNS_MAIN_SHARE = 0.5
 #: Below this score the best element is no run of paragraphs (a product page, a thread).
 WEAK_TOP_SCORE = 12.0
 #: A semantic container replaces the winner when it holds this share of the winner's unlinked text.
@@ -195,6 +198,14 @@ class Structure(Stage):
                 serial = nodes[serial].parent
             return False
 
+        def under_chrome(serial: int) -> bool:
+            """Whether the element lies in a page footer, navigation or complementary box."""
+            while serial >= 0:
+                if nodes[serial].chrome not in ("", "header"):
+                    return True
+                serial = nodes[serial].parent
+            return False
+
         ranked = {s: final(s) for s in score}
         self.last_ranked = ranked  # for debugging the choice; not part of the result
         top = max(ranked, key=lambda s: ranked[s])
@@ -210,7 +221,12 @@ class Structure(Stage):
             if not semantic:
                 return frozenset(), frozenset()
             top = max(semantic, key=lambda s: unlinked[s])
-            return frozenset({top}), self._ancestors(top, nodes)
+            exempt = self._ancestors(top, nodes)
+            held = unlinked[top]
+            for serial, value in unlinked.items():
+                if anti_of[serial] and OWNS_MAIN_SHARE * held <= value <= held and self._is_ancestor(top, serial, nodes):
+                    exempt |= {serial}
+            return frozenset({top}), exempt
         # a semantic container holding most of the winner's text is the better boundary
         best_semantic = None
         for serial in semantic:
@@ -233,6 +249,9 @@ class Structure(Stage):
             for serial, value in ranked.items():
                 if serial != top and nodes[serial].parent == parent and value >= threshold and not anti_of[serial]:
                     chosen.add(serial)
+        if under_chrome(top):
+            # the best run of paragraphs is the legal text of a footer: a page of many parts
+            return frozenset(), frozenset()
         page = sum(unlinked.get(s, 0.0) for s in live[0].hints["chain"][:1])
         if sum(unlinked.get(s, 0.0) for s in chosen) < PAGE_MODE_SHARE * page:
             # the winner holds little of the page's text: a page of many parts (a shop, a
