@@ -10,9 +10,11 @@ general evidence, never by site:
   line (``Headline | Site``); it is printed twice a few lines apart; it is a level-1 heading; a
   date line or byline sits right beside it; it stands right before the body's
   first run of prose. One strong piece of evidence or two weaker ones are needed.
-- **standfirst**: the prose line right under the headline, lifted only when it
-  sits between the headline and its repetition, or is followed at once by the
-  date line or byline.
+- **standfirst**: the prose line right under the headline (or under the date
+  line that follows it), lifted only when it sits between the headline and its
+  repetition, or is followed at once by the date line or byline; under the
+  date line/byline, only when it has no closing period or is at most half as
+  long as the paragraph after it.
 - **date line**: a line that is only a date (:func:`cleaner.dates.is_date_line`)
   near the headline, or, without a headline, just above the body.
 - **byline**: ``By Sarah Smith``, ``Von Anna Müller``, ``Автор: Иван Петров``
@@ -49,18 +51,25 @@ BODY_LOOKAHEAD = 6
 #: a standfirst has this many words at least / at most
 STANDFIRST_MIN_WORDS = 6
 STANDFIRST_MAX_WORDS = 80
+#: date lines and bylines that may stand between the headline and the standfirst
+STANDFIRST_SKIP = 2
+#: a standfirst under the date line / byline has at most this many words
+STANDFIRST_AFTER_MAX_WORDS = 30
 #: headline evidence weights, and the score a headline needs
 W_PAGE_TITLE = 4
 W_HEADING = 2
 W_REPEATED = 2
 W_ABOVE_DATE = 2
 W_BELOW_DATE = 1
+W_BYLINE_AND_DATE = 1
 W_BEFORE_BODY = 1
 W_LONG = 1
 MIN_SCORE = 4
 #: a headline of this many words at least (or characters, unspaced) earns W_LONG
 LONG_WORDS = 5
 LONG_CHARS_UNSPACED = 12
+#: ... and at most this many words (a longer line is more likely a standfirst)
+LONG_MAX_WORDS = 20
 #: how far (in kept lines) evidence may lie from the headline
 DATE_AFTER = 4
 DATE_BEFORE = 2
@@ -77,6 +86,8 @@ BYLINE_MAX_WORDS = 14
 BYLINE_MAX_NAME_WORDS = 6
 #: the site part of a page title ("Headline | Site") has at most this many words
 SITE_MAX_WORDS = 6
+#: a line holding this share of a page-title variant's words (its start or end) matches it
+PAGE_TITLE_SHARE = 0.6
 
 # --- patterns ----------------------------------------------------------------
 
@@ -103,6 +114,9 @@ def _phrases(kind: str) -> str:
 
 
 _BYLINE = regex.compile(rf"^\W*(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", regex.IGNORECASE)
+_BYLINE_INSIDE = regex.compile(rf"(?<=\s)(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", regex.IGNORECASE)
+# A line that is only a person's name: two to four capitalised words.
+_NAME_ONLY = regex.compile(r"^\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){1,3}$")
 _NAME_PART_END = regex.compile(r"\s*(?:[|·•,;/()]|\s[-–—]\s|\d)")
 _JOINER = regex.compile(rf"^(?:{_phrases('and')}|&)$", regex.IGNORECASE)
 _STAFF = regex.compile(rf"(?:{_phrases('staff')})(?!\w).*$", regex.IGNORECASE)
@@ -156,10 +170,17 @@ def is_title_shaped(text: str) -> bool:
 
 
 def byline_author(text: str) -> str | None:
-    """The name(s) in a byline (``By Sarah Smith | Reuters`` -> ``Sarah Smith``), or None."""
+    """The name(s) in a byline (``By Sarah Smith | Reuters`` -> ``Sarah Smith``), or None.
+
+    The by-word opens the line, or follows the date on a date line
+    (``Posted on March 3, 2026 by Tom Reed``).
+    """
     if word_count(text) > BYLINE_MAX_WORDS:
         return None
-    m = _BYLINE.match(plain(text))
+    text = plain(text)
+    m = _BYLINE.match(text)
+    if m is None and is_date_line(text):
+        m = _BYLINE_INSIDE.search(text)
     if m is None:
         return None
     rest = m["rest"]
@@ -222,6 +243,20 @@ def _page_title_variants(first: _Line) -> dict[str, str]:
             if word_count(k) >= TITLE_MIN_WORDS and word_count(site) <= SITE_MAX_WORDS:
                 variants.setdefault(k, site)
     return variants
+
+
+def _in_page_title(line_key: str, variants: dict[str, str]) -> bool:
+    """The line is a headline variant of the page title, or most of one (its start or end)."""
+    if line_key in variants:
+        return True
+    words = word_count(line_key)
+    if words < LONG_WORDS:
+        return False
+    return any(
+        (v.endswith(" " + line_key) or v.startswith(line_key + " "))
+        and words >= PAGE_TITLE_SHARE * word_count(v)
+        for v in variants
+    )
 
 
 def _near(flags: list[bool], p: int, before: int, after: int) -> bool:
@@ -297,6 +332,13 @@ class Metadata(Stage):
                         fields["author"] = author
                         break
 
+        if head is not None and "author" not in fields and date is not None:
+            for p in (date - 1, date + 1):  # "Daniel Osei" alone beside the date line
+                if head < p < len(lines) and p not in lift and _NAME_ONLY.match(lines[p].text):
+                    lift[p] = ("byline", "author")
+                    fields["author"] = lines[p].text
+                    break
+
         if not lift:
             return doc
         for p, (reason, field) in lift.items():
@@ -321,14 +363,14 @@ class Metadata(Stage):
             variants.setdefault(key(known_title), "")
         beside = [d or b for d, b in zip(dated, bylined, strict=True)]
 
-        best: tuple[int, int] | None = None  # (score, -distance)
+        best: tuple[int, int] | None = None  # (score, -position)
         best_p: int | None = None
         limit = min(len(lines), body + BODY_NEAR)
         for p in range(limit):
             ln = lines[p]
             if prose[p] or not is_title_shaped(ln.text):
                 continue
-            page = ln.key in variants and p > 0
+            page = p > 0 and _in_page_title(ln.key, variants)
             if p >= body and not (page or _near(beside, p, DATE_BEFORE, DATE_AFTER)):
                 continue
             score = 0
@@ -344,9 +386,11 @@ class Metadata(Stage):
                 score += W_REPEATED
             if _near(beside, p, 0, DATE_AFTER):
                 score += W_ABOVE_DATE
+                if _near(dated, p, 0, DATE_AFTER) and _near(bylined, p, 0, DATE_AFTER):
+                    score += W_BYLINE_AND_DATE
             elif _near(beside, p, DATE_BEFORE, 0):
                 score += W_BELOW_DATE
-            if word_count(ln.text) >= LONG_WORDS or (
+            if LONG_WORDS <= word_count(ln.text) <= LONG_MAX_WORDS or (
                 _UNSPACED.search(ln.text) and len(ln.text) >= LONG_CHARS_UNSPACED
             ):
                 score += W_LONG
@@ -354,14 +398,14 @@ class Metadata(Stage):
                 score += W_BEFORE_BODY
             if score < MIN_SCORE:
                 continue
-            rank = (score, -abs(body - p))
+            rank = (score, -p)  # on a tie the first wins: a headline comes before its standfirst
             if best is None or rank > best:
                 best, best_p = rank, p
         if best_p is None:
             return None, None
         page_title = None
-        if lines[best_p].key in variants and best_p > 0:
-            page_title = (0, variants[lines[best_p].key])
+        if best_p > 0 and _in_page_title(lines[best_p].key, variants):
+            page_title = (0, variants.get(lines[best_p].key, ""))
         return best_p, page_title
 
     # -- the standfirst -------------------------------------------------------
@@ -376,16 +420,24 @@ class Metadata(Stage):
         body: int,
     ) -> int | None:
         p = head + 1
+        while p < len(lines) and p <= head + STANDFIRST_SKIP and (dated[p] or bylined[p]):
+            p += 1  # "Headline / 3 March 2026 / Standfirst / By Ann Lee"
         if p >= len(lines) or dated[p] or bylined[p]:
             return None
         text = lines[p].text
         if not STANDFIRST_MIN_WORDS <= word_count(text) <= STANDFIRST_MAX_WORDS or _URL.search(text):
             return None
-        after = lines[p + 1 : p + 4]
-        if after and after[0].key == lines[head].key:
+        if p + 1 < len(lines) and lines[p + 1].key == lines[head].key:
             return p  # between the headline and its repetition
         if any(dated[q] or bylined[q] for q in range(p + 1, min(len(lines), p + 3))):
             return p  # followed by the date line or byline
+        # under the date line / byline: a standfirst has no closing period, or is
+        # much shorter than the paragraph after it (a lead paragraph is not)
+        under = p > head + 1 and p + 1 < len(lines) and word_count(text) <= STANDFIRST_AFTER_MAX_WORDS
+        if under and (
+            not _SENTENCE_END.search(text) or 2 * word_count(text) <= word_count(lines[p + 1].text)
+        ):
+            return p
         return None
 
     # -- the date line --------------------------------------------------------
