@@ -1,0 +1,460 @@
+"""Per-line evidence for the content classifier: shape, language, links, position, context.
+
+The content stage sees the lines that the earlier filters kept. For each one it
+needs numbers a small model can weigh: how long the line is, whether it reads
+like prose in the page's language (stopword share), whether it ends like a
+sentence, how much of it is link text, where it stands in the page, and what
+its neighbours look like. Everything here is pure Python plus compiled
+``regex`` patterns, a handful of searches per line.
+
+Two feature sets are built, one per pass of the classifier:
+
+* :func:`pass1_rows` — the line's own shape, its neighbours' shape (±1..±3),
+  its position, the headline's position and the removals around it;
+* :func:`pass2_rows` — the pass-1 row plus the pass-1 probabilities of the
+  neighbours and the line's place relative to the main text region (the
+  densest run of prose-like lines, see :func:`main_region`).
+
+The feature names are part of the model file: :mod:`cleaner.model` checks
+that the names the model was trained on are the ones computed here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import lexicon
+from .document import Document
+
+#: Languages with a stopword list (``lexicon/stopwords/<lang>.txt``).
+STOPWORD_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "it", "pt", "nl", "pl")
+
+#: Characters of the document sampled to guess its language.
+LANGUAGE_SAMPLE_CHARS = 30000
+
+#: A document whose best language has a stopword share below this is "unknown".
+MIN_LANGUAGE_SHARE = 0.05
+
+#: Neighbour offsets whose shape enters a line's row.
+NEIGHBOUR_OFFSETS: tuple[int, ...] = (-3, -2, -1, 1, 2, 3)
+
+#: Half-width of the window averaged around a line.
+WINDOW = 5
+
+#: Weight of a line in the main-region search: prose lines count by their length.
+REGION_MARGIN = 0.5
+
+_WORD = regex.compile(r"\w+")
+_CAP_WORD = regex.compile(r"(?<!\w)\p{Lu}")
+_ALLCAPS_WORD = regex.compile(r"(?<!\w)\p{Lu}{2,}(?!\w)")
+_DIGIT = regex.compile(r"\d")
+_LETTER = regex.compile(r"\p{L}")
+_PUNCT = regex.compile(r"[^\w\s]")
+_CAMEL_JOIN = regex.compile(r"\p{Ll}\p{Lu}")
+_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)\]]?\s+[\"'“‘«(\[]?\p{Lu}")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]*_]*$")
+_TIME_CODE = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_URL = regex.compile(r"https?://|www\.\w", regex.I)
+_EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w")
+_HANDLE = regex.compile(r"(?<![\w@])@\w")
+# A markdown link or image: [text](target) with bounded parts (no backtracking blow-up).
+_MD_LINK = regex.compile(r"(!?)\[([^\]\n]{0,400})\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_BULLET = regex.compile(r"^(?:[*+\-•·▪►–—]\s|\d{1,3}[.)]\s)")
+_HEADING = regex.compile(r"^#{1,6}\s")
+_QUOTE_START = regex.compile(r"^(?:>|[\"“„«‘'])")
+_SEPARATORS = regex.compile(r"[|•·»›/\\>]")
+_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}", regex.I)
+
+
+@cache
+def stopwords(lang: str) -> frozenset[str]:
+    """The lower-cased stopwords of one language."""
+    return frozenset(w.lower() for w in lexicon.load("stopwords", lang))
+
+
+def detect_language(lines: Sequence[str]) -> str | None:
+    """The stopword language that covers the largest share of the words, or None."""
+    sample: list[str] = []
+    size = 0
+    for line in lines:
+        sample.append(line)
+        size += len(line)
+        if size > LANGUAGE_SAMPLE_CHARS:
+            break
+    counts = Counter(_WORD.findall("\n".join(sample).lower()))
+    words = sum(counts.values())
+    if not words:
+        return None
+    best, best_count = None, 0
+    for lang in STOPWORD_LANGUAGES:
+        count = sum(counts[w] for w in stopwords(lang) if w in counts)
+        if count > best_count:
+            best, best_count = lang, count
+    return best if best_count >= MIN_LANGUAGE_SHARE * words else None
+
+
+#: Names of the line's own features, in row order.
+LINE_NAMES: tuple[str, ...] = (
+    "log_chars",
+    "log_words",
+    "mean_word_len",
+    "stop_share",
+    "log_stops",
+    "ends_sentence",
+    "ends_colon",
+    "ends_comma",
+    "starts_upper",
+    "starts_lower",
+    "bullet",
+    "heading",
+    "punct_share",
+    "commas_per_word",
+    "sentences",
+    "cap_share",
+    "allcaps_share",
+    "digit_share",
+    "letter_share",
+    "time_code",
+    "year",
+    "url",
+    "email",
+    "handle",
+    "links",
+    "link_share",
+    "image",
+    "separators",
+    "copyright",
+    "quote_start",
+    "camel_joins",
+    "question",
+)
+
+
+def line_features(text: str, stop: frozenset[str], link_share: float | None = None) -> list[float]:
+    """The line's own features (see :data:`LINE_NAMES`)."""
+    n = len(text) or 1
+    links = 0
+    image = 0.0
+    visible = text
+    if "](" in text:
+        parts: list[str] = []
+        linked = 0
+        last = 0
+        for m in _MD_LINK.finditer(text):
+            links += 1
+            if m.group(1):
+                image = 1.0
+            parts.append(text[last : m.start()])
+            parts.append(m.group(2))
+            linked += len(m.group(2))
+            last = m.end()
+        if links:
+            parts.append(text[last:])
+            visible = "".join(parts)
+            if link_share is None:
+                link_share = linked / (len(visible) or 1)
+    words = _WORD.findall(visible.lower())
+    nw = len(words)
+    nwd = nw or 1
+    stops = sum(map(stop.__contains__, words)) if stop else 0
+    caps = len(_CAP_WORD.findall(visible))
+    first = text[0]
+    last_char = text[-1]
+    return [
+        math.log1p(len(text)),
+        math.log1p(nw),
+        sum(map(len, words)) / nwd,
+        stops / nwd,
+        math.log1p(stops),
+        1.0 if _SENTENCE_END.search(text[-4:]) else 0.0,
+        1.0 if last_char == ":" else 0.0,
+        1.0 if last_char in ",;–—-" else 0.0,
+        1.0 if first.isupper() else 0.0,
+        1.0 if first.islower() else 0.0,
+        1.0 if _BULLET.match(text) else 0.0,
+        1.0 if first == "#" and _HEADING.match(text) else 0.0,
+        len(_PUNCT.findall(visible)) / n,
+        visible.count(",") / nwd,
+        math.log1p(len(_SENTENCE_BREAK.findall(visible))),
+        caps / nwd,
+        len(_ALLCAPS_WORD.findall(visible)) / nwd,
+        len(_DIGIT.findall(visible)) / n,
+        len(_LETTER.findall(visible)) / n,
+        1.0 if ":" in visible and _TIME_CODE.search(visible) else 0.0,
+        1.0 if _YEAR.search(visible) else 0.0,
+        1.0 if _URL.search(text) else 0.0,
+        1.0 if "@" in visible and _EMAIL.search(visible) else 0.0,
+        1.0 if "@" in visible and _HANDLE.search(visible) else 0.0,
+        math.log1p(links),
+        min(1.0, link_share or 0.0),
+        image,
+        len(_SEPARATORS.findall(visible)) / nwd,
+        1.0 if _COPYRIGHT.search(visible) else 0.0,
+        1.0 if _QUOTE_START.match(text) else 0.0,
+        len(_CAMEL_JOIN.findall(visible)) / nwd,
+        1.0 if "?" in visible else 0.0,
+    ]
+
+
+_I_CHARS = LINE_NAMES.index("log_chars")
+_I_WORDS = LINE_NAMES.index("log_words")
+_I_STOP = LINE_NAMES.index("stop_share")
+_I_END = LINE_NAMES.index("ends_sentence")
+_I_LINK = LINE_NAMES.index("link_share")
+_I_CAMEL = LINE_NAMES.index("camel_joins")
+
+#: Which own features of a neighbour enter a line's row.
+NEIGHBOUR_FEATURES: tuple[tuple[str, int], ...] = (
+    ("log_words", _I_WORDS),
+    ("stop_share", _I_STOP),
+    ("ends_sentence", _I_END),
+    ("link_share", _I_LINK),
+)
+
+#: Names of the document-level and position features, in row order.
+PLACE_NAMES: tuple[str, ...] = (
+    "markdown_style",
+    "language_known",
+    "log_doc_lines",
+    "removed_share",
+    "rel_position",
+    "rel_char_position",
+    "blank_before",
+    "blank_after",
+    "log_removed_before",
+    "log_removed_after",
+    "lifted_before",
+    "lifted_after",
+    "has_title",
+    "after_title",
+    "title_distance",
+    "window_words",
+    "window_stop",
+    "window_ends",
+    "window_links",
+    "prose_before",
+    "prose_after",
+)
+
+#: Names of the pass-1 row: own, neighbours', then place features.
+PASS1_NAMES: tuple[str, ...] = (
+    LINE_NAMES
+    + tuple(f"n{off:+d}_{name}" for off in NEIGHBOUR_OFFSETS for name, _ in NEIGHBOUR_FEATURES)
+    + PLACE_NAMES
+)
+
+#: Names of the pass-2 extras, appended to the pass-1 row.
+PASS2_EXTRA_NAMES: tuple[str, ...] = (
+    "p1",
+    *(f"p1{off:+d}" for off in NEIGHBOUR_OFFSETS),
+    "p1_window_mean",
+    "p1_max_before",
+    "p1_max_after",
+    "in_region",
+    "log_lines_before_region",
+    "log_lines_after_region",
+    "region_share",
+    "region_char_share",
+    "chars_after_region_share",
+    "region_mean_p1",
+    "title_in_region",
+)
+
+PASS2_NAMES: tuple[str, ...] = PASS1_NAMES + PASS2_EXTRA_NAMES
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The kept lines of a document with their own features and their place."""
+
+    indices: list[int]  # block index of each kept line
+    texts: list[str]
+    own: list[list[float]]  # LINE_NAMES per line
+    rows: list[list[float]]  # PASS1_NAMES per line
+    title_at: int | None  # kept-line position at which the lifted headline stood
+    language: str | None
+
+
+def _prose_like(f: list[float]) -> float:
+    """A rough prose indicator used in windows: long, with stopwords, sentence-shaped."""
+    return 1.0 if f[_I_WORDS] >= 2.4 and f[_I_STOP] >= 0.15 and f[_I_LINK] < 0.5 else 0.0
+
+
+def collect(doc: Document) -> Lines:
+    """Features of every kept, non-empty line of ``doc`` (the pass-1 rows)."""
+    blocks = doc.blocks
+    indices: list[int] = []
+    texts: list[str] = []
+    blank_before: list[int] = []
+    removed_before: list[int] = []
+    lifted_before: list[int] = []
+    title_block: int | None = None
+    blanks = removed = lifted = 0
+    for i, block in enumerate(blocks):
+        removal = block.removal
+        if removal is None and block.text:
+            indices.append(i)
+            texts.append(block.text)
+            blank_before.append(blanks)
+            removed_before.append(removed)
+            lifted_before.append(lifted)
+            blanks = removed = lifted = 0
+        elif removal is None or removal.reason == "blank line" or not block.text.strip():
+            blanks += 1
+        elif removal.field is not None:
+            lifted += 1
+            if removal.field == "title" and title_block is None:
+                title_block = i
+        else:
+            removed += 1
+    n = len(indices)
+    blank_after = blank_before[1:] + [blanks]
+    removed_after = removed_before[1:] + [removed]
+    lifted_after = lifted_before[1:] + [lifted]
+
+    language = detect_language(texts)
+    stop = stopwords(language) if language else frozenset()
+    own = [
+        line_features(t, stop, blocks[i].hints.get("link_share")) for t, i in zip(texts, indices, strict=True)
+    ]
+
+    title_at: int | None = None
+    if title_block is not None:
+        title_at = sum(1 for i in indices if i < title_block)
+
+    total_chars = sum(len(t) for t in texts) or 1
+    doc_lines = math.log1p(n)
+    removed_share = 1.0 - n / (len(blocks) or 1)
+    markdown = 1.0 if doc.style == "markdown" else 0.0
+    known = 1.0 if language else 0.0
+    prose = [_prose_like(f) for f in own]
+    # Prefix sums for window means.
+    cum: list[list[float]] = [[0.0] * 5]
+    for f, p in zip(own, prose, strict=True):
+        c = cum[-1]
+        cum.append([c[0] + f[_I_WORDS], c[1] + f[_I_STOP], c[2] + f[_I_END], c[3] + f[_I_LINK], c[4] + p])
+
+    rows: list[list[float]] = []
+    chars_before = 0
+    empty = [0.0] * len(NEIGHBOUR_FEATURES)
+    for k in range(n):
+        f = own[k]
+        row = list(f)
+        for off in NEIGHBOUR_OFFSETS:
+            j = k + off
+            if 0 <= j < n:
+                g = own[j]
+                row.extend(g[idx] for _, idx in NEIGHBOUR_FEATURES)
+            else:
+                row.extend(empty)
+        lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
+        width = hi - lo
+        a, b = cum[lo], cum[hi]
+        if title_at is None:
+            after_title, title_distance = 0.0, 0.0
+        else:
+            after_title = 1.0 if k >= title_at else -1.0
+            title_distance = math.log1p(abs(k - title_at))
+        row.extend(
+            (
+                markdown,
+                known,
+                doc_lines,
+                removed_share,
+                k / n,
+                chars_before / total_chars,
+                min(blank_before[k], 3),
+                min(blank_after[k], 3),
+                math.log1p(removed_before[k]),
+                math.log1p(removed_after[k]),
+                min(lifted_before[k], 3),
+                min(lifted_after[k], 3),
+                0.0 if title_at is None else 1.0,
+                after_title,
+                title_distance,
+                (b[0] - a[0]) / width,
+                (b[1] - a[1]) / width,
+                (b[2] - a[2]) / width,
+                (b[3] - a[3]) / width,
+                cum[k][4] - cum[lo][4],
+                cum[hi][4] - cum[k + 1][4],
+            )
+        )
+        rows.append(row)
+        chars_before += len(texts[k])
+    return Lines(indices, texts, own, rows, title_at, language)
+
+
+def main_region(p1: Sequence[float], own: Sequence[Sequence[float]]) -> tuple[int, int]:
+    """The contiguous run of lines ``[start, end)`` where the main text lives.
+
+    Each line scores ``(p1 - REGION_MARGIN)`` times its weight (longer lines
+    weigh more); the region is the run with the largest total (Kadane). An
+    empty document, or one with no line above the margin, gives ``(0, 0)``.
+    """
+    best = 0.0
+    best_span = (0, 0)
+    run = 0.0
+    start = 0
+    for k, p in enumerate(p1):
+        weight = own[k][_I_WORDS]
+        run += (p - REGION_MARGIN) * weight
+        if run <= 0.0:
+            run = 0.0
+            start = k + 1
+        elif run > best:
+            best = run
+            best_span = (start, k + 1)
+    return best_span
+
+
+def pass2_rows(lines: Lines, p1: Sequence[float]) -> list[list[float]]:
+    """The pass-2 rows: pass-1 rows plus neighbours' probabilities and the main region."""
+    n = len(p1)
+    start, end = main_region(p1, lines.own)
+    region_len = end - start
+    lengths = [len(t) for t in lines.texts]
+    total_chars = sum(lengths) or 1
+    region_chars = sum(lengths[start:end])
+    after_chars = sum(lengths[end:])
+    region_mean = sum(p1[start:end]) / region_len if region_len else 0.0
+    title_in = 0.0
+    if lines.title_at is not None and region_len:
+        title_in = 1.0 if start - 3 <= lines.title_at <= end else -1.0
+    cum = [0.0]
+    for p in p1:
+        cum.append(cum[-1] + p)
+    rows: list[list[float]] = []
+    for k in range(n):
+        row = list(lines.rows[k])
+        row.append(p1[k])
+        for off in NEIGHBOUR_OFFSETS:
+            j = k + off
+            row.append(p1[j] if 0 <= j < n else 0.0)
+        lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
+        before = p1[max(0, k - 3) : k]
+        after = p1[k + 1 : k + 4]
+        row.extend(
+            (
+                (cum[hi] - cum[lo]) / (hi - lo),
+                max(before) if before else 0.0,
+                max(after) if after else 0.0,
+                1.0 if start <= k < end else 0.0,
+                math.log1p(start - k) if k < start else 0.0,
+                math.log1p(k - end + 1) if k >= end else 0.0,
+                region_len / n,
+                region_chars / total_chars,
+                after_chars / total_chars,
+                region_mean,
+                title_in,
+            )
+        )
+        rows.append(row)
+    return rows

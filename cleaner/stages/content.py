@@ -1,0 +1,126 @@
+"""Content classification: keep the lines that belong to the article, in two passes.
+
+The first pass scores each kept line from its own shape, its neighbours'
+shape and its place in the page (a line's probability of being article). The
+second pass revises the score, jusText-style, with the first-pass
+probabilities of the neighbours and the line's place relative to the main text
+region (the densest run of prose): a short line between good paragraphs is
+kept, a short line among boilerplate goes, and prose-like blocks far from the
+main text (teasers, related stories, comment threads, cookie essays) need
+stronger evidence. The weights are learned (``scripts/train_content_model.py``)
+and ship as a data file; ``Options.mode`` picks the decision threshold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import features
+from ..document import Block, Document
+from ..model import ContentModel, check_features, load_default
+from ..options import Options
+from ..stage import Stage, register, stage_options
+
+try:  # the shared protection check, when present
+    from ..protect import is_protected as _is_protected
+except ImportError:  # pragma: no cover - until cleaner/protect.py lands
+
+    def _is_protected(text: str, options: Options) -> bool:
+        low = text.casefold()
+        return any(p.casefold() in low for p in options.protect_phrases if p)
+
+
+#: A line with at most this many words is "short" when the reason is worded.
+SHORT_WORDS = 6
+
+#: Link-text share above which a line is "link-like" when the reason is worded.
+LINK_LIKE_SHARE = 0.5
+
+#: First-pass probability above which a line "looked like prose" on its own.
+PROSE_LIKE = 0.5
+
+_I_WORDS = features.LINE_NAMES.index("log_words")
+_I_LINK = features.LINE_NAMES.index("link_share")
+_I_END = features.LINE_NAMES.index("ends_sentence")
+
+
+def _reason(
+    k: int,
+    p1: Sequence[float],
+    own: Sequence[float],
+    region: tuple[int, int],
+    n: int,
+) -> str:
+    """The dominant evidence against line ``k``, in words."""
+    start, end = region
+    words = round(2.718281828 ** own[_I_WORDS] - 1)
+    link_like = own[_I_LINK] >= LINK_LIKE_SHARE
+    if p1[k] >= PROSE_LIKE and end > start:
+        if k >= end:
+            return "comment thread or related stories below the article"
+        if k < start:
+            return "outside the main text region (teaser or banner above the article)"
+        return "prose-like line surrounded by boilerplate"
+    before = p1[k - 1] if k > 0 else 0.0
+    after = p1[k + 1] if k + 1 < n else 0.0
+    among = max(before, after) < PROSE_LIKE
+    if link_like:
+        return "boilerplate: link-like line among boilerplate" if among else "boilerplate: link-like line"
+    if words <= SHORT_WORDS:
+        if among:
+            return "boilerplate: short line among boilerplate"
+        return "boilerplate: short line, not a sentence"
+    if not (start <= k < end):
+        return "outside the main text region"
+    if own[_I_END] == 0.0:
+        return "boilerplate: no sentence shape"
+    return "boilerplate: reads unlike the article"
+
+
+@register
+class Content(Stage):
+    """Keep the article's lines: a learned two-pass line classifier with a main-text region.
+
+    **Removes:** ``Most popular`` / ``Sign in`` / ``Newsletters`` — a run of short
+    link-like lines among boilerplate, and a comment thread below the article.
+    **Keeps:** ``Why it matters`` — a short subheading between two long
+    paragraphs of the article; list items and one-line quotes inside the body.
+    """
+
+    name = "content"
+
+    def __init__(self, options: Options | None = None, model: ContentModel | None = None) -> None:
+        super().__init__(options)
+        self.model = model or load_default()
+        check_features(self.model.pass1, features.PASS1_NAMES)
+        check_features(self.model.pass2, features.PASS2_NAMES)
+        own_options = stage_options(self.options, self.name)
+        threshold = own_options.get("threshold")
+        self.threshold = (
+            float(threshold) if threshold is not None else self.model.threshold(self.options.mode)
+        )
+
+    def probabilities(self, doc: Document) -> tuple[features.Lines, list[float], list[float]]:
+        """The kept lines, their first-pass and their revised probabilities of being article."""
+        lines = features.collect(doc)
+        p1 = self.model.pass1.probabilities(lines.rows)
+        p2 = self.model.pass2.probabilities(features.pass2_rows(lines, p1)) if p1 else []
+        return lines, p1, p2
+
+    def run(self, doc: Document) -> Document:
+        lines, p1, p2 = self.probabilities(doc)
+        n = len(p2)
+        if not n:
+            return doc
+        region = features.main_region(p1, lines.own)
+        threshold = self.threshold
+        out = list(doc.blocks)
+        options = self.options
+        for k, (index, p) in enumerate(zip(lines.indices, p2, strict=True)):
+            if p >= threshold:
+                continue
+            block: Block = out[index]
+            if options.protect_phrases and _is_protected(block.text, options):
+                continue
+            out[index] = block.drop(self.name, _reason(k, p1, lines.own[k], region, n))
+        return doc.with_blocks(out)

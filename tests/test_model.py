@@ -1,0 +1,64 @@
+"""The shipped content model: loads, agrees with its reference walk, gives probabilities."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cleaner import features
+from cleaner.model import ContentModel, Scorer, load_default, sigmoid
+
+
+def random_rows(n: int, width: int, seed: int = 7) -> list[list[float]]:
+    rng = random.Random(seed)
+    return [[rng.uniform(-1.0, 5.0) for _ in range(width)] for _ in range(n)]
+
+
+def test_weights_file_loads_with_the_computed_feature_names() -> None:
+    model = load_default()
+    assert model.pass1.features == features.PASS1_NAMES
+    assert model.pass2.features == features.PASS2_NAMES
+
+
+def test_every_mode_has_a_threshold_between_zero_and_one() -> None:
+    model = load_default()
+    for mode in ("precision", "balanced", "recall"):
+        assert 0.0 < model.threshold(mode) < 1.0
+    assert model.threshold("precision") >= model.threshold("recall")
+
+
+def test_probabilities_are_in_the_unit_interval() -> None:
+    model = load_default()
+    for row in random_rows(50, len(features.PASS1_NAMES)):
+        assert 0.0 <= model.pass1.probability(row) <= 1.0
+
+
+def test_inference_is_deterministic() -> None:
+    model = load_default()
+    rows = random_rows(20, len(features.PASS2_NAMES))
+    assert model.pass2.probabilities(rows) == model.pass2.probabilities(rows)
+
+
+def test_compiled_trees_agree_with_the_reference_walk() -> None:
+    model = load_default()
+    for row in random_rows(30, len(features.PASS2_NAMES)):
+        assert model.pass2.probability(row) == pytest.approx(model.pass2.reference_probability(row))
+
+
+def test_linear_scorer_applies_standardisation() -> None:
+    scorer = Scorer.from_spec(
+        {"kind": "linear", "features": ["a", "b"], "weights": [2.0, -1.0], "bias": 0.5,
+         "means": [1.0, 0.0], "scales": [2.0, 1.0]}
+    )
+    assert scorer.raw([3.0, 1.0]) == pytest.approx(0.5 + 2.0 * (3.0 - 1.0) / 2.0 - 1.0)
+
+
+def test_unknown_format_refused() -> None:
+    with pytest.raises(ValueError, match="format"):
+        ContentModel.from_dict({"format": 999})
+
+
+def test_sigmoid_is_safe_for_large_scores() -> None:
+    assert sigmoid(1000.0) == 1.0
+    assert sigmoid(-1000.0) == 0.0

@@ -1,0 +1,122 @@
+"""The content stage: a learned line classifier with neighbour revision and a main-text region."""
+
+from __future__ import annotations
+
+from cleaner import Document, Options, Pipeline
+from tests.conftest import kept, removed, run_stages
+
+MENU = ["Home", "World", "Business", "Markets", "Technology", "Opinion", "Sign in", "Subscribe"]
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the network of protected bike lanes by forty "
+    "kilometres over the next three years, a plan that had been debated for most of the spring.",
+    "Supporters said the vote was long overdue, pointing to a steady rise in the number of people "
+    "who cycle to work and to a string of accidents at busy junctions in the centre of town.",
+    "Opponents on the council argued that the cost had been underestimated and that shop owners "
+    "along the main roads had not been consulted about the loss of parking spaces in front of them.",
+    "The first stretch, along the river, is expected to open next summer, and the transport office "
+    "said it would publish a detailed timetable for the remaining routes before the end of the year.",
+    "A public meeting on the second phase of the plan is scheduled for early next month, and residents "
+    "can send written comments to the transport office until then, the council said in a statement.",
+]
+
+
+def article(*middle: str) -> list[str]:
+    """A page: a menu, a headline, the body with ``middle`` after the second paragraph, a footer."""
+    return [
+        *MENU,
+        "Council approves new bike lanes across the city",
+        *PARAGRAPHS[:2],
+        *middle,
+        *PARAGRAPHS[2:],
+        "Privacy policy",
+        "Terms of use",
+        "Contact us",
+    ]
+
+
+def test_run_of_menu_lines_removed_before_the_article() -> None:
+    doc = run_stages(article(), "content")
+    assert set(MENU) <= set(removed(doc, "content"))
+
+
+def test_body_paragraphs_kept_when_menu_is_dropped() -> None:
+    doc = run_stages(article(), "content")
+    assert all(p in kept(doc) for p in PARAGRAPHS)
+
+
+def test_short_subheading_between_long_paragraphs_kept() -> None:
+    doc = run_stages(article("What happens next"), "content")
+    assert "What happens next" in kept(doc)
+
+
+def test_list_items_inside_the_body_kept() -> None:
+    items = [
+        "* a new crossing at the railway station,",
+        "* wider paths on the two bridges over the river,",
+        "* and secure parking for bicycles near the market hall.",
+    ]
+    lines = article("The plan includes:", *items)
+    doc = run_stages(lines, "content", style="markdown")
+    assert all(item in kept(doc) for item in items)
+
+
+def test_one_line_quote_inside_the_body_kept() -> None:
+    quote = "“This is the best news for cyclists in a decade,” said one resident."
+    doc = run_stages(article(quote), "content")
+    assert quote in kept(doc)
+
+
+def test_comment_thread_below_the_article_dropped() -> None:
+    comments = [
+        "Comments (3)",
+        "jdoe72",
+        "3 hours ago",
+        "lol as if they will ever finish this on time, they can't even fix the potholes on my street",
+        "Reply",
+        "cyclefan",
+        "2 hours ago",
+        "finally!!! been waiting for years for this, now do the same for the east side please",
+        "Reply",
+        "mike_b",
+        "1 hour ago",
+        "who is paying for all of this? not me I hope, taxes are already high enough around here",
+        "Reply",
+    ]
+    lines = [*MENU, "Council approves new bike lanes across the city", *PARAGRAPHS, *comments]
+    doc = run_stages(lines, "content")
+    gone = removed(doc, "content")
+    assert sum(1 for c in comments if c in gone) >= len(comments) - 2
+    assert all(p in kept(doc) for p in PARAGRAPHS)
+
+
+def test_every_removal_has_a_reason_in_words() -> None:
+    doc = run_stages(article(), "content")
+    reasons = [b.removal.reason for b in doc.removals() if b.removal and b.removal.stage == "content"]
+    assert reasons and all(len(r.split()) >= 3 for r in reasons)
+
+
+def test_protected_phrase_is_never_removed() -> None:
+    lines = article()
+    options = Options(protect_phrases=("sign in",))
+    doc = Pipeline.build(["normalize", "content"], options=options).run(Document.from_lines(lines))
+    assert "Sign in" in kept(doc)
+
+
+def test_precision_mode_keeps_no_more_than_recall_mode() -> None:
+    lines = article("What happens next", "Related: five other cities that built bike lanes")
+    doc = Document.from_lines(lines)
+    precise = Pipeline.build(["normalize", "content"], options=Options(mode="precision")).run(doc)
+    generous = Pipeline.build(["normalize", "content"], options=Options(mode="recall")).run(doc)
+    assert set(kept(precise)) <= set(kept(generous))
+
+
+def test_empty_document_unchanged() -> None:
+    doc = Document.from_lines([])
+    assert Pipeline.build(["content"]).run(doc) == doc
+
+
+def test_cleaning_the_cleaned_text_again_changes_nothing() -> None:
+    once = kept(run_stages(article("What happens next"), "content"))
+    twice = kept(run_stages(once, "content"))
+    assert twice == once
