@@ -97,6 +97,15 @@ class Flags:
     furniture: list[str]  # the furniture token found, or ""
 
 
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The main container: its elements, the elements around it, and how it was found."""
+
+    main: frozenset[int]  # empty: no container (a page of many parts); blocks are judged by marks
+    exempt: frozenset[int]  # elements around the main text: never chrome, whatever their names
+    prose: bool  # a run of paragraphs won (an article): link lists inside it go too
+
+
 def node_flags(nodes: Sequence[Any]) -> Flags:
     """What the class/id tokens of every element say, looked up once per page."""
     classes = token_classes()
@@ -131,14 +140,14 @@ class Structure(Stage):
             return doc
         nodes: Sequence[Any] = live[0].hints["nodes"]
         flags = node_flags(nodes)
-        main, exempt = self._main_container(live, nodes, flags)
+        choice = self._main_container(live, nodes, flags)
         link_groups = self._linked_groups(live, nodes)
         headline_done = False
         title = (doc.metadata.title or "").casefold()
         out: list[Block] = []
         for block in doc.blocks:
             if block.removal is None and block.text and block.hints.get("chain"):
-                why, lift = self._judge(block, nodes, main, exempt, flags, link_groups, headline_done, title)
+                why, lift = self._judge(block, nodes, choice, flags, link_groups, headline_done, title)
                 if lift:
                     headline_done = True
                     block = block.drop(self.name, why, lifted_as="title")
@@ -151,7 +160,7 @@ class Structure(Stage):
 
     def _main_container(
         self, live: list[Block], nodes: Sequence[Any], flags: Flags
-    ) -> tuple[frozenset[int], frozenset[int]]:
+    ) -> Choice:
         """The main container's elements, and the elements around the main text (never chrome)."""
         anti_of, content_of = flags.anti, flags.content
         score: dict[int, float] = defaultdict(float)
@@ -174,7 +183,7 @@ class Structure(Stage):
                     break
                 score[serial] += s / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0)
         if not score:
-            return frozenset(), frozenset()
+            return Choice(frozenset(), frozenset(), False)
 
         def final(serial: int) -> float:
             node = nodes[serial]
@@ -219,14 +228,14 @@ class Structure(Stage):
             # no clear run of paragraphs (a product, a forum thread, a listing): the semantic
             # container with the most text, or no container at all
             if not semantic:
-                return frozenset(), frozenset()
+                return Choice(frozenset(), frozenset(), False)
             top = max(semantic, key=lambda s: unlinked[s])
             exempt = self._ancestors(top, nodes)
             held = unlinked[top]
             for serial, value in unlinked.items():
                 if anti_of[serial] and OWNS_MAIN_SHARE * held <= value <= held and self._is_ancestor(top, serial, nodes):
                     exempt |= {serial}
-            return frozenset({top}), exempt
+            return Choice(frozenset({top}), exempt, False)
         # a semantic container holding most of the winner's text is the better boundary
         best_semantic = None
         for serial in semantic:
@@ -251,13 +260,13 @@ class Structure(Stage):
                     chosen.add(serial)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
-            return frozenset(), frozenset()
+            return Choice(frozenset(), frozenset(), False)
         page = sum(unlinked.get(s, 0.0) for s in live[0].hints["chain"][:1])
         if sum(unlinked.get(s, 0.0) for s in chosen) < PAGE_MODE_SHARE * page:
             # the winner holds little of the page's text: a page of many parts (a shop, a
             # service's home), where the content is what is not chrome
-            return frozenset(), exempt
-        return frozenset(chosen), exempt
+            return Choice(frozenset(), exempt, False)
+        return Choice(frozenset(chosen), exempt, True)
 
     @staticmethod
     def _ancestors(serial: int, nodes: Sequence[Any]) -> frozenset[int]:
@@ -305,14 +314,14 @@ class Structure(Stage):
         self,
         block: Block,
         nodes: Sequence[Any],
-        main: frozenset[int],
-        exempt: frozenset[int],
+        choice: Choice,
         flags: Flags,
         link_groups: frozenset[int],
         headline_done: bool,
         title: str,
     ) -> tuple[str | None, bool]:
         h = block.hints
+        main, exempt = choice.main, choice.exempt
         chain: tuple[int, ...] = h["chain"]
         inside_at = next((i for i, s in enumerate(chain) if s in main), -1)
         if not main:
@@ -330,9 +339,9 @@ class Structure(Stage):
         if h.get("in_figure") or (h.get("in_caption") and not h.get("in_table")):
             return "caption of a picture or video", False
         ld = h.get("link_density", 0.0)
-        if main and ld >= LINK_LIST_DENSITY:
+        if choice.prose and ld >= LINK_LIST_DENSITY:
             return f"link list ({ld:.0%} linked text)", False
-        group = next((s for s in below if s in link_groups), None) if main else None
+        group = next((s for s in below if s in link_groups), None) if choice.prose else None
         if group is not None:
             return f"link list (<{nodes[group].tag}> of links)", False
         if len(block.text) <= FURNITURE_MAX_CHARS:
