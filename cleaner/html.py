@@ -316,9 +316,8 @@ class _Walker:
                 continue
             if name == "time" and self.time_value is None and attrs.get("datetime"):
                 self.time_value = str(attrs["datetime"])
-            if name in ("td", "th"):
-                if self.parts:
-                    self.parts.append(CELL_SEPARATOR)
+            if name in ("td", "th") and self.parts and "".join(self.parts).strip():
+                self.parts.append(CELL_SEPARATOR)
             is_link = in_link or name == "a"
             child_flags = flags
             if name in ("ul", "ol", "dl", "menu"):
