@@ -141,9 +141,9 @@ def read_input(path: str, max_bytes: int) -> bytes:
 class Cleaner:
     """Cleans tasks with one pipeline, built once (one per worker process)."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, pipeline: Pipeline | None = None) -> None:
         self.settings = settings
-        self.pipeline = settings.pipeline()
+        self.pipeline = pipeline if pipeline is not None else settings.pipeline()
 
     def __call__(self, task: Task) -> Outcome:
         try:
@@ -228,10 +228,12 @@ def run_tasks(
     *,
     jobs: int = 1,
     chunk_size: int = CHUNK_SIZE,
+    pipeline: Pipeline | None = None,
 ) -> Iterator[Outcome]:
     """Clean every task and yield its outcome, in input order.
 
-    ``jobs <= 1`` cleans in this process. Otherwise a pool of ``jobs`` worker
+    ``jobs <= 1`` cleans in this process (with ``pipeline`` if given, already
+    built from ``settings``). Otherwise a pool of ``jobs`` worker
     processes gets chunks of ``chunk_size`` tasks, at most
     ``jobs * IN_FLIGHT_PER_WORKER`` chunks at a time. If a worker process dies
     (killed, out of memory), the unfinished tasks are re-run one at a time in a
@@ -239,7 +241,7 @@ def run_tasks(
     failed, and the others are cleaned.
     """
     if jobs <= 1:
-        cleaner = Cleaner(settings)
+        cleaner = Cleaner(settings, pipeline)
         for task in tasks:
             yield cleaner(task)
         return
@@ -585,8 +587,12 @@ def execute(
     progress: bool = False,
     quiet: bool = False,
     prog: str = "clean-article",
+    pipeline: Pipeline | None = None,
 ) -> Report:
     """Clean every task of ``plan_``, send outputs to their sinks, report failures; return the Report.
+
+    ``pipeline``, when given, is the one built from ``settings`` (cleaning in this
+    process then reuses it instead of building another).
 
     Rendered outputs go to ``stdout`` (or to the plan's stream file, written
     atomically); failures are written to ``stderr`` as ``prog: NAME: message``
@@ -612,7 +618,7 @@ def execute(
             out = stdout
         if progress and batch:
             bar = _ProgressBar(len(tasks), stderr)
-        for outcome in run_tasks(tasks, settings, jobs=jobs):
+        for outcome in run_tasks(tasks, settings, jobs=jobs, pipeline=pipeline):
             report.add(outcome)
             if outcome.error is not None:
                 if bar is not None:

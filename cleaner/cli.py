@@ -234,7 +234,7 @@ def _run(
         explain=explain or explain_to is not None,
     )
     try:
-        settings.pipeline()
+        pipeline = settings.pipeline()
     except UnknownStageError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -271,6 +271,7 @@ def _run(
             progress=not quiet and _stderr_is_tty() and explain_stream is not sys.stderr,
             quiet=quiet,
             prog=PROG,
+            pipeline=pipeline,
         )
     except BrokenPipeError:
         raise

@@ -420,3 +420,10 @@ def test_unwritable_output_named_in_the_failure(tmp_path: Path) -> None:
     target = tmp_path / "blocker" / "a.txt"
     outcome = Cleaner(Settings(stages=("normalize",)))(Task("in/a.txt", data=b"x\n", output=str(target)))
     assert outcome.error is not None and outcome.error.startswith(f"cannot write {target}: ")
+
+
+def test_in_process_run_reuses_the_given_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipeline = SETTINGS.pipeline()
+    monkeypatch.setattr(Settings, "pipeline", lambda self: pytest.fail("pipeline built twice"))
+    outcomes = list(run_tasks(tasks_of(["a"]), SETTINGS, jobs=1, pipeline=pipeline))
+    assert outcomes[0].ok
