@@ -188,14 +188,19 @@ class Cleaner:
 
 _WORKER: Cleaner | None = None
 
+#: The parent's pipeline and its settings, set just before a pool starts: a
+#: worker started by fork finds it here and skips building its own.
+_INHERITED: tuple[Settings, Pipeline] | None = None
+
 
 def _init_worker(settings: Settings) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it) and build the pipeline once."""
+    """Pool initializer: ignore Ctrl-C (the parent handles it) and get the pipeline once."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _WORKER
-    _WORKER = Cleaner(settings)
+    inherited = _INHERITED[1] if _INHERITED is not None and _INHERITED[0] == settings else None
+    _WORKER = Cleaner(settings, inherited)
 
 
 def _clean_chunk(tasks: list[Task]) -> list[Outcome]:
@@ -252,6 +257,8 @@ def run_tasks(
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))
 
+    global _INHERITED
+    _INHERITED = (settings, pipeline) if pipeline is not None else None
     pool = new_pool()
     pending: deque[tuple[list[Task], Future[list[Outcome]]]] = deque()
     window = jobs * IN_FLIGHT_PER_WORKER
@@ -290,6 +297,7 @@ def run_tasks(
             yield from settle()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        _INHERITED = None
 
 
 # --- the report ---------------------------------------------------------------
@@ -616,9 +624,10 @@ def execute(
             out: IO[bytes] = sink.handle
         else:
             out = stdout
-        if progress and batch:
-            bar = _ProgressBar(len(tasks), stderr)
         for outcome in run_tasks(tasks, settings, jobs=jobs, pipeline=pipeline):
+            if progress and batch and bar is None:
+                # Started once workers exist: no process is forked while its thread runs.
+                bar = _ProgressBar(len(tasks), stderr)
             report.add(outcome)
             if outcome.error is not None:
                 if bar is not None:

@@ -427,3 +427,14 @@ def test_in_process_run_reuses_the_given_pipeline(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(Settings, "pipeline", lambda self: pytest.fail("pipeline built twice"))
     outcomes = list(run_tasks(tasks_of(["a"]), SETTINGS, jobs=1, pipeline=pipeline))
     assert outcomes[0].ok
+
+
+def test_forked_workers_reuse_the_parents_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipeline = SETTINGS.pipeline()
+
+    def no_second_build(self: Settings) -> object:
+        raise AssertionError("pipeline built again")
+
+    monkeypatch.setattr(Settings, "pipeline", no_second_build)
+    outcomes = list(run_tasks(tasks_of(["a", "b", "c"]), SETTINGS, jobs=2, chunk_size=1, pipeline=pipeline))
+    assert [o.error for o in outcomes] == [None, None, None]
