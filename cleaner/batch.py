@@ -112,6 +112,18 @@ def shown(name: str) -> str:
     return name.translate(_CONTROL_CHARS) if not name.isprintable() else name
 
 
+def display_name(path: str) -> str:
+    """A path as shown in messages and ``source`` fields: bytes that are not UTF-8 become U+FFFD.
+
+    (The path itself keeps them, so the file is still found.)
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return path
+
+
 def read_document(raw: bytes, *, source: str, max_bytes: int) -> Document:
     """An input's bytes as a Document: an HTML page through the HTML reader, anything else as a text dump.
 
@@ -526,7 +538,7 @@ def plan(
         _refuse_overwrite([(p, stream) for p, _ in files if p != "-"])
     if out_dir is None:
         tasks = [
-            Task(STDIN_NAME, data=data) if p == "-" else Task(p, path=p) for p, _ in files
+            Task(STDIN_NAME, data=data) if p == "-" else Task(display_name(p), path=p) for p, _ in files
         ]
         return Plan(tasks, failures, single=False, stream=stream)
     return Plan(_mirror(files, out_dir, EXTENSIONS[fmt]), failures, single=False)
@@ -543,7 +555,7 @@ def _plan_single(arg: str, fmt: str, output: str | None, stdin: IO[bytes] | None
         output = os.path.join(output, stem + EXTENSIONS[fmt])
     if output is not None:
         _refuse_overwrite([(arg, output)])
-    return Plan([Task(arg, path=arg, output=output)], single=True)
+    return Plan([Task(display_name(arg), path=arg, output=output)], single=True)
 
 
 def _refuse_overwrite(pairs: list[tuple[str, str]]) -> None:
@@ -575,7 +587,7 @@ def _mirror(files: list[tuple[str, str]], out_dir: str, ext: str) -> list[Task]:
         if key in claimed:
             raise PlanError(f"{claimed[key]} and {path} would both be written to {out}; run them apart")
         claimed[key] = path
-        tasks.append(Task(path, path=path, output=out))
+        tasks.append(Task(display_name(path), path=path, output=out))
     _refuse_overwrite([(t.path or "", t.output or "") for t in tasks])
     return tasks
 

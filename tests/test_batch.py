@@ -438,3 +438,14 @@ def test_forked_workers_reuse_the_parents_pipeline(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(Settings, "pipeline", no_second_build)
     outcomes = list(run_tasks(tasks_of(["a", "b", "c"]), SETTINGS, jobs=2, chunk_size=1, pipeline=pipeline))
     assert [o.error for o in outcomes] == [None, None, None]
+
+
+def test_file_name_that_is_not_utf8_is_cleaned_and_shown_with_replacement(tmp_path: Path) -> None:
+    raw_name = os.fsencode(str(tmp_path)) + b"/caf\xe9.txt"
+    with open(raw_name, "wb") as handle:
+        handle.write(b"Body.\n")
+    (tmp_path / "b.txt").write_text("Other.\n")
+    p = plan([str(tmp_path)], fmt="jsonl")
+    report, out, _ = run_plan(p)
+    assert report.exit_code == 0
+    assert [os.path.basename(json.loads(x)["source"]) for x in out.splitlines()] == ["b.txt", "caf\ufffd.txt"]
