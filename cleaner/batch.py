@@ -546,11 +546,11 @@ def plan(
 
 def _plan_single(arg: str, fmt: str, output: str | None, stdin: IO[bytes] | None, max_bytes: int) -> Plan:
     if arg == "-":
-        if output is not None and os.path.isdir(output):
+        if output is not None and (os.path.isdir(output) or output.endswith(("/", os.sep))):
             raise PlanError(f"{output}: is a directory, and stdin has no file name; give -o a file")
         data = read_stdin(stdin or sys.stdin.buffer, max_bytes)
         return Plan([Task(STDIN_NAME, data=data, output=output)], single=True)
-    if output is not None and os.path.isdir(output):
+    if output is not None and (os.path.isdir(output) or output.endswith(("/", os.sep))):
         stem = os.path.splitext(os.path.basename(arg))[0]
         output = os.path.join(output, stem + EXTENSIONS[fmt])
     if output is not None:

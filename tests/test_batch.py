@@ -449,3 +449,9 @@ def test_file_name_that_is_not_utf8_is_cleaned_and_shown_with_replacement(tmp_pa
     report, out, _ = run_plan(p)
     assert report.exit_code == 0
     assert [os.path.basename(json.loads(x)["source"]) for x in out.splitlines()] == ["b.txt", "caf\ufffd.txt"]
+
+
+def test_one_file_into_new_directory_named_with_trailing_slash(tmp_path: Path) -> None:
+    make_tree(tmp_path, {"a.txt": "x"})
+    p = plan([str(tmp_path / "a.txt")], output=str(tmp_path / "new") + "/")
+    assert p.tasks[0].output == os.path.join(str(tmp_path / "new") + "/", "a.txt")
