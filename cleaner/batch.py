@@ -27,7 +27,7 @@ from .article import Article
 from .document import Document
 from .errors import CleanerError, InputTooLargeError
 from .explain import Line, explain_lines, write_explain
-from .options import Options
+from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import Pipeline
 from .readers import read_text
 from .writers import EXTENSIONS, atomic_write, render
@@ -463,7 +463,7 @@ def plan(
     globs: Sequence[str] = DEFAULT_GLOBS,
     stdin: IO[bytes] | None = None,
     stdin_is_tty: bool = False,
-    max_bytes: int = Options.max_bytes,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Plan:
     """Turn command-line inputs and ``-o`` into tasks; raise :class:`PlanError` when they cannot work.
 
