@@ -65,6 +65,8 @@ CONTENT_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description
 #: Page-chrome containers, by tag and by ARIA role.
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"})
+#: Stands for a <br> in collected text (source newlines are mere spaces outside <pre>).
+_BREAK = "\x1e"
 #: Table cells are joined with this separator within their row's block.
 CELL_SEPARATOR = " | "
 #: JSON-LD types whose fields describe the article.
@@ -255,7 +257,7 @@ class _Walker:
         self.linked = 0
         serial, path, chain, base, origin = self.owner
         pre = base["tag"] == "pre"
-        lines = raw.split("\n")
+        lines = raw.replace("\n", _BREAK).split(_BREAK) if pre else raw.split(_BREAK)
         total = len(_SPACE_RUN.sub("", raw)) or 1
         density = min(1.0, linked / total)
         out = []
@@ -312,7 +314,7 @@ class _Walker:
             if attrs and _is_hidden(attrs):
                 continue
             if name == "br":
-                self.parts.append("\n")
+                self.parts.append(_BREAK)
                 continue
             if name == "time" and self.time_value is None and attrs.get("datetime"):
                 self.time_value = str(attrs["datetime"])
