@@ -35,6 +35,8 @@ from . import lexicon
 
 #: Lines longer than this (in words) are never matched by prefix/suffix/contains entries.
 PROMPT_MAX_WORDS = 25
+#: Menu segmentations remembered per item set (the same line is asked about twice).
+COUNT_CACHE_SIZE = 8192
 #: Prefix and suffix entries are looked up by this many of their first (last) characters.
 BUCKET = 4
 #: Lines longer than this (in characters) are never looked at by the phrase sets.
@@ -152,12 +154,18 @@ _DIGIT = regex.compile(r"\d")
 
 def fold(text: str) -> str:
     """The matching key of a line or entry: case-folded, one space, ``’`` as ``'``, numbers as ``{n}``."""
-    text = text.casefold().replace("’", "'").replace("ʼ", "'").replace("\u0307", "")
+    text = text.casefold()
+    if "’" in text or "ʼ" in text or "\u0307" in text:
+        text = text.replace("’", "'").replace("ʼ", "'").replace("\u0307", "")
     if _DIGIT.search(text) is not None:
         text = _NUMBER_RUN.sub(NUMBER, text)
-    return " ".join(text.split())
+    if "  " in text or "\t" in text or "\xa0" in text or text[:1].isspace() or text[-1:].isspace():
+        text = " ".join(text.split())
+    return text
 
 
+#: A line is looked at for run-together words when it has fewer spaces than one per this many characters.
+GLUED_CHARS_PER_SPACE = 8
 # Where words of adjacent page elements ran together in a soup dump:
 # "HomeNewsSport", "ImpressumDatenschutzAGBKontakt".
 _GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})")
@@ -180,7 +188,9 @@ def line_key(text: str) -> tuple[str, str, str]:
     line = core(text)
     if not line:
         return "", "", ""
-    glued = fold(unglue(line)) if len(line) <= MAX_LINE_CHARS and _GLUED.search(line) else ""
+    # Run-together text has few spaces for its length; prose has one every few characters.
+    few_spaces = line.count(" ") * GLUED_CHARS_PER_SPACE < len(line) <= MAX_LINE_CHARS
+    glued = fold(unglue(line)) if few_spaces and _GLUED.search(line) else ""
     return line, fold(line), glued
 
 
@@ -209,47 +219,44 @@ class Hit:
     kind: str
 
 
-class PhraseSet:
-    """Several concepts as lookup tables; :meth:`find` asks them about one line.
+class _Index:
+    """The lookup tables of several concepts, asked once per line for every concept that matches.
 
-    Whole-line entries are a dict lookup; prefixes and suffixes are one
-    ``startswith``/``endswith`` call with a tuple, so a line costs a few
-    microseconds whatever the size of the lexicon.
+    Whole-line entries are a dict lookup; prefixes and suffixes are bucketed by
+    their first (last) characters; contains-phrases sit behind a test on their
+    first word. One index serves every :class:`PhraseSet`, so the stages that
+    ask about the same line share one lookup.
     """
 
-    def __init__(self, concepts: tuple[str, ...], max_words: int = PROMPT_MAX_WORDS) -> None:
+    def __init__(self, concepts: tuple[str, ...]) -> None:
         self.concepts = concepts
-        self.max_words = max_words
-        self._whole: dict[str, str] = {}
-        prefix: dict[tuple[str, str], str] = {}
-        suffix: dict[str, str] = {}
-        contains: dict[str, str] = {}
+        self.whole: dict[str, list[str]] = {}
+        prefix: dict[tuple[str, str], list[str]] = {}
+        suffix: dict[str, list[str]] = {}
+        self.contains: dict[str, list[str]] = {}
         for concept in concepts:
             e = entries(concept)
             for phrase in e.whole:
-                self._whole.setdefault(fold(phrase), concept)
+                self.whole.setdefault(fold(phrase), []).append(concept)
             for phrase in e.prefix:
-                prefix.setdefault((fold(phrase), ""), concept)
+                prefix.setdefault((fold(phrase), ""), []).append(concept)
             for start, later in e.prompts:
-                prefix.setdefault((fold(start), fold(later)), concept)
+                prefix.setdefault((fold(start), fold(later)), []).append(concept)
             for phrase in e.suffix:
-                suffix.setdefault(fold(phrase), concept)
+                suffix.setdefault(fold(phrase), []).append(concept)
             for phrase in e.contains:
-                contains.setdefault(fold(phrase), concept)
-        # Prefixes by their first BUCKET characters, suffixes by their last, longest
-        # first; contains-phrases behind a test on their first word.
-        self._prefix: dict[str, list[tuple[str, str, str]]] = {}
-        for (phrase, later), concept in sorted(prefix.items(), key=lambda kv: -len(kv[0][0])):
-            self._prefix.setdefault(phrase[:BUCKET], []).append((phrase, later, concept))
-        self._suffix: dict[str, list[tuple[str, str]]] = {}
-        for phrase, concept in sorted(suffix.items(), key=lambda kv: -len(kv[0])):
-            self._suffix.setdefault(phrase[-BUCKET:], []).append((phrase, concept))
-        self._prefix_sizes = sorted({min(BUCKET, len(k)) for k in self._prefix}, reverse=True)
-        self._suffix_sizes = sorted({min(BUCKET, len(k)) for k in self._suffix}, reverse=True)
-        self._contains = contains
-        self._contains_first = frozenset(p.split(" ")[0] for p in contains)
-        ordered = sorted(contains, key=lambda p: -len(p))
-        self._contains_re = (
+                self.contains.setdefault(fold(phrase), []).append(concept)
+        self.prefix: dict[str, list[tuple[str, str, list[str]]]] = {}
+        for (phrase, later), found in sorted(prefix.items(), key=lambda kv: -len(kv[0][0])):
+            self.prefix.setdefault(phrase[:BUCKET], []).append((phrase, later, found))
+        self.suffix: dict[str, list[tuple[str, list[str]]]] = {}
+        for phrase, found in sorted(suffix.items(), key=lambda kv: -len(kv[0])):
+            self.suffix.setdefault(phrase[-BUCKET:], []).append((phrase, found))
+        self.prefix_sizes = sorted({min(BUCKET, len(k)) for k in self.prefix}, reverse=True)
+        self.suffix_sizes = sorted({min(BUCKET, len(k)) for k in self.suffix}, reverse=True)
+        self.contains_first = frozenset(p.split(" ")[0] for p in self.contains)
+        ordered = sorted(self.contains, key=lambda p: -len(p))
+        self.contains_re = (
             regex.compile(
                 "|".join(
                     (r"(?<!\w)" if _word_at(p, 0) else "")
@@ -258,9 +265,63 @@ class PhraseSet:
                     for p in ordered
                 )
             )
-            if contains
+            if self.contains
             else None
         )
+
+    def hits(self, key: str) -> tuple[Hit, ...]:
+        """Every (concept, kind) whose entry matches ``key``: whole lines first, then prompts."""
+        found = [Hit(c, "whole") for c in self.whole.get(key, ())]
+        if key.count(" ") >= PROMPT_MAX_WORDS:
+            return tuple(found)
+        for size in self.prefix_sizes:
+            for phrase, later, concepts in self.prefix.get(key[:size], ()):
+                if not key.startswith(phrase):
+                    continue
+                if _word_at(phrase, len(phrase) - 1) and _word_at(key, len(phrase)):
+                    continue  # the phrase is only the start of a longer word
+                if not later or _has_phrase(key, later, len(phrase)):
+                    found.extend(Hit(c, "prefix") for c in concepts)
+        for size in self.suffix_sizes:
+            for phrase, concepts in self.suffix.get(key[-size:], ()):
+                glued = _word_at(phrase, 0) and _word_at(key, len(key) - len(phrase) - 1)
+                if key.endswith(phrase) and not glued:
+                    found.extend(Hit(c, "suffix") for c in concepts)
+        if self.contains_re is not None and not self.contains_first.isdisjoint(key.split(" ")):
+            for m in self.contains_re.finditer(key):
+                found.extend(Hit(c, "contains") for c in self.contains[m.group()])
+        return tuple(found)
+
+
+_INDEX = _Index(())
+
+
+def _index_for(concepts: tuple[str, ...]) -> None:
+    """Make sure the shared index covers ``concepts`` (rebuilt at most once per new concept)."""
+    global _INDEX
+    missing = [c for c in concepts if c not in _INDEX.concepts]
+    if missing:
+        _INDEX = _Index(_INDEX.concepts + tuple(dict.fromkeys(missing)))
+        _hits.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _hits(key: str) -> tuple[Hit, ...]:
+    return _INDEX.hits(key)
+
+
+class PhraseSet:
+    """Several concepts; :meth:`find` says which of them matches a line, and how.
+
+    The lookup itself is shared (one index for every phrase set, one lookup per
+    line, remembered), so asking several stages about the same line is cheap.
+    """
+
+    def __init__(self, concepts: tuple[str, ...], max_words: int = PROMPT_MAX_WORDS) -> None:
+        self.concepts = concepts
+        self.max_words = max_words
+        self._rank = {c: n for n, c in enumerate(concepts)}
+        _index_for(concepts)
 
     def find(self, text: str, *, stripped: bool = False) -> Hit | None:
         """The concept whose entry matches ``text`` as a whole or as a short prompt, or None.
@@ -274,30 +335,18 @@ class PhraseSet:
 
     def find_key(self, key: str) -> Hit | None:
         """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
-        concept = self._whole.get(key)
-        if concept is not None:
-            return Hit(concept, "whole")
-        if key.count(" ") >= self.max_words:
-            return None
-        for size in self._prefix_sizes:
-            for phrase, later, concept in self._prefix.get(key[:size], ()):
-                if not key.startswith(phrase):
-                    continue
-                if _word_at(phrase, len(phrase) - 1) and _word_at(key, len(phrase)):
-                    continue  # the phrase is only the start of a longer word
-                if not later or _has_phrase(key, later, len(phrase)):
-                    return Hit(concept, "prefix")
-        for size in self._suffix_sizes:
-            for phrase, concept in self._suffix.get(key[-size:], ()):
-                if key.endswith(phrase) and not (
-                    _word_at(phrase, 0) and _word_at(key, len(key) - len(phrase) - 1)
-                ):
-                    return Hit(concept, "suffix")
-        if self._contains_re is not None and not self._contains_first.isdisjoint(key.split(" ")):
-            m = self._contains_re.search(key)
-            if m is not None:
-                return Hit(self._contains[m.group()], "contains")
-        return None
+        best: Hit | None = None
+        rank = self._rank
+        for hit in _hits(key):
+            if hit.concept not in rank:
+                continue
+            if hit.kind != "whole" and key.count(" ") >= self.max_words:
+                continue
+            if best is not None and best.kind != hit.kind:
+                break
+            if best is None or rank[hit.concept] < rank[best.concept]:
+                best = hit
+        return best
 
 
 class ItemSet:
@@ -315,6 +364,9 @@ class ItemSet:
         self.items: frozenset[str] = frozenset(fold(p) for c in concepts for p in entries(c).phrases())
         self.first_words = frozenset(item.split()[0] for item in self.items if item)
         self.longest = max((item.count(" ") + 1 for item in self.items), default=1)
+        # Every start of an item's first word: the gate for run-together keys ("whats" of "whatsapp").
+        self.starts = frozenset(w[:n] for w in self.first_words for n in range(1, len(w) + 1))
+        self._counted: dict[tuple[str, bool], int] = {}
 
     def count(self, line: str) -> int:
         """How many items ``line`` consists of; 0 when some part of it is not an item."""
@@ -326,13 +378,20 @@ class ItemSet:
         ``glued`` says the key comes from :func:`unglue`: words split by case may
         also be joined again ("whats app" is the item "whatsapp").
         """
-        if not glued:
-            first = key.split(" ", 1)[0]
-            if first not in self.first_words and (
-                self._SEPARATOR_CHARS.isdisjoint(first)
-                or self.SEPARATORS.split(first, 1)[0] not in self.first_words
-            ):
-                return 0
+        first = key.split(" ", 1)[0]
+        if first not in (self.starts if glued else self.first_words) and (
+            self._SEPARATOR_CHARS.isdisjoint(first)
+            or self.SEPARATORS.split(first, 1)[0] not in self.first_words
+        ):
+            return 0
+        counted = self._counted.get((key, glued))
+        if counted is None:
+            if len(self._counted) > COUNT_CACHE_SIZE:
+                self._counted.clear()
+            counted = self._counted[key, glued] = self._segment(key, glued)
+        return counted
+
+    def _segment(self, key: str, glued: bool) -> int:
         words = [w for w in self.SEPARATORS.split(key) if w]
         if not words or (not glued and words[0] not in self.first_words):
             return 0

@@ -134,3 +134,11 @@ def test_prompt_start_without_its_topic_kept() -> None:
 )
 def test_feedback_prompt_removed(line: str) -> None:
     assert reasons(line) == ["feedback prompt"]
+
+
+def test_credit_run_into_body_text_kept() -> None:
+    line = (
+        "© Example PhotosThe symptoms came on quickly. First it was hard to breathe, then dizzy spells "
+        "followed any amount of exertion, and the doctors could not say why."
+    )
+    assert kept(run_stages([line], "footers")) == [line]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from ..document import Block
-from ..patterns import phrase_set
+from ..patterns import PhraseSet, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -20,6 +22,9 @@ REASONS: dict[str, str] = {
     "photo_credit": "photo credit",
 }
 _CONCEPTS = tuple(REASONS)
+#: Prompts of these concepts are shorter than most: a longer line that merely starts
+#: with "©" or "Photo:" is likely a caption or body text run into the credit.
+SHORT_PROMPT_WORDS: dict[str, int] = {"copyright": 15, "photo_credit": 15}
 
 
 @register
@@ -36,8 +41,15 @@ class Footers(LineFilter):
 
     name = "footers"
 
+    @cached_property
+    def _phrases(self) -> PhraseSet:
+        return phrase_set(*_CONCEPTS)
+
     def reason(self, block: Block) -> str | None:
-        hit = phrase_set(*_CONCEPTS).find(block.text)
+        hit = self._phrases.find(block.text)
         if hit is None or is_protected(block.text, self.options):
+            return None
+        limit = SHORT_PROMPT_WORDS.get(hit.concept)
+        if limit is not None and hit.kind != "whole" and len(block.text.split()) > limit:
             return None
         return REASONS[hit.concept]

@@ -25,7 +25,7 @@ _CLASS_NAME = regex.compile(
 # A label run together with "icon" (bookmarkicon, v-playicon, chevron downicon).
 _ICON_SUFFIX = regex.compile(r"[\w-]*icons?", regex.IGNORECASE | regex.V0)
 # Cheap test that a line may hold an icon label at all: "ico", or a prefix with its dash.
-_MAYBE = ("ico",) + tuple(
+_MAYBE = tuple(
     p.casefold() + sep for p in lexicon.load("icon_prefix") if "ico" not in p.casefold() for sep in "-_"
 )
 _NOT_ICON = frozenset(w.casefold() for w in lexicon.load("not_icon"))
@@ -57,7 +57,7 @@ class Icons(LineFilter):
         if len(text) > MAX_LINE_CHARS:
             return None
         lowered = text.lower()
-        if not any(m in lowered for m in _MAYBE):
+        if "ico" not in lowered and not any(m in lowered for m in _MAYBE):
             return None
         words = [w.strip(_PUNCT) for w in text.split()]
         words = [w for w in words if w]

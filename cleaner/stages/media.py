@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Block, Document
-from ..patterns import core, phrase_set
+from ..patterns import core, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -42,7 +42,11 @@ class Media(LineFilter):
         text = block.text
         if len(text) > MAX_LINE_CHARS:
             return None
-        why = self._why(core(text) if not text[:1].isdigit() else text)
+        line, key, _ = line_key(text)
+        if "{n}" in key or (text[:1].isdigit() and not line):
+            why = self._why(core(text) if not text[:1].isdigit() else text)
+        else:
+            why = "media-player label" if key and phrase_set(*_CONCEPTS).find_key(key) else None
         if why is None or is_protected(text, self.options):
             return None
         return why

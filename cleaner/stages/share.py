@@ -39,20 +39,25 @@ class Share(LineFilter):
         if not key:
             return None
         found = phrase_set(*_CONCEPTS).find_key(key) is not None
-        if not found and (_SENTENCE_END.search(text) or not (_is_bar(key) or (glued and _is_bar(glued)))):
+        if not found and (
+            not (_is_bar(key) or (glued and _is_bar(glued, glued=True))) or _SENTENCE_END.search(text)
+        ):
             return None
         if is_protected(text, self.options):
             return None
         return "share/follow buttons"
 
 
-def _is_bar(key: str) -> bool:
+def _is_bar(key: str, *, glued: bool = False) -> bool:
     """A row of share targets, maybe after a short lead: ``Share this review Facebook X Email``."""
     items = item_set(*_CONCEPTS)
-    if items.count_key(key, glued=True) >= 1:
+    if items.count_key(key, glued=glued) >= 1:
         return True
+    first = key.split(" ", 1)[0]
+    if first not in items.first_words or phrase_set(*_CONCEPTS).find_key(first) is None:
+        return False
     words = key.split()
-    if len(words) > MAX_BAR_WORDS or phrase_set(*_CONCEPTS).find_key(words[0]) is None:
+    if len(words) > MAX_BAR_WORDS:
         return False
     leads = range(1, MAX_LEAD_WORDS + 1)
-    return any(items.count_key(" ".join(words[n:]), glued=True) >= MIN_BAR_TARGETS for n in leads)
+    return any(items.count_key(" ".join(words[n:]), glued=glued) >= MIN_BAR_TARGETS for n in leads)
