@@ -18,13 +18,31 @@ MAX_CONTROL_SHARE = 0.01
 #: markdown link/image syntax or list bullets.
 MARKDOWN_LINE_SHARE = 0.08
 
+#: A dump that is not valid UTF-8 is still read as UTF-8 (its bad bytes become
+#: U+FFFD) when its valid non-ASCII characters outnumber the bad bytes by this
+#: factor: one stray byte must not turn every accent of a page into mojibake.
+#: Otherwise it is read as cp1252.
+UTF8_MAJORITY = 4
+
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MD_SYNTAX = regex.compile(r"\]\((?:https?:|/|#|mailto:)|^\s{0,3}(?:#{1,6}\s|\*\s{1,3}\S|!\[)", regex.M)
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 with U+FFFD for its few bad bytes, or None when it is not mostly UTF-8."""
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd")
+    bad = replaced - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    return text if good >= UTF8_MAJORITY * bad else None
+
+
 def decode(data: bytes) -> str:
     """Decode a dump: BOM first (UTF-8, UTF-16, UTF-32), then UTF-8, then cp1252.
+
+    A dump that is UTF-8 but for a few bad bytes stays UTF-8 (see
+    :data:`UTF8_MAJORITY`); the bad bytes become U+FFFD.
 
     Raises :class:`NotTextError` for binary data (NUL bytes without a UTF-16
     BOM, or too many control characters).
@@ -40,6 +58,9 @@ def decode(data: bytes) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
+                mostly = _mostly_utf8(data[len(bom) :]) if encoding == "utf-8-sig" else None
+                if mostly is not None:
+                    return mostly
                 raise NotTextError(NOT_TEXT.format(why=f"invalid {encoding.upper()} after its BOM")) from exc
     if b"\x00" in data:
         raise NotTextError(NOT_TEXT.format(why="contains NUL bytes"))
@@ -47,6 +68,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -91,7 +115,8 @@ def read_text(
     """A text dump (str, or bytes to decode) as a Document of one block per line."""
     if isinstance(raw, bytes):
         if len(raw) > max_bytes:
-            raise InputTooLargeError(f"input is {len(raw):,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+            limit = f"{max_bytes:,} bytes"
+            raise InputTooLargeError(f"input is {len(raw):,} bytes, over the limit of {limit} (--max-bytes)")
         text = decode(raw)
     else:
         text = raw

@@ -82,3 +82,19 @@ def test_markdown_dump_sniffed_as_markdown() -> None:
 
 def test_plain_dump_sniffed_as_plain() -> None:
     assert read_text("Headline\n\nA paragraph of body text.\n").style == "plain"
+
+
+def test_utf8_with_one_stray_byte_keeps_its_accents() -> None:
+    data = "Grüße aus Köln, café, naïve, déjà vu. ".encode() * 3 + b"\xe9 stray"
+    text = decode(data)
+    assert text.startswith("Grüße aus Köln") and text.endswith("\ufffd stray")
+
+
+def test_utf8_bom_with_one_stray_byte_is_read_not_refused() -> None:
+    text = decode(codecs.BOM_UTF8 + "Überall Öl und Äpfel. ".encode() * 2 + b"\x81")
+    assert text.startswith("Überall Öl") and text.endswith("\ufffd")
+
+
+def test_cp1252_with_an_accidental_utf8_pair_stays_cp1252() -> None:
+    text = "Déjà vu à la carte — Ã© ça coûte 5€"
+    assert decode(text.encode("cp1252")) == text
