@@ -19,9 +19,10 @@ import argparse
 import importlib.util
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -29,7 +30,9 @@ DEFAULT_SETS = (SHARED / "devset", SHARED / "devset-web")
 
 
 def load_scorer(folder: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"score_{folder.name.replace('-', '_')}", folder / "score.py")
+    spec = importlib.util.spec_from_file_location(
+        f"score_{folder.name.replace('-', '_')}", folder / "score.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -110,17 +113,23 @@ def report(name: str, scorer: ModuleType, truth: dict[str, Any], pred: dict[str,
         for t in types:
             ids = [i for i, r in truth.items() if r.get("page_type") == t]
             _, a = scorer.score(truth, pred, ids)
-            print(f"      {t:<14} ({len(ids):3d})  P {a['precision']:.3f}  R {a['recall']:.3f}  F1 {a['f1']:.3f}")
+            p, r, f = a["precision"], a["recall"], a["f1"]
+            print(f"      {t:<14} ({len(ids):3d})  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     if worst:
         for i in sorted(per_doc, key=lambda i: scorer.doc_f1(per_doc[i]))[:worst]:
             t = per_doc[i]
-            print(f"      {scorer.doc_f1(t):.3f}  P {scorer.doc_precision(*t):.3f}  R {scorer.doc_recall(*t):.3f}  {i}")
+            p, r = scorer.doc_precision(*t), scorer.doc_recall(*t)
+            print(f"      {scorer.doc_f1(t):.3f}  P {p:.3f}  R {r:.3f}  {i}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", type=Path, help="a set folder (pages/, truth.jsonl, score.py)")
-    parser.add_argument("--stages", help="comma-separated stage names (default: normalize, structure, the rest)")
+    parser.add_argument(
+        "--set", action="append", type=Path, help="a set folder (pages/, truth.jsonl, score.py)"
+    )
+    parser.add_argument(
+        "--stages", help="comma-separated stage names (default: normalize, structure, the rest)"
+    )
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--no-builders", action="store_true", help="skip the bs4 tree-builder timings")
     parser.add_argument("--out", type=Path, help="write our outputs here as <set>/<id>.txt")
@@ -147,7 +156,10 @@ def main() -> None:
                 (target / f"{pid}.txt").write_text(text, encoding="utf-8")
         if not args.no_trafilatura:
             try:
-                for label, kw in (("trafilatura", {}), ("trafilatura favor_precision", {"favor_precision": True})):
+                for label, kw in (
+                    ("trafilatura", {}),
+                    ("trafilatura favor_precision", {"favor_precision": True}),
+                ):
                     tpred, tsecs = timed(trafilatura_runner(**kw), pages)
                     report(label, scorer, truth, tpred, tsecs, mb, 0, args.by_type)
             except ImportError:

@@ -27,10 +27,12 @@ paragraphs stay apart in the output; ``normalize`` drops them.
 from __future__ import annotations
 
 import codecs
+import importlib.util
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -42,20 +44,25 @@ from .readers import check_text
 if TYPE_CHECKING:  # pragma: no cover
     from bs4 import BeautifulSoup, Tag
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: Bytes of the input looked at to sniff HTML and its declared charset.
 SNIFF_BYTES = 4096
 #: Tags whose text is never article content; dropped with everything inside. (``noscript`` is
 #: not among them: scrapers run without JavaScript, and forums serve their posts inside it.)
-NEVER_CONTENT = frozenset(
+NEVER_CONTENT = _words(
     "script style template svg math iframe object embed canvas audio video source track "
     "button select option optgroup input textarea datalist output progress meter map area "
-    "head title link meta base dialog".split()
+    "head title link meta base dialog"
 )
 #: Block-level elements: each one's own text becomes a block of its own.
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS = _words(
     "address article aside blockquote body caption center dd details div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre "
-    "section summary table tbody tfoot thead tr ul".split()
+    "section summary table tbody tfoot thead tr ul"
 )
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 #: Semantic main-content containers, by tag.
@@ -93,7 +100,9 @@ _DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", reg
 _STREAMED_SEGMENT = regex.compile(r"\A[SB]:\d+\Z")
 _SPACE_RUN = regex.compile(r"[ \t\r\n\f\u00a0\u200b]+")
 _PATH_CLEAN = regex.compile(r"[^\w-]+")
-_ISO_DATE = regex.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_ISO_DATE = regex.compile(
+    r"\A\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 # Never-content markup cut out before parsing (bs4 builds a Python object per tag: svg sprites and
 # inline scripts are most of a page's nodes); JSON-LD is read out of its script first.
 _PRUNE = regex.compile(r"<(script|style|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S)
@@ -161,7 +170,9 @@ def decode_html(data: bytes) -> str:
         except UnicodeDecodeError:
             if declared == "utf-8":
                 return data.decode("utf-8", "replace")
-        return data.decode("cp1252" if declared in (None, "ascii", "latin-1", "iso8859-1") else declared, "replace")
+        return data.decode(
+            "cp1252" if declared in (None, "ascii", "latin-1", "iso8859-1") else declared, "replace"
+        )
     try:
         return data.decode(declared)
     except (UnicodeDecodeError, LookupError):
@@ -177,11 +188,7 @@ def decode_html(data: bytes) -> str:
 @cache
 def parser_name() -> str:
     """The bs4 tree builder to use: ``lxml`` when importable (faster), else ``html.parser``."""
-    try:
-        import lxml  # noqa: F401
-    except ImportError:
-        return "html.parser"
-    return "lxml"
+    return "lxml" if importlib.util.find_spec("lxml") is not None else "html.parser"
 
 
 def parse(text: str, builder: str | None = None) -> BeautifulSoup:
@@ -275,8 +282,8 @@ class _Walker:
             self.blocks.append(Block(text, origin, None, path, hints))
         self.last_owner_serial = serial
 
-    def walk(self, root: Tag, nodes_ref: list[Node]) -> None:
-        from bs4 import Comment, NavigableString, Tag  # noqa: F401
+    def walk(self, root: Tag) -> None:
+        from bs4.element import NavigableString, Tag
 
         text_types = (NavigableString,)
         skip_types = _skip_string_types()
@@ -358,7 +365,9 @@ class _Walker:
         chrome = name if name in CHROME_TAGS else (f"role={role}" if role in CHROME_ROLES else "")
         serial = len(self.nodes)
         parent_serial = parent[0] if parent is not None else -1
-        self.nodes.append(Node(serial, parent_serial, name, cls_value, ident, tokens, content, chrome, itemprop_body, depth))
+        self.nodes.append(
+            Node(serial, parent_serial, name, cls_value, ident, tokens, content, chrome, itemprop_body, depth)
+        )
         # the path
         step = name
         if ident:
@@ -408,7 +417,7 @@ def _norm_date(value: str | None) -> tuple[str | None, str | None]:
         return None, None
     value = value.strip()
     try:
-        from . import dates  # type: ignore[attr-defined]
+        from . import dates
 
         found = dates.find_date(value)
         if found:
@@ -491,7 +500,9 @@ def json_ld(text: str) -> dict[str, str]:
     return found
 
 
-def page_metadata(soup: BeautifulSoup, ld: dict[str, str], time_value: str | None = None) -> dict[str, str | None]:
+def page_metadata(
+    soup: BeautifulSoup, ld: dict[str, str], time_value: str | None = None
+) -> dict[str, str | None]:
     """Metadata from the head: JSON-LD first, then OpenGraph/Twitter/meta tags, then ``<title>``.
 
     ``ld`` is what :func:`json_ld` found; ``time_value`` the first ``<time datetime>`` of the body.
@@ -519,7 +530,9 @@ def page_metadata(soup: BeautifulSoup, ld: dict[str, str], time_value: str | Non
     if not published_value:
         published_value = time_value
     published, published_raw = _norm_date(published_value)
-    modified, _ = _norm_date(ld.get("modified") or first("article:modified_time", "og:updated_time", "datemodified"))
+    modified, _ = _norm_date(
+        ld.get("modified") or first("article:modified_time", "og:updated_time", "datemodified")
+    )
     canonical = None
     link = head.find("link", attrs={"rel": "canonical"})
     if link is not None and link.get("href"):
@@ -532,7 +545,8 @@ def page_metadata(soup: BeautifulSoup, ld: dict[str, str], time_value: str | Non
         "published": published,
         "published_raw": published_raw,
         "modified": modified,
-        "author": ld.get("author") or first("author", "article:author", "byl", "parsely-author", "dc.creator"),
+        "author": ld.get("author")
+        or first("author", "article:author", "byl", "parsely-author", "dc.creator"),
         "url": canonical or first("og:url") or ld.get("url"),
         "language": lang or first("og:locale", "language", "content-language"),
         "site": first("og:site_name", "application-name", "twitter:site"),
@@ -551,7 +565,9 @@ def read_html(
     """An HTML page (str, or bytes to decode) as a Document of kind ``html``."""
     if isinstance(raw, bytes):
         if len(raw) > max_bytes:
-            raise InputTooLargeError(f"input is {len(raw):,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+            raise InputTooLargeError(
+                f"input is {len(raw):,} bytes, over the limit of {max_bytes:,} (--max-bytes)"
+            )
         text = decode_html(raw)
     else:
         text = raw
@@ -561,7 +577,7 @@ def read_html(
     soup = parse(prune(text), builder)
     walker = _Walker(lines_known=builder == "html.parser")
     # from the document, not <body>: broken pages close </html> early and leave content outside it
-    walker.walk(soup, walker.nodes)
+    walker.walk(soup)
     metadata = page_metadata(soup, ld, walker.time_value)
     doc = Document(tuple(walker.blocks), source=source, kind="html", style="plain")
     return doc.with_metadata(**metadata)

@@ -159,7 +159,9 @@ def test_div_with_direct_text_and_child_blocks_gives_both() -> None:
 
 
 def test_table_row_is_one_block_with_cells_separated() -> None:
-    doc = read_html(page("<table><tr><th>City</th><th>Rain</th></tr><tr><td>Bergen</td><td>231 days</td></tr></table>"))
+    doc = read_html(
+        page("<table><tr><th>City</th><th>Rain</th></tr><tr><td>Bergen</td><td>231 days</td></tr></table>")
+    )
     assert texts(doc) == ["City | Rain", "Bergen | 231 days"]
 
 
@@ -205,14 +207,18 @@ def test_membership_flags(html: str, flag: str) -> None:
 
 
 def test_link_density_is_the_linked_share_of_the_text() -> None:
-    doc = read_html(page("<p><a href='/a'>abcde</a>fghij</p><p><a href='/b'>All linked</a></p><p>None here</p>"))
+    doc = read_html(
+        page("<p><a href='/a'>abcde</a>fghij</p><p><a href='/b'>All linked</a></p><p>None here</p>")
+    )
     assert block(doc, "abcde").hints["link_density"] == pytest.approx(0.5)
     assert block(doc, "All linked").hints["link_density"] == pytest.approx(1.0)
     assert block(doc, "None here").hints["link_density"] == 0.0
 
 
 def test_tokens_gather_ancestor_class_and_id_words() -> None:
-    doc = read_html(page("<div id='mainContent'><div class='share-bar socialIcons2'><p>Share</p></div></div>"))
+    doc = read_html(
+        page("<div id='mainContent'><div class='share-bar socialIcons2'><p>Share</p></div></div>")
+    )
     tokens = block(doc, "Share").hints["tokens"]
     assert {"main", "content", "share", "bar", "social", "icons"} <= tokens
 

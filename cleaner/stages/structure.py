@@ -22,11 +22,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 import regex
 
 from ..document import Block, Document
+from ..html import Node
 from ..lexicon import load
 from ..stage import Stage, register
 
@@ -78,7 +78,10 @@ _BASE_TAG_SCORE = {
 
 @cache
 def token_classes() -> dict[str, frozenset[str]]:
-    """Class/id tokens from the lexicon by sign: ``-`` anti, ``!`` strong anti, ``+`` content, ``~`` furniture."""
+    """Class/id tokens from the lexicon, by sign.
+
+    ``-`` anti-content, ``!`` strong anti-content, ``+`` content, ``~`` furniture.
+    """
     found: dict[str, set[str]] = {"-": set(), "!": set(), "+": set(), "~": set()}
     for entry in load("dom_tokens"):
         if entry[0] in found:
@@ -106,7 +109,7 @@ class Choice:
     prose: bool  # a run of paragraphs won (an article): link lists inside it go too
 
 
-def node_flags(nodes: Sequence[Any]) -> Flags:
+def node_flags(nodes: Sequence[Node]) -> Flags:
     """What the class/id tokens of every element say, looked up once per page."""
     classes = token_classes()
     anti, strong, content, furniture = classes["-"], classes["!"], classes["+"], classes["~"]
@@ -138,7 +141,7 @@ class Structure(Stage):
         live = [b for b in doc.blocks if b.removal is None and b.text and b.hints.get("chain")]
         if not live:
             return doc
-        nodes: Sequence[Any] = live[0].hints["nodes"]
+        nodes: Sequence[Node] = live[0].hints["nodes"]
         flags = node_flags(nodes)
         choice = self._main_container(live, nodes, flags)
         link_groups = self._linked_groups(live, nodes)
@@ -148,7 +151,7 @@ class Structure(Stage):
         for block in doc.blocks:
             if block.removal is None and block.text and block.hints.get("chain"):
                 why, lift = self._judge(block, nodes, choice, flags, link_groups, headline_done, title)
-                if lift:
+                if lift and why is not None:
                     headline_done = True
                     block = block.drop(self.name, why, lifted_as="title")
                 elif why is not None:
@@ -158,9 +161,7 @@ class Structure(Stage):
 
     # -- pass 1: the main container ---------------------------------------------------------------
 
-    def _main_container(
-        self, live: list[Block], nodes: Sequence[Any], flags: Flags
-    ) -> Choice:
+    def _main_container(self, live: list[Block], nodes: Sequence[Node], flags: Flags) -> Choice:
         """The main container's elements, and the elements around the main text (never chrome)."""
         anti_of, content_of = flags.anti, flags.content
         score: dict[int, float] = defaultdict(float)
@@ -228,13 +229,10 @@ class Structure(Stage):
             # no clear run of paragraphs (a product, a forum thread, a listing): the semantic
             # container with the most text, or no container at all
             if not semantic:
-                return Choice(frozenset(), frozenset(), False)
+                root = live[0].hints["chain"][0]
+                return Choice(frozenset(), self._owners(root, unlinked, anti_of, nodes), False)
             top = max(semantic, key=lambda s: unlinked[s])
-            exempt = self._ancestors(top, nodes)
-            held = unlinked[top]
-            for serial, value in unlinked.items():
-                if anti_of[serial] and OWNS_MAIN_SHARE * held <= value <= held and self._is_ancestor(top, serial, nodes):
-                    exempt |= {serial}
+            exempt = self._ancestors(top, nodes) | self._owners(top, unlinked, anti_of, nodes)
             return Choice(frozenset({top}), exempt, False)
         # a semantic container holding most of the winner's text is the better boundary
         best_semantic = None
@@ -256,7 +254,12 @@ class Structure(Stage):
         threshold = max(10.0, ranked.get(top, 0.0) * SIBLING_SHARE)
         if parent >= 0:
             for serial, value in ranked.items():
-                if serial != top and nodes[serial].parent == parent and value >= threshold and not anti_of[serial]:
+                if (
+                    serial != top
+                    and nodes[serial].parent == parent
+                    and value >= threshold
+                    and not anti_of[serial]
+                ):
                     chosen.add(serial)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
@@ -268,8 +271,24 @@ class Structure(Stage):
             return Choice(frozenset(), exempt, False)
         return Choice(frozenset(chosen), exempt, True)
 
+    def _owners(
+        self, scope: int, unlinked: dict[int, float], anti_of: list[str], nodes: Sequence[Node]
+    ) -> frozenset[int]:
+        """Anti-content elements inside ``scope`` that hold most of its text: they are the content.
+
+        A forum thread's posts sit in a "comments" container; on such a page they are the page.
+        """
+        held = unlinked.get(scope, 0.0)
+        return frozenset(
+            serial
+            for serial, value in unlinked.items()
+            if anti_of[serial]
+            and OWNS_MAIN_SHARE * held <= value <= held
+            and self._is_ancestor(scope, serial, nodes)
+        )
+
     @staticmethod
-    def _ancestors(serial: int, nodes: Sequence[Any]) -> frozenset[int]:
+    def _ancestors(serial: int, nodes: Sequence[Node]) -> frozenset[int]:
         """The element and every element around it."""
         found = set()
         while serial >= 0:
@@ -278,14 +297,14 @@ class Structure(Stage):
         return frozenset(found)
 
     @staticmethod
-    def _is_ancestor(a: int, b: int, nodes: Sequence[Any]) -> bool:
+    def _is_ancestor(a: int, b: int, nodes: Sequence[Node]) -> bool:
         while b >= 0:
             if a == b:
                 return True
             b = nodes[b].parent
         return False
 
-    def _overlap(self, a: int, b: int, nodes: Sequence[Any], unlinked: dict[int, float]) -> float:
+    def _overlap(self, a: int, b: int, nodes: Sequence[Node], unlinked: dict[int, float]) -> float:
         """Unlinked text the two elements share (one contains the other, or none)."""
         if self._is_ancestor(a, b, nodes):
             return unlinked.get(b, 0.0)
@@ -293,7 +312,7 @@ class Structure(Stage):
             return unlinked.get(a, 0.0)
         return 0.0
 
-    def _linked_groups(self, live: list[Block], nodes: Sequence[Any]) -> frozenset[int]:
+    def _linked_groups(self, live: list[Block], nodes: Sequence[Node]) -> frozenset[int]:
         """Lists and tables whose text is mostly links, as a whole."""
         chars: dict[int, int] = defaultdict(int)
         linked: dict[int, float] = defaultdict(float)
@@ -313,7 +332,7 @@ class Structure(Stage):
     def _judge(
         self,
         block: Block,
-        nodes: Sequence[Any],
+        nodes: Sequence[Node],
         choice: Choice,
         flags: Flags,
         link_groups: frozenset[int],
@@ -352,7 +371,7 @@ class Structure(Stage):
 
     @staticmethod
     def _where(
-        chain: Sequence[int], nodes: Sequence[Any], anti_of: list[str], exempt: frozenset[int]
+        chain: Sequence[int], nodes: Sequence[Node], anti_of: list[str], exempt: frozenset[int]
     ) -> str | None:
         """The reason of the innermost chrome element or anti-content token in ``chain``, if any.
 
@@ -365,7 +384,11 @@ class Structure(Stage):
             if serial in exempt:
                 continue
             if node.chrome:
-                return f"inside <{node.chrome}>" if not node.chrome.startswith("role=") else f"inside {node.chrome}"
+                return (
+                    f"inside <{node.chrome}>"
+                    if not node.chrome.startswith("role=")
+                    else f"inside {node.chrome}"
+                )
             if anti_of[serial]:
                 return node.label(anti_of[serial])
         return None
