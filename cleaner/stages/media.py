@@ -19,6 +19,8 @@ _PERCENT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s?%|(?<![\w.,])\d(?:[.
 # What may stand between time codes on a bare time-code line: "0:00 / 3:45".
 _BETWEEN = regex.compile(r"[\s/|:\-–—()\[\]]*")
 _CONCEPTS = ("player",)
+#: A bare separator line between time codes ("/") is at most this long.
+MAX_SEPARATOR = 3
 
 
 _SPEED = regex.compile(r"\s*(?:\d(?:[.,]\d{1,2})?[x×]|×\d)\s*")
@@ -52,21 +54,24 @@ class Media(LineFilter):
         return why
 
     def run(self, doc: Document) -> Document:
-        """Line by line; then a bare separator ("/") standing between removed time codes."""
+        """Line by line; then a bare separator ("/") standing next to a removed time code."""
         doc = super().run(doc)
+        ours = [i for i, b in enumerate(doc.blocks) if b.removal is not None and b.removal.stage == self.name]
+        if not ours:
+            return doc
         blocks = list(doc.blocks)
-        live = [
-            i for i, b in enumerate(blocks) if b.text and (b.removal is None or b.removal.stage == self.name)
-        ]
         changed = False
-        for n, i in enumerate(live):
-            block = blocks[i]
-            if block.removal is not None or not _BETWEEN.fullmatch(block.text):
-                continue
-            near = [blocks[j] for j in live[max(0, n - 1) : n] + live[n + 1 : n + 2]]
-            if any(b.removal is not None and b.removal.stage == self.name for b in near):
-                blocks[i] = block.drop(self.name, "player time code")
-                changed = True
+        for i in ours:
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(blocks) and not blocks[j].text:
+                    j += step  # skip blank lines
+                if not 0 <= j < len(blocks) or blocks[j].removal is not None:
+                    continue
+                text = blocks[j].text
+                if len(text) <= MAX_SEPARATOR and _BETWEEN.fullmatch(text) and not is_protected(text, self.options):
+                    blocks[j] = blocks[j].drop(self.name, "player time code")
+                    changed = True
         return doc.with_blocks(blocks) if changed else doc
 
     @staticmethod

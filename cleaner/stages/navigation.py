@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import regex
 
 from .. import lexicon
 from ..document import Block, Document
-from ..patterns import item_set, line_key, phrase_set
+from ..patterns import ItemSet, PhraseSet, item_set, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -23,9 +25,6 @@ _REASONS = {"navigation": "navigation link", "language_name": "language picker"}
 #: A menu printed on one line has at least this many items (navigation words,
 #: section names, language names) separated by spaces, pipes, slashes or arrows.
 MIN_MENU_ITEMS = 2
-#: A line that is one menu item goes when a neighbour within this many lines is
-#: menu too (a menu printed one item per line: "News", "Sport", "Weather").
-MENU_NEIGHBOURHOOD = 1
 #: A line of at most this many words between two menu lines is a menu item too.
 MAX_SANDWICHED_WORDS = 3
 _MENU_CONCEPTS = ("navigation", "section", "language_name", "copyright", "cookie", "newsletter")
@@ -92,6 +91,14 @@ class Navigation(LineFilter):
 
     name = "navigation"
 
+    @cached_property
+    def _phrases(self) -> PhraseSet:
+        return phrase_set("navigation", "language_name")
+
+    @cached_property
+    def _menu(self) -> ItemSet:
+        return item_set(*_MENU_CONCEPTS)
+
     def reason(self, block: Block) -> str | None:
         text = block.text
         if len(text) > MAX_LINE_CHARS:
@@ -100,11 +107,11 @@ class Navigation(LineFilter):
         if not key:
             return None
         why: str | None = None
-        hit = phrase_set("navigation", "language_name").find_key(key)
+        hit = self._phrases.find_key(key)
         if hit is not None:
             why = _REASONS[hit.concept]
-        elif item_set(*_MENU_CONCEPTS).count_key(key) >= MIN_MENU_ITEMS or (
-            glued and item_set(*_MENU_CONCEPTS).count_key(glued, glued=True) >= MIN_MENU_ITEMS
+        elif self._menu.count_key(key) >= MIN_MENU_ITEMS or (
+            glued and self._menu.count_key(glued, glued=True) >= MIN_MENU_ITEMS
         ):
             why = "menu"
         elif "{n}" in key and _is_pagination(line):
@@ -116,39 +123,43 @@ class Navigation(LineFilter):
         return why
 
     def run(self, doc: Document) -> Document:
-        """Line by line first; then single menu items next to other menu lines."""
+        """Line by line first; then single menu items next to other menu lines.
+
+        A line that is one menu item ("Sport") goes when the line before or after
+        it is menu too; a short unknown label ("Lyon") goes when the lines on both
+        sides are menu.
+        """
         doc = super().run(doc)
         blocks = list(doc.blocks)
-        # Lines that take part in the context rule: kept non-blank ones and our own removals.
+        # The lines the context rule looks at: kept non-blank ones and our own removals.
         seen = [
             i for i, b in enumerate(blocks) if b.text and (b.removal is None or b.removal.stage == self.name)
         ]
-        single = {i for i in seen if blocks[i].removal is None and self._one_item(blocks[i].text)}
+        short = [
+            n
+            for n, i in enumerate(seen)
+            if blocks[i].removal is None and len(blocks[i].text) <= MAX_CRUMB_CHARS
+        ]
+        single = {seen[n] for n in short if self._one_item(blocks[seen[n]].text)}
         if not single:
             return doc
         menu = {i for i in seen if blocks[i].removal is not None} | single
         changed = False
-        for n, i in enumerate(seen):
-            if blocks[i].removal is not None:
-                continue
-            above, below = seen[max(0, n - MENU_NEIGHBOURHOOD) : n], seen[n + 1 : n + 1 + MENU_NEIGHBOURHOOD]
+        last = len(seen) - 1
+        for n in short:
+            i = seen[n]
+            above = seen[n - 1] if n > 0 else -1
+            below = seen[n + 1] if n < last else -1
             if i in single:
-                hit = any(j in menu for j in above + below)
+                hit = above in menu or below in menu
             else:
-                hit = (
-                    bool(above and below)
-                    and all(j in menu for j in above + below)
-                    and _short_label(blocks[i].text)
-                )
+                hit = above in menu and below in menu and _short_label(blocks[i].text)
             if hit and not is_protected(blocks[i].text, self.options):
                 blocks[i] = blocks[i].drop(self.name, "menu")
                 menu.add(i)
                 changed = True
         return doc.with_blocks(blocks) if changed else doc
 
-    @staticmethod
-    def _one_item(text: str) -> bool:
-        if len(text) > MAX_CRUMB_CHARS:
-            return False
-        _, key, glued = line_key(text)
-        return bool(key) and item_set(*_MENU_CONCEPTS).count_key(key) == 1
+    def _one_item(self, text: str) -> bool:
+        key = line_key(text)[1]
+        return bool(key) and self._menu.count_key(key) == 1
