@@ -69,7 +69,8 @@ class Media(LineFilter):
                 if not 0 <= j < len(blocks) or blocks[j].removal is not None:
                     continue
                 text = blocks[j].text
-                if len(text) <= MAX_SEPARATOR and _BETWEEN.fullmatch(text) and not is_protected(text, self.options):
+                bare = len(text) <= MAX_SEPARATOR and _BETWEEN.fullmatch(text) is not None
+                if bare and not is_protected(text, self.options):
                     blocks[j] = blocks[j].drop(self.name, "player time code")
                     changed = True
         return doc.with_blocks(blocks) if changed else doc
