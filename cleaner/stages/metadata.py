@@ -13,8 +13,8 @@ general evidence, never by site:
 - **standfirst**: the prose line right under the headline (or under the date
   line that follows it), lifted only when it sits between the headline and its
   repetition, or is followed at once by the date line or byline; under the
-  date line/byline, only when it has no closing period or is at most half as
-  long as the paragraph after it.
+  date line/byline, only when it has no closing period (a full sentence there is
+  as likely the lead paragraph).
 - **date line**: a line that is only a date (:func:`cleaner.dates.is_date_line`)
   near the headline, or, without a headline, just above the body.
 - **byline**: ``By Sarah Smith``, ``Von Anna Müller``, ``Автор: Иван Петров``
@@ -41,6 +41,8 @@ TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 #: scripts written without spaces: a headline has this many characters at least
 TITLE_MIN_CHARS_UNSPACED = 8
+#: a headline is not mostly digits (a phone number, a score table)
+TITLE_MAX_DIGIT_SHARE = 0.25
 #: a prose line (body paragraph) has this many words at least
 PROSE_MIN_WORDS = 12
 #: ... or this many characters (scripts without spaces)
@@ -60,7 +62,7 @@ W_PAGE_TITLE = 4
 W_HEADING = 2
 W_REPEATED = 2
 W_ABOVE_DATE = 2
-W_BELOW_DATE = 1
+W_NEAR_DATE = 1
 W_BYLINE_AND_DATE = 1
 W_BEFORE_BODY = 1
 W_LONG = 1
@@ -79,6 +81,9 @@ REPEAT_NEAR = 3
 #: the date line / byline is searched this far around the headline
 NEAR_BEFORE = 4
 NEAR_AFTER = 8
+#: a line with this many date lines within LISTING_REACH kept lines is a teaser in a list
+LISTING_DATES = 3
+LISTING_REACH = 6
 #: without a headline, a date line must lie this close above the body
 DATE_ABOVE_BODY = 12
 #: a byline has at most this many words
@@ -104,7 +109,10 @@ _URL = regex.compile(r"https?://|www\.\w|\w@\w+\.\w")
 # Where a page title splits into headline and site name: "Headline | Site", "Headline - Site".
 _TITLE_SEPARATOR = regex.compile(r"\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+")
 _SENTENCE_END = regex.compile(r"[.!?…。！？]['\"”’»)]*$")
-_HEADLINE_END = regex.compile(r"[.;,:]$")
+_HEADLINE_END = regex.compile(r"[.;,:]['\"”’»)]*$")
+# A photo credit: "Anna Lee/Agency", "Photo: ..." is left to the captions lexicon.
+_CREDIT = regex.compile(r"\w/\p{Lu}")
+_DIGIT = regex.compile(r"\d")
 _CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 
 
@@ -165,6 +173,8 @@ def is_title_shaped(text: str) -> bool:
     if len(letters) >= 6 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
         return False  # an all-capitals menu item
     if _URL.search(text) or _BYLINE.match(text) or _CLOCK.search(text) or text.count("|") > 1:
+        return False
+    if _CREDIT.search(text) or len(_DIGIT.findall(text)) > TITLE_MAX_DIGIT_SHARE * len(text):
         return False
     return find_date(text) is None
 
@@ -363,8 +373,7 @@ class Metadata(Stage):
             variants.setdefault(key(known_title), "")
         beside = [d or b for d, b in zip(dated, bylined, strict=True)]
 
-        best: tuple[int, int] | None = None  # (score, -position)
-        best_p: int | None = None
+        scores: dict[int, int] = {}
         limit = min(len(lines), body + BODY_NEAR)
         for p in range(limit):
             ln = lines[p]
@@ -373,6 +382,8 @@ class Metadata(Stage):
             page = p > 0 and _in_page_title(ln.key, variants)
             if p >= body and not (page or _near(beside, p, DATE_BEFORE, DATE_AFTER)):
                 continue
+            if not page and sum(dated[max(0, p - LISTING_REACH) : p + LISTING_REACH + 1]) >= LISTING_DATES:
+                continue  # a teaser in a list of stories, each with its date
             score = 0
             if page:
                 score += W_PAGE_TITLE
@@ -389,20 +400,24 @@ class Metadata(Stage):
                 if _near(dated, p, 0, DATE_AFTER) and _near(bylined, p, 0, DATE_AFTER):
                     score += W_BYLINE_AND_DATE
             elif _near(beside, p, DATE_BEFORE, 0):
-                score += W_BELOW_DATE
+                score += W_NEAR_DATE
             if LONG_WORDS <= word_count(ln.text) <= LONG_MAX_WORDS or (
                 _UNSPACED.search(ln.text) and len(ln.text) >= LONG_CHARS_UNSPACED
             ):
                 score += W_LONG
             if 0 < body - p <= BODY_NEAR:
                 score += W_BEFORE_BODY
-            if score < MIN_SCORE:
-                continue
-            rank = (score, -p)  # on a tie the first wins: a headline comes before its standfirst
-            if best is None or rank > best:
-                best, best_p = rank, p
-        if best_p is None:
+            if score >= MIN_SCORE:
+                scores[p] = score
+        if not scores:
             return None, None
+        top = max(scores.values())
+        # on a tie the candidate nearest the body wins (teasers stand further up), unless
+        # it is the longer line right under another: then it is that headline's standfirst
+        best_p = max(p for p, sc in scores.items() if sc == top)
+        above = best_p - 1
+        if scores.get(above) == top and word_count(lines[above].text) < word_count(lines[best_p].text):
+            best_p = above
         page_title = None
         if best_p > 0 and _in_page_title(lines[best_p].key, variants):
             page_title = (0, variants.get(lines[best_p].key, ""))
@@ -431,12 +446,10 @@ class Metadata(Stage):
             return p  # between the headline and its repetition
         if any(dated[q] or bylined[q] for q in range(p + 1, min(len(lines), p + 3))):
             return p  # followed by the date line or byline
-        # under the date line / byline: a standfirst has no closing period, or is
-        # much shorter than the paragraph after it (a lead paragraph is not)
+        # under the date line / byline: only a line without a closing period, since
+        # a full sentence there is as likely the body's lead paragraph
         under = p > head + 1 and p + 1 < len(lines) and word_count(text) <= STANDFIRST_AFTER_MAX_WORDS
-        if under and (
-            not _SENTENCE_END.search(text) or 2 * word_count(text) <= word_count(lines[p + 1].text)
-        ):
+        if under and not _SENTENCE_END.search(text):
             return p
         return None
 
