@@ -14,7 +14,7 @@ from .document import Block, Document, Metadata, Removal
 from .errors import CleanerError
 from .options import Options
 from .pipeline import DEFAULT, Pipeline
-from .readers import read_text
+from .readers import read
 from .stage import REGISTRY, LineFilter, Stage, all_stages, register
 
 __all__ = [
@@ -54,11 +54,11 @@ def clean(
     source: str | None = None,
     **options: Any,
 ) -> Article:
-    """Clean one raw dump (text, or bytes to be decoded) and return the :class:`Article`.
+    """Clean one raw dump or HTML page (str, or bytes to be decoded) and return the :class:`Article`.
 
     Keyword options are the fields of :class:`Options` (``mode``, ``drop_phrases``, ...).
     """
     opts = Options(**options)
-    doc = read_text(raw, source=source, max_bytes=opts.max_bytes)
+    doc = read(raw, source=source, max_bytes=opts.max_bytes)
     pipeline = Pipeline.build(stages, skip=skip, options=opts)
     return Article.from_document(pipeline.run(doc))

@@ -29,7 +29,7 @@ from .errors import CleanerError, InputTooLargeError
 from .explain import Line, explain_lines, write_explain
 from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import Pipeline
-from .readers import read_text
+from .readers import read
 from .writers import EXTENSIONS, atomic_write, render
 
 if TYPE_CHECKING:
@@ -125,17 +125,8 @@ def display_name(path: str) -> str:
 
 
 def read_document(raw: bytes, *, source: str, max_bytes: int) -> Document:
-    """An input's bytes as a Document: an HTML page through the HTML reader, anything else as a text dump.
-
-    Only inputs whose first non-blank byte is ``<`` are sniffed further, so a run
-    over text dumps never imports the HTML reader (nor bs4).
-    """
-    if raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        from .html import looks_like_html, read_html
-
-        if looks_like_html(raw):
-            return read_html(raw, source=source, max_bytes=max_bytes)
-    return read_text(raw, source=source, max_bytes=max_bytes)
+    """An input's bytes as a Document (text dump or HTML page): see :func:`cleaner.readers.read`."""
+    return read(raw, source=source, max_bytes=max_bytes)
 
 
 def read_input(path: str, max_bytes: int) -> bytes:

@@ -123,3 +123,23 @@ def read_text(
     check_text(text)
     lines = split_lines(text)
     return Document.from_lines(lines, source=source, style=sniff_style(lines))
+
+
+def read(raw: str | bytes, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Any input as a Document: an HTML page through the HTML reader, anything else as a text dump.
+
+    Only inputs whose first non-blank character is ``<`` are sniffed further, so a
+    run over text dumps never imports the HTML reader (nor bs4).
+    """
+    head = raw[:1024]
+    starts_with_tag = (
+        head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+        if isinstance(head, bytes)
+        else head.lstrip("\ufeff \t\r\n").startswith("<")
+    )
+    if starts_with_tag:
+        from .html import looks_like_html, read_html
+
+        if looks_like_html(raw):
+            return read_html(raw, source=source, max_bytes=max_bytes)
+    return read_text(raw, source=source, max_bytes=max_bytes)

@@ -1,24 +1,31 @@
-"""Regenerate the README's stage table from the registry (between the stage markers)."""
+"""Regenerate the README's stage and option tables from the registry and the click command."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from cleaner.cli import options_table
 from cleaner.stage import stage_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
-def main() -> None:
-    text = README.read_text(encoding="utf-8")
-    new = re.sub(
-        r"(<!-- stages:start -->\n).*?(\n<!-- stages:end -->)",
-        lambda m: m.group(1) + stage_table() + m.group(2),
+def fill(text: str, marker: str, content: str) -> str:
+    """Replace what stands between ``<!-- marker:start -->`` and ``<!-- marker:end -->``."""
+    return re.sub(
+        rf"(<!-- {marker}:start -->\n).*?(\n<!-- {marker}:end -->)",
+        lambda m: m.group(1) + content + m.group(2),
         text,
         flags=re.S,
     )
-    README.write_text(new, encoding="utf-8")
+
+
+def main() -> None:
+    text = README.read_text(encoding="utf-8")
+    text = fill(text, "stages", stage_table())
+    text = fill(text, "cli", options_table())
+    README.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
