@@ -209,11 +209,18 @@ class Structure(Stage):
             return False
 
         def under_chrome(serial: int) -> bool:
-            """Whether the element lies in a page footer, navigation or complementary box."""
+            """Whether the element lies in a page footer, navigation or complementary box.
+
+            A <main> or <article> met first means broken markup (an unclosed <nav> around the
+            page), not a footer.
+            """
             while serial >= 0:
-                if nodes[serial].chrome not in ("", "header"):
+                node = nodes[serial]
+                if node.content:
+                    return False
+                if node.chrome not in ("", "header"):
                     return True
-                serial = nodes[serial].parent
+                serial = node.parent
             return False
 
         ranked = {s: final(s) for s in score}
