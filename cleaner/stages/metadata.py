@@ -81,6 +81,9 @@ REPEAT_NEAR = 3
 #: the date line / byline is searched this far around the headline
 NEAR_BEFORE = 4
 NEAR_AFTER = 8
+#: a date inside a line (not a date line) near the headline is read when the line has
+#: at most this many words
+DATE_IN_LINE_MAX_WORDS = 25
 #: a line with this many date lines within LISTING_REACH kept lines is a teaser in a list
 LISTING_DATES = 3
 LISTING_REACH = 6
@@ -91,6 +94,8 @@ BYLINE_MAX_WORDS = 14
 BYLINE_MAX_NAME_WORDS = 6
 #: the site part of a page title ("Headline | Site") has at most this many words
 SITE_MAX_WORDS = 6
+#: a first line split into more parts than this is a menu, not a page title
+MAX_TITLE_PARTS = 8
 #: a line holding this share of a page-title variant's words (its start or end) matches it
 PAGE_TITLE_SHARE = 0.6
 
@@ -238,24 +243,26 @@ def body_start(prose: list[bool]) -> tuple[int, bool]:
     return first, False
 
 
-def _page_title_variants(first: _Line) -> dict[str, str]:
-    """Keys of the headline candidates inside a page title ("Headline | Site") -> their site part."""
+def _page_title_variants(first: _Line) -> dict[str, tuple[str, str]]:
+    """Headline candidates inside a page title ("Headline | Site"): key -> (text, site part)."""
     parts = [p for p in _TITLE_SEPARATOR.split(first.text) if p.strip()]
-    if len(parts) < 2 or len(parts) > 8:
+    if len(parts) > MAX_TITLE_PARTS:
         return {}
-    variants: dict[str, str] = {}
+    variants: dict[str, tuple[str, str]] = {}
+    if len(parts) == 1 and word_count(first.text) >= LONG_WORDS:
+        variants[first.key] = (first.text, "")  # a page title without a site name
     for i in range(len(parts)):
         for j in range(i + 1, len(parts) + 1):
             if (i, j) == (0, len(parts)):
                 continue
-            k = key(" ".join(parts[i:j]))
-            site = " ".join(parts[:i] + parts[j:])
-            if word_count(k) >= TITLE_MIN_WORDS and word_count(site) <= SITE_MAX_WORDS:
-                variants.setdefault(k, site)
+            text = " ".join(parts[i:j]).strip()
+            site = " ".join(parts[:i] + parts[j:]).strip()
+            if word_count(text) >= TITLE_MIN_WORDS and word_count(site) <= SITE_MAX_WORDS:
+                variants.setdefault(key(text), (text, site))
     return variants
 
 
-def _in_page_title(line_key: str, variants: dict[str, str]) -> bool:
+def _in_page_title(line_key: str, variants: dict[str, tuple[str, str]]) -> bool:
     """The line is a headline variant of the page title, or most of one (its start or end)."""
     if line_key in variants:
         return True
@@ -304,7 +311,15 @@ class Metadata(Stage):
         lift: dict[int, tuple[str, str]] = {}  # position -> (reason, field)
         fields: dict[str, str] = {}
 
-        head, page_title = self._headline(lines, prose, dated, bylined, body, doc.metadata.title)
+        variants = _page_title_variants(lines[0]) if len(lines) > 1 else {}
+        if doc.metadata.title:
+            variants.setdefault(key(doc.metadata.title), (doc.metadata.title, ""))
+        head, page_title = self._headline(lines, prose, dated, bylined, body, variants)
+        if head is None:
+            found_title = self._page_title_only(lines, variants)
+            if found_title is not None:
+                lift[0] = ("page title (headline and site name)", "title")
+                fields["title"], fields["site"] = found_title
         if head is not None:
             lift[head] = ("headline", "title")
             fields["title"] = lines[head].text
@@ -331,6 +346,18 @@ class Metadata(Stage):
                 lift[date] = ("date line", "published")
                 fields["published"] = iso
                 fields["published_raw"] = raw
+        elif head is not None:
+            # no line of its own: a date inside a short line by the headline
+            # ("New Delhi, Staff | Updated: 19 Nov 2019") fills the field, the line stays
+            for p in [*range(head + 1, min(len(lines), head + NEAR_AFTER + 1)), *range(head - 1, -1, -1)][
+                : NEAR_AFTER + NEAR_BEFORE
+            ]:
+                if p in lift or prose[p] or word_count(lines[p].text) > DATE_IN_LINE_MAX_WORDS:
+                    continue
+                found = find_date(lines[p].text)
+                if found is not None:
+                    fields["published"], fields["published_raw"] = found
+                    break
 
         if head is not None:
             for p in range(max(0, head - NEAR_BEFORE), min(len(lines), head + NEAR_AFTER + 1)):
@@ -365,21 +392,21 @@ class Metadata(Stage):
         dated: list[bool],
         bylined: list[bool],
         body: int,
-        known_title: str | None,
+        variants: dict[str, tuple[str, str]],
     ) -> tuple[int | None, tuple[int, str] | None]:
         """(position of the headline, (position of the page-title line, site name)) or Nones."""
-        variants = _page_title_variants(lines[0]) if len(lines) > 1 else {}
-        if known_title:
-            variants.setdefault(key(known_title), "")
         beside = [d or b for d, b in zip(dated, bylined, strict=True)]
 
         scores: dict[int, int] = {}
         limit = min(len(lines), body + BODY_NEAR)
-        for p in range(limit):
+        page_limit = max(limit, len(lines) // 2)  # the headline matching the page title may stand lower
+        for p in range(page_limit):
             ln = lines[p]
             if prose[p] or not is_title_shaped(ln.text):
                 continue
             page = p > 0 and _in_page_title(ln.key, variants)
+            if p >= limit and not page:
+                continue
             if p >= body and not (page or _near(beside, p, DATE_BEFORE, DATE_AFTER)):
                 continue
             if not page and sum(dated[max(0, p - LISTING_REACH) : p + LISTING_REACH + 1]) >= LISTING_DATES:
@@ -420,8 +447,22 @@ class Metadata(Stage):
             best_p = above
         page_title = None
         if best_p > 0 and _in_page_title(lines[best_p].key, variants):
-            page_title = (0, variants.get(lines[best_p].key, ""))
+            page_title = (0, variants.get(lines[best_p].key, ("", ""))[1])
         return best_p, page_title
+
+    @staticmethod
+    def _page_title_only(lines: list[_Line], variants: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+        """(headline, site) from a first line "Headline | Site" whose headline part is printed
+        again lower down, if only run together with its neighbours (no line of its own)."""
+        named = [(text, site) for text, site in variants.values() if site and word_count(text) >= LONG_WORDS]
+        if not named or not is_title_shaped(lines[0].text.replace("|", " ")):
+            return None
+        later = [ln.text.casefold() for ln in lines[1 : max(2, len(lines) // 2)]]
+        for text, site in sorted(named, key=lambda v: -len(v[0])):
+            needle = text.casefold()
+            if any(needle in t for t in later):
+                return text, site
+        return None
 
     # -- the standfirst -------------------------------------------------------
 
