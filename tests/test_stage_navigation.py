@@ -120,3 +120,18 @@ def test_lone_section_word_as_subheading_kept() -> None:
 
 def test_two_part_breadcrumb_with_arrow_removed() -> None:
     assert reasons("News › Traffic") == ["breadcrumb trail"]
+
+
+@pytest.mark.parametrize("line", ["12 34 56", "2024 | 2025 | 2026", "1.5 2.5"])
+def test_row_of_figures_is_not_a_menu(line: str) -> None:
+    assert kept(run_stages([line], "navigation")) == [line]
+
+
+def test_vertical_page_numbers_left_to_other_stages() -> None:
+    lines = ["Previous", "1", "2", "3", "Next", "The story continues with a long sentence about the town."]
+    assert kept(run_stages(lines, "navigation")) == lines[1:4] + lines[5:]
+
+
+def test_numbered_steps_in_body_kept() -> None:
+    lines = ["Step", "1", "Mix the flour and the water in a large bowl until smooth."]
+    assert kept(run_stages(lines, "navigation")) == lines

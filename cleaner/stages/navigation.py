@@ -8,7 +8,7 @@ import regex
 
 from .. import lexicon
 from ..document import Block, Document
-from ..patterns import ItemSet, PhraseSet, item_set, line_key, phrase_set
+from ..patterns import NUMBER, ItemSet, PhraseSet, item_set, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -41,7 +41,9 @@ _SENTENCE_END = regex.compile(r"[.!?]\s")
 _PAGE_TOKEN_SPLIT = regex.compile(r"[\s|]+")
 _PAGE_WORDS = frozenset(e.casefold() for e in lexicon.load("pagination") if " " not in e)
 _PAGE_SYMBOLS = frozenset({"…", "...", "«", "»", "‹", "›", "<", ">", "←", "→", "<<", ">>", "-", "–", "/"})
-_PAGE_NUMBER = regex.compile(r"\d{1,3}")
+#: Page numbers have at most this many digits.
+MAX_PAGE_DIGITS = 3
+_PAGE_NUMBER = regex.compile(rf"\d{{1,{MAX_PAGE_DIGITS}}}")
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -60,25 +62,35 @@ def _is_breadcrumb(line: str) -> bool:
     return len(parts) >= MIN_CRUMBS or item_set(*_MENU_CONCEPTS).count(parts[0]) == 1
 
 
+def _has_words(key: str) -> bool:
+    """Not numbers alone: a row of figures is a table row, not a menu."""
+    return any(c.isalpha() for c in key.replace(NUMBER, ""))
+
+
 def _short_label(text: str) -> bool:
-    """A few words with no sentence punctuation: ``Lyon``, ``Deep sea``."""
-    return len(text) <= MAX_CRUMB_CHARS and len(text.split()) <= MAX_SANDWICHED_WORDS and not any(
-        c in text for c in ".!?:;,"
-    )
+    """A few words with no sentence punctuation: ``Lyon``, ``Deep sea`` (not a bare number)."""
+    if len(text) > MAX_CRUMB_CHARS or len(text.split()) > MAX_SANDWICHED_WORDS:
+        return False
+    return not any(c in text for c in ".!?:;,") and any(c.isalpha() for c in text)
 
 
 def _is_pagination(line: str) -> bool:
     numbers = words = 0
+    consecutive = False
+    previous = -1
     for token in _PAGE_TOKEN_SPLIT.split(line):
         if not token:
             continue
         if _PAGE_NUMBER.fullmatch(token):
             numbers += 1
+            consecutive = consecutive or int(token) == previous + 1
+            previous = int(token)
         elif token.casefold() in _PAGE_WORDS:
             words += 1
         elif token not in _PAGE_SYMBOLS:
             return False
-    return numbers >= 2 or (numbers >= 1 and words >= 1)
+    # "1 2 3": page numbers count up; "12 34 56" is a row of figures.
+    return (numbers >= 2 and consecutive) or (numbers >= 1 and words >= 1)
 
 
 @register
@@ -110,8 +122,9 @@ class Navigation(LineFilter):
         hit = self._phrases.find_key(key)
         if hit is not None:
             why = _REASONS[hit.concept]
-        elif self._menu.count_key(key) >= MIN_MENU_ITEMS or (
-            glued and self._menu.count_key(glued, glued=True) >= MIN_MENU_ITEMS
+        elif _has_words(key) and (
+            self._menu.count_key(key) >= MIN_MENU_ITEMS
+            or (glued and self._menu.count_key(glued, glued=True) >= MIN_MENU_ITEMS)
         ):
             why = "menu"
         elif "{n}" in key and _is_pagination(line):
@@ -161,5 +174,5 @@ class Navigation(LineFilter):
         return doc.with_blocks(blocks) if changed else doc
 
     def _one_item(self, text: str) -> bool:
-        key = line_key(text)[1]
+        line, key, _ = line_key(text)
         return bool(key) and self._menu.count_key(key) == 1
