@@ -185,3 +185,92 @@ def test_menu_item_in_capitals_is_not_a_headline() -> None:
     doc = run_stages(lines, "metadata")
     assert doc.metadata.title is None
     assert "SIGN UP FOR OUR NEWSLETTERS TODAY" in kept(doc)
+
+
+def test_byline_after_date_on_one_line_gives_author_and_date() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "Posted on March 3, 2026 by Tom Reed",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.author == "Tom Reed"
+    assert doc.metadata.published == "2026-03-03"
+    assert kept(doc) == BODY
+
+
+def test_name_alone_beside_date_line_is_the_byline() -> None:
+    lines = ["Night buses to reach the northern suburbs from spring", "Daniel Osei", "Fri 30 Jan 2026", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.author == "Daniel Osei"
+
+
+def test_teaser_in_dated_list_is_not_the_headline() -> None:
+    lines = [
+        "Harbour festival returns with three days of music",
+        "2 Mar 2026",
+        "School meals to include more local produce",
+        "1 Mar 2026",
+        "Bridge repairs close the east road for a week",
+        "28 Feb 2026",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title is None
+    assert removed(doc, "metadata") == []
+
+
+def test_nearest_of_tied_headlines_above_the_date_wins() -> None:
+    lines = [
+        "Harbour festival returns with three days of music",
+        "Night buses to reach the northern suburbs from spring",
+        "By Sarah Smith",
+        "3 March 2026",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == "Night buses to reach the northern suburbs from spring"
+    assert "Harbour festival returns with three days of music" in kept(doc)
+
+
+def test_standfirst_under_headline_loses_the_tie_to_the_shorter_headline() -> None:
+    stand = "Councillors ended a year-long debate over the cost of the new routes to the suburbs"
+    lines = ["Night buses reach the northern suburbs", stand, "By Sarah Smith", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == "Night buses reach the northern suburbs"
+    assert doc.metadata.description == stand
+
+
+def test_lead_paragraph_under_date_line_is_not_a_standfirst() -> None:
+    lead = "The council voted on Tuesday to extend the night buses."
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "By Sarah Smith",
+        "3 March 2026",
+        lead,
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.description is None
+    assert lead in kept(doc)
+
+
+def test_page_title_alone_gives_headline_when_printed_again_run_together() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring - The Daily Ledger",
+        "HomeNewsNight buses to reach the northern suburbs from springShareTweet",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == "Night buses to reach the northern suburbs from spring"
+    assert doc.metadata.site == "The Daily Ledger"
+    assert removed(doc, "metadata") == [lines[0]]
+    assert lines[1] in kept(doc)
+
+
+def test_date_inside_short_line_by_headline_fills_published_and_line_stays() -> None:
+    line = "New Delhi, Ledger Staff | Updated : 19 November 2019, 09:01 AM"
+    lines = ["Night buses to reach the northern suburbs from spring", "By Sarah Smith", line, *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.published == "2019-11-19T09:01"
+    assert line in kept(doc)

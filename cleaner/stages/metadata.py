@@ -53,6 +53,8 @@ BODY_LOOKAHEAD = 6
 #: a standfirst has this many words at least / at most
 STANDFIRST_MIN_WORDS = 6
 STANDFIRST_MAX_WORDS = 80
+#: a standfirst has at least this many words more than its headline
+STANDFIRST_LONGER_BY = 4
 #: date lines and bylines that may stand between the headline and the standfirst
 STANDFIRST_SKIP = 2
 #: a standfirst under the date line / byline has at most this many words
@@ -440,13 +442,19 @@ class Metadata(Stage):
             return None, None
         top = max(scores.values())
         # on a tie the candidate nearest the body wins (teasers stand further up), unless
-        # it is the longer line right under another: then it is that headline's standfirst
+        # it is a clearly longer line right under another: then it is that headline's standfirst
         best_p = max(p for p, sc in scores.items() if sc == top)
         above = best_p - 1
-        if scores.get(above) == top and word_count(lines[above].text) < word_count(lines[best_p].text):
+        if scores.get(above) == top and word_count(lines[best_p].text) >= word_count(lines[above].text) + (
+            STANDFIRST_LONGER_BY
+        ):
             best_p = above
         page_title = None
         if best_p > 0 and _in_page_title(lines[best_p].key, variants):
+            if lines[best_p].key == lines[0].key:
+                # the first line is the headline itself (no site name): when its copy
+                # follows closely, the first line heads the article furniture
+                return (0 if best_p <= NEAR_AFTER else best_p), None
             page_title = (0, variants.get(lines[best_p].key, ("", ""))[1])
         return best_p, page_title
 
@@ -483,6 +491,8 @@ class Metadata(Stage):
         text = lines[p].text
         if not STANDFIRST_MIN_WORDS <= word_count(text) <= STANDFIRST_MAX_WORDS or _URL.search(text):
             return None
+        if "|" in text or find_date(text) is not None:
+            return None  # a dateline or credit line, not a sentence
         if p + 1 < len(lines) and lines[p + 1].key == lines[head].key:
             return p  # between the headline and its repetition
         if any(dated[q] or bylined[q] for q in range(p + 1, min(len(lines), p + 3))):
@@ -510,5 +520,6 @@ class Metadata(Stage):
             return None
         for p in range(min(body, len(lines)) - 1, max(-1, body - DATE_ABOVE_BODY - 1), -1):
             if dated[p]:
-                return p
+                listing = sum(dated[max(0, p - LISTING_REACH) : p + LISTING_REACH + 1]) >= LISTING_DATES
+                return None if listing else p
         return None
