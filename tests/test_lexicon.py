@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from cleaner import lexicon
-from cleaner.patterns import ELLIPSIS, entries, fold
+from cleaner.patterns import ELLIPSIS, core, entries, fold, item_set, phrase_set, unglue
 
 #: Concepts matched in several languages: each needs at least these lists.
 LANGUAGE_CONCEPTS = (
@@ -76,3 +76,67 @@ def test_prompt_entries_are_recognised_by_their_ellipsis() -> None:
     e = entries("newsletter")
     assert "sign up for our newsletter" in e.prefix
     assert "newsletter" in e.whole
+
+
+# The entry syntax, through a phrase set over real concepts.
+
+
+@pytest.mark.parametrize(
+    ("line", "concept", "kind"),
+    [
+        ("Newsletter", "newsletter", "whole"),
+        ("» Newsletter «", "newsletter", "whole"),
+        ("Sign up for our newsletter to get the news first", "newsletter", "prefix"),
+        ("Sign up for the Evening Herald newsletter today", "newsletter", "prefix"),
+        ("Example Media 2026. All rights reserved.", "copyright", "suffix"),
+        ("Text and pictures (c) 2026 Example Media", "copyright", "contains"),
+        ("12 Comments", "comment_policy", "whole"),
+        ("Comments (12)", "comment_policy", "whole"),
+        ("¿Te ha resultado útil?", "feedback", "whole"),
+        ("İletişim", "navigation", "whole"),
+    ],
+)
+def test_entry_kinds_match_as_documented(line: str, concept: str, kind: str) -> None:
+    concepts = ("newsletter", "copyright", "comment_policy", "feedback", "navigation")
+    hit = phrase_set(*concepts).find(line)
+    assert hit is not None and (hit.concept, hit.kind) == (concept, kind)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for the marathon closes Friday",  # the prompt's topic is missing
+        "Newsletters are a growing business for writers",  # whole-line entry inside a sentence
+        "Signed up for our newsletter? Then you already know what happened next at the town hall, "
+        "the council meeting and the budget vote, which ran late into the night on Thursday evening.",
+    ],
+)
+def test_entries_do_not_match_prose(line: str) -> None:
+    assert phrase_set("newsletter", "copyright").find(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("» Sign in »", "Sign in"),
+        ("Comments (12)", "Comments"),
+        ("(Photo: Reuters)", "Photo: Reuters"),
+        ("¿Tienes una pregunta?", "Tienes una pregunta"),
+        ("f(x)", "f(x)"),
+    ],
+)
+def test_core_strips_decoration_only(text: str, expected: str) -> None:
+    assert core(text) == expected
+
+
+def test_fold_unifies_case_apostrophes_spaces_and_numbers() -> None:
+    assert fold("Don’t  miss 12 STORIES") == "don't miss {n} stories"
+
+
+def test_unglue_splits_run_together_words_by_case() -> None:
+    assert unglue("HomeNewsSportAGBKontakt") == "Home News Sport AGB Kontakt"
+
+
+def test_run_together_items_may_join_again() -> None:
+    key = fold(unglue("FacebookWhatsAppLinkedIn"))
+    assert item_set("share").count_key(key, glued=True) == 3
