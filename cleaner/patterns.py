@@ -366,7 +366,8 @@ class ItemSet:
         self.longest = max((item.count(" ") + 1 for item in self.items), default=1)
         # Every start of an item's first word: the gate for run-together keys ("whats" of "whatsapp").
         self.starts = frozenset(w[:n] for w in self.first_words for n in range(1, len(w) + 1))
-        self._counted: dict[tuple[str, bool], int] = {}
+        self._counted: dict[str, int] = {}
+        self._counted_glued: dict[str, int] = {}
 
     def count(self, line: str) -> int:
         """How many items ``line`` consists of; 0 when some part of it is not an item."""
@@ -378,18 +379,22 @@ class ItemSet:
         ``glued`` says the key comes from :func:`unglue`: words split by case may
         also be joined again ("whats app" is the item "whatsapp").
         """
+        table = self._counted_glued if glued else self._counted
+        counted = table.get(key)
+        if counted is None:
+            if len(table) > COUNT_CACHE_SIZE:
+                table.clear()
+            counted = table[key] = self._count(key, glued)
+        return counted
+
+    def _count(self, key: str, glued: bool) -> int:
         first = key.split(" ", 1)[0]
         if first not in (self.starts if glued else self.first_words) and (
             self._SEPARATOR_CHARS.isdisjoint(first)
             or self.SEPARATORS.split(first, 1)[0] not in self.first_words
         ):
             return 0
-        counted = self._counted.get((key, glued))
-        if counted is None:
-            if len(self._counted) > COUNT_CACHE_SIZE:
-                self._counted.clear()
-            counted = self._counted[key, glued] = self._segment(key, glued)
-        return counted
+        return self._segment(key, glued)
 
     def _segment(self, key: str, glued: bool) -> int:
         words = [w for w in self.SEPARATORS.split(key) if w]

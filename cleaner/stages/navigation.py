@@ -39,6 +39,7 @@ _SENTENCE_END = regex.compile(r"[.!?]\s")
 
 # Pagination: page numbers, ellipses, arrows and pagination words only.
 _PAGE_TOKEN_SPLIT = regex.compile(r"[\s|]+")
+_LETTER = regex.compile(r"[^\W\d_]")
 _PAGE_WORDS = frozenset(e.casefold() for e in lexicon.load("pagination") if " " not in e)
 _PAGE_SYMBOLS = frozenset({"…", "...", "«", "»", "‹", "›", "<", ">", "←", "→", "<<", ">>", "-", "–", "/"})
 #: Page numbers have at most this many digits.
@@ -64,7 +65,7 @@ def _is_breadcrumb(line: str) -> bool:
 
 def _has_words(key: str) -> bool:
     """Not numbers alone: a row of figures is a table row, not a menu."""
-    return any(c.isalpha() for c in key.replace(NUMBER, ""))
+    return _LETTER.search(key.replace(NUMBER, "")) is not None
 
 
 def _short_label(text: str) -> bool:
@@ -122,10 +123,10 @@ class Navigation(LineFilter):
         hit = self._phrases.find_key(key)
         if hit is not None:
             why = _REASONS[hit.concept]
-        elif _has_words(key) and (
+        elif (
             self._menu.count_key(key) >= MIN_MENU_ITEMS
             or (glued and self._menu.count_key(glued, glued=True) >= MIN_MENU_ITEMS)
-        ):
+        ) and _has_words(key):
             why = "menu"
         elif "{n}" in key and _is_pagination(line):
             why = "pagination"
