@@ -58,7 +58,7 @@ STANDFIRST_LONGER_BY = 4
 #: date lines and bylines that may stand between the headline and the standfirst
 STANDFIRST_SKIP = 2
 #: a standfirst under the date line / byline has at most this many words
-STANDFIRST_AFTER_MAX_WORDS = 30
+STANDFIRST_AFTER_MAX_WORDS = 22
 #: headline evidence weights, and the score a headline needs
 W_PAGE_TITLE = 4
 W_HEADING = 2
@@ -495,12 +495,13 @@ class Metadata(Stage):
             return None  # a dateline or credit line, not a sentence
         if p + 1 < len(lines) and lines[p + 1].key == lines[head].key:
             return p  # between the headline and its repetition
-        if any(dated[q] or bylined[q] for q in range(p + 1, min(len(lines), p + 3))):
+        reach = p + 3 if p == head + 1 else p + 2  # under the date line: the byline right after
+        if any(dated[q] or bylined[q] for q in range(p + 1, min(len(lines), reach))):
             return p  # followed by the date line or byline
         # under the date line / byline: only a line without a closing period, since
         # a full sentence there is as likely the body's lead paragraph
         under = p > head + 1 and p + 1 < len(lines) and word_count(text) <= STANDFIRST_AFTER_MAX_WORDS
-        if under and not _SENTENCE_END.search(text):
+        if under and not _SENTENCE_END.search(text) and not text.endswith(":"):
             return p
         return None
 
