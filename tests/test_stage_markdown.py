@@ -103,3 +103,10 @@ def test_huge_single_line_finishes() -> None:
     line = "[a](b) **c** _d_ " * 300_000 + "*" * 100_000
     doc = md([line])
     assert kept(doc)[0].startswith("a c d a c d")
+
+
+@pytest.mark.parametrize("line", ["__", "____", "_ _", "* *"])
+def test_empty_emphasis_removed(line: str) -> None:
+    doc = md([line])
+    assert kept(doc) == []
+    assert [b.removal.reason for b in doc.removals() if b.removal] == ["empty emphasis"]

@@ -135,3 +135,17 @@ def test_vertical_page_numbers_left_to_other_stages() -> None:
 def test_numbered_steps_in_body_kept() -> None:
     lines = ["Step", "1", "Mix the flour and the water in a large bowl until smooth."]
     assert kept(run_stages(lines, "navigation")) == lines
+
+
+def test_lone_section_link_in_markdown_removed() -> None:
+    body = "The budget passed after a long debate in the chamber on Thursday."
+    lines = [body, "* [Politics](/politics)", ""]
+    doc = run_stages(lines, "markdown", "navigation", style="markdown")
+    assert kept(doc) == lines[:1]
+
+
+def test_lone_section_word_without_link_in_markdown_kept() -> None:
+    body = "The budget passed after a long debate in the chamber on Thursday."
+    lines = [body, "## Politics", "More text follows."]
+    doc = run_stages(lines, "markdown", "navigation", style="markdown")
+    assert kept(doc) == [lines[0], "Politics", lines[2]]

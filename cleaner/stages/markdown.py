@@ -23,6 +23,9 @@ _REFERENCE_DEFINITION = regex.compile(
 )
 # Rules: ---, ***, * * *, ===. (A run of underscores is text: the scorer counts it as a word.)
 _HORIZONTAL_RULE = regex.compile(r"(?:[-*=]\s*){3,}", _F)
+# Emphasis around nothing, as converters print an empty <em> or <strong>: "__", "____", "** **".
+# (Three underscores are text: "___" is a word to the scorer and a separator in articles.)
+_EMPTY_EMPHASIS = regex.compile(r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
 _TABLE_RULE = regex.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
 _BLOCK_MARKER = regex.compile(r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
 _CLOSING_HASHES = regex.compile(r"\s+#+$", _F)
@@ -91,6 +94,8 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
         return "", "link definition", 0
     if _HORIZONTAL_RULE.fullmatch(line):
         return "", "horizontal rule", 0
+    if _EMPTY_EMPHASIS.fullmatch(line):
+        return "", "empty emphasis", 0
     if "|" in line and _TABLE_RULE.fullmatch(line):
         return "", "table rule", 0
     text = _ESCAPE.sub(_park, line) if "\\" in line else line

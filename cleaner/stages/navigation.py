@@ -11,6 +11,7 @@ from ..document import Block, Document
 from ..patterns import NUMBER, ItemSet, PhraseSet, item_set, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
+from .markdown import LINK_SHARE
 
 #: Lines longer than this (characters) are never navigation.
 MAX_LINE_CHARS = 300
@@ -25,6 +26,8 @@ _REASONS = {"navigation": "navigation link", "language_name": "language picker"}
 #: A menu printed on one line has at least this many items (navigation words,
 #: section names, language names) separated by spaces, pipes, slashes or arrows.
 MIN_MENU_ITEMS = 2
+#: A markdown line whose text was at least this share link text is a link line.
+WHOLE_LINK = 0.99
 #: A line of at most this many words between two menu lines is a menu item too.
 MAX_SANDWICHED_WORDS = 3
 _MENU_CONCEPTS = ("navigation", "section", "language_name", "copyright", "cookie", "newsletter")
@@ -159,9 +162,17 @@ class Navigation(LineFilter):
             return doc
         menu = {i for i in seen if blocks[i].removal is not None} | single
         changed = False
+        # In a markdown dump a menu item that was a link on its own line is menu whatever its neighbours.
+        for i in single:
+            linked = blocks[i].hints.get(LINK_SHARE, 0.0) >= WHOLE_LINK
+            if linked and not is_protected(blocks[i].text, self.options):
+                blocks[i] = blocks[i].drop(self.name, "menu link")
+                changed = True
         last = len(seen) - 1
         for n in short:
             i = seen[n]
+            if blocks[i].removal is not None:
+                continue
             above = seen[n - 1] if n > 0 else -1
             below = seen[n + 1] if n < last else -1
             if i in single:
