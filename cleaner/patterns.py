@@ -10,6 +10,8 @@ A lexicon entry (see :mod:`cleaner.lexicon`) says how it may sit in a line:
     the line ends with the phrase and is short;
 ``… all rights reserved …``
     the line contains the phrase and is short;
+``sign up … newsletter``
+    the line starts with the first phrase, has the second later, and is short;
 ``{n} comments``
     ``{n}`` stands for any number.
 
