@@ -128,7 +128,7 @@ _AT = _alternation(date_words("at"))
 # A time: "12:53", "8:03 am", "14h05", "14.05 Uhr", "10:00:00", each with an optional zone.
 _TIME = (
     r"(?P<H>\d{1,2})(?:(?P<colon>:|\s?h\s?)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?"
-    + (rf"|\.(?P<M2>[0-5]\d)(?=\s*(?:{_CLOCK})(?!\w))" if _CLOCK else "")
+    + (rf"|\.(?P<M2>[0-5]\d)(?=\s*(?:{_CLOCK}|(?-i:GMT|UTC|{_ZONE_NAMES.upper()}))(?!\w))" if _CLOCK else "")
     + r")(?!\d)(?:\s?(?P<ap>[ap])\.?\s?m\.?(?!\w))?"
     + (rf"(?:\s*(?:{_CLOCK})(?!\w))?" if _CLOCK else "")
     + rf"(?:\s*\(?{_ZONE}\)?)?"
@@ -272,6 +272,8 @@ _DECORATION = regex.compile(
     _FLAGS,
 )
 _BY = regex.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", _FLAGS)
+# A part of a date line that is only a person's name: two or three capitalised words.
+_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){1,2}$")
 _SEPARATOR = regex.compile(r"\s*[|·•–—,;/]\s*|\s+-\s+")
 _WORD = regex.compile(r"\w+")
 
@@ -287,7 +289,8 @@ def is_date_line(line: str) -> bool:
     """True when ``line`` is essentially only a date (and time), with decorations.
 
     Decorations: labels (``Published``, ``Aktualisiert am``), weekdays, a byline
-    part (``By Sarah Smith |``) and one more word (a source name).
+    part (``By Sarah Smith |``, or a name alone set off by a separator:
+    ``Chris Davies - Nov 19, 2019``) and one more word (a source name).
     """
     if len(line) > MAX_DATE_LINE:
         return False
@@ -303,7 +306,11 @@ def is_date_line(line: str) -> bool:
         if found is None:
             break
     other = 0
+    named = False
     for part in _SEPARATOR.split(rest):
+        if not named and _NAME.match(part.strip()):
+            named = True
+            continue  # "Chris Davies - Nov 19, 2019": the byline without its by-word
         by = _BY.match(part)
         if by is not None:
             if len(_WORD.findall(part[by.end() :])) > _MAX_BYLINE_WORDS:

@@ -131,3 +131,16 @@ def test_huge_line_finishes_quickly() -> None:
     assert find_date(line) is None
     assert not is_date_line(line)
     assert time.perf_counter() - start < 2.0
+
+
+def test_dotted_time_before_zone_is_read() -> None:
+    found = find_date("Mon 18 Nov 2019 18.54 GMT")
+    assert found is not None and found[0] == "2019-11-18T18:54+00:00"
+
+
+def test_name_set_off_by_separator_makes_a_date_line() -> None:
+    assert is_date_line("Chris Davies - Nov 19, 2019, 8:15 pm CST")
+
+
+def test_two_name_parts_are_not_a_date_line() -> None:
+    assert not is_date_line("New Delhi, Ledger Staff Desk | Updated : 19 November 2019, 09:01 AM")

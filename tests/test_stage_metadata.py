@@ -274,3 +274,41 @@ def test_date_inside_short_line_by_headline_fills_published_and_line_stays() -> 
     doc = run_stages(lines, "metadata")
     assert doc.metadata.published == "2019-11-19T09:01"
     assert line in kept(doc)
+
+
+def test_headline_between_date_line_and_body_is_lifted() -> None:
+    lines = [
+        "Menu",
+        "October 9, 2018 at 4:02 pm",
+        "Council extends night buses to the northern suburbs",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == lines[2]
+    assert doc.metadata.published == "2018-10-09T16:02"
+
+
+def test_caption_in_parentheses_is_not_a_headline() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "By Sarah Smith",
+        "3 March 2026",
+        "(Anna Lee / City Photo Agency)",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == lines[0]
+    assert "(Anna Lee / City Photo Agency)" in kept(doc)
+
+
+def test_name_and_job_title_line_is_not_a_headline() -> None:
+    lines = ["Audrey Huang, Managing Editor", "3 March 2026", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title is None
+
+
+def test_question_headline_is_not_taken_for_prose() -> None:
+    title = "Is an oxygen bar in the city really selling fresh air to tired office workers?"
+    lines = [title, "By Sarah Smith", "3 March 2026", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == title

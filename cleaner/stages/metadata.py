@@ -64,10 +64,11 @@ W_PAGE_TITLE = 4
 W_HEADING = 2
 W_REPEATED = 2
 W_ABOVE_DATE = 2
-W_NEAR_DATE = 1
+W_BELOW_DATE = 1
 W_BYLINE_AND_DATE = 1
 W_BEFORE_BODY = 1
 W_LONG = 1
+W_BETWEEN_DATE_AND_BODY = 1
 MIN_SCORE = 4
 #: a headline of this many words at least (or characters, unspaced) earns W_LONG
 LONG_WORDS = 5
@@ -120,6 +121,7 @@ _HEADLINE_END = regex.compile(r"[.;,:]['\"”’»)]*$")
 # A photo credit: "Anna Lee/Agency", "Photo: ..." is left to the captions lexicon.
 _CREDIT = regex.compile(r"\w/\p{Lu}")
 _DIGIT = regex.compile(r"\d")
+_WRAPPED = regex.compile(r"^[(\[][^()\[\]]*[)\]]$")
 _CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 
 
@@ -134,7 +136,7 @@ _BYLINE_INSIDE = regex.compile(rf"(?<=\s)(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<r
 _NAME_ONLY = regex.compile(r"^\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){1,3}$")
 _NAME_PART_END = regex.compile(r"\s*(?:[|·•,;/()]|\s[-–—]\s|\d)")
 _JOINER = regex.compile(rf"^(?:{_phrases('and')}|&)$", regex.IGNORECASE)
-_STAFF = regex.compile(rf"(?:{_phrases('staff')})(?!\w).*$", regex.IGNORECASE)
+_STAFF = regex.compile(rf"(?<!\w)(?:{_phrases('staff')})(?!\w).*$", regex.IGNORECASE)
 
 
 def plain(text: str) -> str:
@@ -163,7 +165,14 @@ def is_prose(text: str) -> bool:
     words = word_count(text)
     if _UNSPACED.search(text):
         return len(text) >= PROSE_MIN_CHARS // 2 and bool(_SENTENCE_END.search(text))
-    return words >= PROSE_MIN_WORDS and (bool(_SENTENCE_END.search(text)) or words >= 2 * PROSE_MIN_WORDS)
+    if words >= 2 * PROSE_MIN_WORDS:
+        return True
+    # a question of headline length ("Is an oxygen bar in Delhi selling fresh air?") is not prose yet
+    return (
+        words >= PROSE_MIN_WORDS
+        and bool(_SENTENCE_END.search(text))
+        and not text.rstrip("'\"”’»)").endswith("?")
+    )
 
 
 def is_title_shaped(text: str) -> bool:
@@ -179,6 +188,10 @@ def is_title_shaped(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 6 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
         return False  # an all-capitals menu item
+    if _WRAPPED.match(text):
+        return False  # "(Reed Saxon / Associated Press)": a credit or an aside
+    if words <= BYLINE_MAX_NAME_WORDS + 2 and "," in text and _STAFF.search(text):
+        return False  # "Audrey Huang, Managing Editor": a byline without its by-word
     if _URL.search(text) or _BYLINE.match(text) or _CLOCK.search(text) or text.count("|") > 1:
         return False
     if _CREDIT.search(text) or len(_DIGIT.findall(text)) > TITLE_MAX_DIGIT_SHARE * len(text):
@@ -429,13 +442,15 @@ class Metadata(Stage):
                 if _near(dated, p, 0, DATE_AFTER) and _near(bylined, p, 0, DATE_AFTER):
                     score += W_BYLINE_AND_DATE
             elif _near(beside, p, DATE_BEFORE, 0):
-                score += W_NEAR_DATE
+                score += W_BELOW_DATE
             if LONG_WORDS <= word_count(ln.text) <= LONG_MAX_WORDS or (
                 _UNSPACED.search(ln.text) and len(ln.text) >= LONG_CHARS_UNSPACED
             ):
                 score += W_LONG
             if 0 < body - p <= BODY_NEAR:
                 score += W_BEFORE_BODY
+                if body - p == 1 and _near(dated, p, DATE_BEFORE, 0):
+                    score += W_BETWEEN_DATE_AND_BODY
             if score >= MIN_SCORE:
                 scores[p] = score
         if not scores:
