@@ -31,6 +31,7 @@ import regex
 
 from . import lexicon
 from .document import Document
+from .patterns import phrase_set
 
 #: Languages with a stopword list (``lexicon/stopwords/<lang>.txt``).
 STOPWORD_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "it", "pt", "nl", "pl")
@@ -47,21 +48,32 @@ NEIGHBOUR_OFFSETS: tuple[int, ...] = (-3, -2, -1, 1, 2, 3)
 #: Half-width of the window averaged around a line.
 WINDOW = 5
 
-#: Weight of a line in the main-region search: prose lines count by their length.
+#: A line counts for the main region when its pass-1 probability is above this margin.
 REGION_MARGIN = 0.5
+
+#: The tighter region: only lines well above this margin pull it.
+TIGHT_REGION_MARGIN = 0.7
+
+#: Segments of prose are split by runs of at least this many lines under the margin.
+SEGMENT_GAP = 3
+
+#: Lexicon concepts whose lines mark the end of the article (comments, related stories).
+MARKER_CONCEPTS: tuple[str, ...] = ("comment_policy", "related")
+
+#: Stages whose removals are counted before each line (their share, as a position signal).
+COUNTED_STAGES: tuple[str, ...] = ("navigation", "share", "footers", "media", "dedupe")
 
 _WORD = regex.compile(r"\w+")
 _CAP_WORD = regex.compile(r"(?<!\w)\p{Lu}")
 _ALLCAPS_WORD = regex.compile(r"(?<!\w)\p{Lu}{2,}(?!\w)")
 _DIGIT = regex.compile(r"\d")
-_LETTER = regex.compile(r"\p{L}")
 _PUNCT = regex.compile(r"[^\w\s]")
 _CAMEL_JOIN = regex.compile(r"\p{Ll}\p{Lu}")
 _SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)\]]?\s+[\"'“‘«(\[]?\p{Lu}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]*_]*$")
 _TIME_CODE = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_URL = regex.compile(r"https?://|www\.\w", regex.I)
+_URL = regex.compile(r"https?://|www\.\w", regex.I)  # searched only when "http"/"www." occurs
 _EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w")
 _HANDLE = regex.compile(r"(?<![\w@])@\w")
 # A markdown link or image: [text](target) with bounded parts (no backtracking blow-up).
@@ -70,6 +82,8 @@ _BULLET = regex.compile(r"^(?:[*+\-•·▪►–—]\s|\d{1,3}[.)]\s)")
 _HEADING = regex.compile(r"^#{1,6}\s")
 _QUOTE_START = regex.compile(r"^(?:>|[\"“„«‘'])")
 _SEPARATORS = regex.compile(r"[|•·»›/\\>]")
+# Decoration around a marker line ("[ 167 comments ]", "— Related —").
+_MARKER_EDGES = " []()|:-–—•·*#>«»"
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}", regex.I)
 
 
@@ -165,12 +179,14 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
     nwd = nw or 1
     stops = sum(map(stop.__contains__, words)) if stop else 0
     caps = len(_CAP_WORD.findall(visible))
+    word_chars = sum(map(len, words))
+    digits = len(_DIGIT.findall(visible)) if _DIGIT.search(visible) else 0
     first = text[0]
     last_char = text[-1]
     return [
         math.log1p(len(text)),
         math.log1p(nw),
-        sum(map(len, words)) / nwd,
+        word_chars / nwd,
         stops / nwd,
         math.log1p(stops),
         1.0 if _SENTENCE_END.search(text[-4:]) else 0.0,
@@ -185,18 +201,18 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
         math.log1p(len(_SENTENCE_BREAK.findall(visible))),
         caps / nwd,
         len(_ALLCAPS_WORD.findall(visible)) / nwd,
-        len(_DIGIT.findall(visible)) / n,
-        len(_LETTER.findall(visible)) / n,
+        digits / n,
+        (word_chars - digits) / n,
         1.0 if ":" in visible and _TIME_CODE.search(visible) else 0.0,
         1.0 if _YEAR.search(visible) else 0.0,
-        1.0 if _URL.search(text) else 0.0,
+        1.0 if ("http" in text or "www." in text or "WWW." in text) and _URL.search(text) else 0.0,
         1.0 if "@" in visible and _EMAIL.search(visible) else 0.0,
         1.0 if "@" in visible and _HANDLE.search(visible) else 0.0,
         math.log1p(links),
         min(1.0, link_share or 0.0),
         image,
         len(_SEPARATORS.findall(visible)) / nwd,
-        1.0 if _COPYRIGHT.search(visible) else 0.0,
+        1.0 if ("©" in visible or "(" in visible) and _COPYRIGHT.search(visible) else 0.0,
         1.0 if _QUOTE_START.match(text) else 0.0,
         len(_CAMEL_JOIN.findall(visible)) / nwd,
         1.0 if "?" in visible else 0.0,
@@ -241,6 +257,13 @@ PLACE_NAMES: tuple[str, ...] = (
     "window_links",
     "prose_before",
     "prose_after",
+    "is_comment_marker",
+    "is_related_marker",
+    "comment_markers_before",
+    "related_markers_before",
+    "log_lines_since_marker",
+    "lifted_share_before",
+    *(f"{stage}_share_before" for stage in COUNTED_STAGES),
 )
 
 #: Names of the pass-1 row: own, neighbours', then place features.
@@ -265,6 +288,14 @@ PASS2_EXTRA_NAMES: tuple[str, ...] = (
     "chars_after_region_share",
     "region_mean_p1",
     "title_in_region",
+    "in_tight_region",
+    "log_lines_after_tight_region",
+    "log_lines_before_tight_region",
+    "segment_share",
+    "in_largest_segment",
+    "segment_side",
+    "log_segments_between",
+    "first_segment",
 )
 
 PASS2_NAMES: tuple[str, ...] = PASS1_NAMES + PASS2_EXTRA_NAMES
@@ -297,23 +328,58 @@ def collect(doc: Document) -> Lines:
     lifted_before: list[int] = []
     title_block: int | None = None
     blanks = removed = lifted = 0
+    markers = phrase_set(*MARKER_CONCEPTS)
+    comment_concept, related_concept = MARKER_CONCEPTS
+    # Running counts, recorded for each kept line: removals by stage, lifts, markers.
+    stage_slot = {stage: n for n, stage in enumerate(COUNTED_STAGES)}
+    running = [0] * (len(COUNTED_STAGES) + 1)
+    comments_seen = related_seen = 0
+    last_marker: int | None = None
+    counts_before: list[list[int]] = []
+    marker_rows: list[tuple[float, float, int, int, float]] = []
     for i, block in enumerate(blocks):
         removal = block.removal
-        if removal is None and block.text:
+        text = block.text
+        if (removal is None and text) or (removal is not None and removal.reason != "blank line" and text):
+            hit = markers.find(text.strip(_MARKER_EDGES)) if len(text) < 200 else None
+        else:
+            hit = None
+        if removal is None and text:
             indices.append(i)
-            texts.append(block.text)
+            texts.append(text)
             blank_before.append(blanks)
             removed_before.append(removed)
             lifted_before.append(lifted)
+            counts_before.append(list(running))
+            since = math.log1p(len(indices) - 1 - last_marker) if last_marker is not None else 0.0
+            marker_rows.append(
+                (
+                    1.0 if hit is not None and hit.concept == comment_concept else 0.0,
+                    1.0 if hit is not None and hit.concept == related_concept else 0.0,
+                    min(comments_seen, 3),
+                    min(related_seen, 3),
+                    since,
+                )
+            )
             blanks = removed = lifted = 0
-        elif removal is None or removal.reason == "blank line" or not block.text.strip():
+        elif removal is None or removal.reason == "blank line" or not text.strip():
             blanks += 1
         elif removal.field is not None:
             lifted += 1
+            running[-1] += 1
             if removal.field == "title" and title_block is None:
                 title_block = i
         else:
             removed += 1
+            slot = stage_slot.get(removal.stage)
+            if slot is not None:
+                running[slot] += 1
+        if hit is not None:
+            if hit.concept == comment_concept:
+                comments_seen += 1
+            else:
+                related_seen += 1
+            last_marker = len(indices)
     n = len(indices)
     blank_after = blank_before[1:] + [blanks]
     removed_after = removed_before[1:] + [removed]
@@ -344,8 +410,11 @@ def collect(doc: Document) -> Lines:
     rows: list[list[float]] = []
     chars_before = 0
     empty = [0.0] * len(NEIGHBOUR_FEATURES)
+    # Lifted lines first, then the counted stages (the order of PLACE_NAMES).
+    shifted = running[-1:] + running[:-1]
     for k in range(n):
         f = own[k]
+        before_k = counts_before[k]
         row = list(f)
         for off in NEIGHBOUR_OFFSETS:
             j = k + off
@@ -385,6 +454,8 @@ def collect(doc: Document) -> Lines:
                 (b[3] - a[3]) / width,
                 cum[k][4] - cum[lo][4],
                 cum[hi][4] - cum[k + 1][4],
+                *marker_rows[k],
+                *(c / t if t else 0.0 for c, t in zip(before_k[-1:] + before_k[:-1], shifted, strict=True)),
             )
         )
         rows.append(row)
@@ -392,7 +463,9 @@ def collect(doc: Document) -> Lines:
     return Lines(indices, texts, own, rows, title_at, language)
 
 
-def main_region(p1: Sequence[float], own: Sequence[Sequence[float]]) -> tuple[int, int]:
+def main_region(
+    p1: Sequence[float], own: Sequence[Sequence[float]], margin: float = REGION_MARGIN
+) -> tuple[int, int]:
     """The contiguous run of lines ``[start, end)`` where the main text lives.
 
     Each line scores ``(p1 - REGION_MARGIN)`` times its weight (longer lines
@@ -405,7 +478,7 @@ def main_region(p1: Sequence[float], own: Sequence[Sequence[float]]) -> tuple[in
     start = 0
     for k, p in enumerate(p1):
         weight = own[k][_I_WORDS]
-        run += (p - REGION_MARGIN) * weight
+        run += (p - margin) * weight
         if run <= 0.0:
             run = 0.0
             start = k + 1
@@ -413,6 +486,30 @@ def main_region(p1: Sequence[float], own: Sequence[Sequence[float]]) -> tuple[in
             best = run
             best_span = (start, k + 1)
     return best_span
+
+
+def segments(p1: Sequence[float], own: Sequence[Sequence[float]]) -> list[tuple[int, int, float]]:
+    """Runs of prose ``(start, end, mass)``: lines above the margin, split by SEGMENT_GAP weak lines.
+
+    The mass of a segment is the sum of ``p1 * log(words)`` over its lines.
+    """
+    out: list[tuple[int, int, float]] = []
+    start: int | None = None
+    last_good = -1
+    mass = 0.0
+    for k, p in enumerate(p1):
+        if p >= REGION_MARGIN:
+            if start is None:
+                start = k
+            elif k - last_good > SEGMENT_GAP:
+                out.append((start, last_good + 1, mass))
+                start, mass = k, 0.0
+            last_good = k
+        if start is not None:
+            mass += p * own[k][_I_WORDS]
+    if start is not None:
+        out.append((start, last_good + 1, mass))
+    return out
 
 
 def pass2_rows(lines: Lines, p1: Sequence[float]) -> list[list[float]]:
@@ -428,6 +525,14 @@ def pass2_rows(lines: Lines, p1: Sequence[float]) -> list[list[float]]:
     title_in = 0.0
     if lines.title_at is not None and region_len:
         title_in = 1.0 if start - 3 <= lines.title_at <= end else -1.0
+    tight_start, tight_end = main_region(p1, lines.own, TIGHT_REGION_MARGIN)
+    segs = segments(p1, lines.own)
+    total_mass = sum(m for _, _, m in segs) or 1.0
+    largest = max(range(len(segs)), key=lambda j: segs[j][2]) if segs else -1
+    seg_of = [-1] * n
+    for j, (a, b, _) in enumerate(segs):
+        for k in range(a, b):
+            seg_of[k] = j
     cum = [0.0]
     for p in p1:
         cum.append(cum[-1] + p)
@@ -454,6 +559,27 @@ def pass2_rows(lines: Lines, p1: Sequence[float]) -> list[list[float]]:
                 after_chars / total_chars,
                 region_mean,
                 title_in,
+            )
+        )
+        j = seg_of[k]
+        if j < 0:  # between segments: the side of the largest one, by position
+            side = 0.0
+            if largest >= 0:
+                side = 1.0 if k >= segs[largest][1] else -1.0 if k < segs[largest][0] else 0.0
+            between = 0.0
+        else:
+            side = 0.0 if j == largest else (1.0 if j > largest else -1.0)
+            between = math.log1p(abs(j - largest))
+        row.extend(
+            (
+                1.0 if tight_start <= k < tight_end else 0.0,
+                math.log1p(k - tight_end + 1) if k >= tight_end else 0.0,
+                math.log1p(tight_start - k) if k < tight_start else 0.0,
+                segs[j][2] / total_mass if j >= 0 else 0.0,
+                1.0 if j >= 0 and j == largest else 0.0,
+                side,
+                between,
+                1.0 if j == 0 else 0.0,
             )
         )
         rows.append(row)

@@ -13,6 +13,7 @@ and ship as a data file; ``Options.mode`` picks the decision threshold.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from .. import features
@@ -36,28 +37,53 @@ SHORT_WORDS = 6
 #: Link-text share above which a line is "link-like" when the reason is worded.
 LINK_LIKE_SHARE = 0.5
 
+#: When fewer words than this would be left, the most prose-like dropped lines come back
+#: (a page whose article is glued into one long line with its menus is better kept whole
+#: than emptied).
+MIN_KEPT_WORDS = 30
+
 #: First-pass probability above which a line "looked like prose" on its own.
 PROSE_LIKE = 0.5
 
 _I_WORDS = features.LINE_NAMES.index("log_words")
 _I_LINK = features.LINE_NAMES.index("link_share")
 _I_END = features.LINE_NAMES.index("ends_sentence")
+_I_STOPS = features.LINE_NAMES.index("log_stops")
+_I_COMMENTS_BEFORE = features.PASS1_NAMES.index("comment_markers_before")
+
+
+def _words(own: Sequence[float]) -> int:
+    return round(math.expm1(own[_I_WORDS]))
+
+
+def _rescue(drop: list[int], kept_words: int, own: Sequence[Sequence[float]]) -> set[int]:
+    """The dropped lines to bring back so that at least MIN_KEPT_WORDS words remain."""
+    back: set[int] = set()
+    for k in sorted(drop, key=lambda k: (-own[k][_I_STOPS], k)):
+        if kept_words >= MIN_KEPT_WORDS:
+            break
+        back.add(k)
+        kept_words += _words(own[k])
+    return back
 
 
 def _reason(
     k: int,
     p1: Sequence[float],
-    own: Sequence[float],
+    lines: features.Lines,
     region: tuple[int, int],
     n: int,
 ) -> str:
     """The dominant evidence against line ``k``, in words."""
+    own = lines.own[k]
     start, end = region
-    words = round(2.718281828 ** own[_I_WORDS] - 1)
+    if k >= end > start and lines.rows[k][_I_COMMENTS_BEFORE] > 0:
+        return "comment thread below the article"
+    words = _words(own)
     link_like = own[_I_LINK] >= LINK_LIKE_SHARE
     if p1[k] >= PROSE_LIKE and end > start:
         if k >= end:
-            return "comment thread or related stories below the article"
+            return "below the article (related stories or comments)"
         if k < start:
             return "outside the main text region (teaser or banner above the article)"
         return "prose-like line surrounded by boilerplate"
@@ -75,6 +101,16 @@ def _reason(
     if own[_I_END] == 0.0:
         return "boilerplate: no sentence shape"
     return "boilerplate: reads unlike the article"
+
+
+def decide(own: Sequence[Sequence[float]], p2: Sequence[float], threshold: float) -> list[bool]:
+    """Keep (True) or drop each line: over the threshold, or rescued when too little is left."""
+    keep = [p >= threshold for p in p2]
+    kept_words = sum(_words(own[k]) for k, ok in enumerate(keep) if ok)
+    if kept_words < MIN_KEPT_WORDS:
+        for k in _rescue([k for k, ok in enumerate(keep) if not ok], kept_words, own):
+            keep[k] = True
+    return keep
 
 
 @register
@@ -113,14 +149,17 @@ class Content(Stage):
         if not n:
             return doc
         region = features.main_region(p1, lines.own)
-        threshold = self.threshold
+        keep = decide(lines.own, p2, self.threshold)
+        if all(keep):
+            return doc
         out = list(doc.blocks)
         options = self.options
-        for k, (index, p) in enumerate(zip(lines.indices, p2, strict=True)):
-            if p >= threshold:
+        for k, ok in enumerate(keep):
+            if ok:
                 continue
+            index = lines.indices[k]
             block: Block = out[index]
             if options.protect_phrases and _is_protected(block.text, options):
                 continue
-            out[index] = block.drop(self.name, _reason(k, p1, lines.own[k], region, n))
+            out[index] = block.drop(self.name, _reason(k, p1, lines, region, n))
         return doc.with_blocks(out)
