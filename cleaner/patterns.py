@@ -29,7 +29,7 @@ into nothing but known items.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import regex
 
@@ -296,20 +296,21 @@ class _Index:
 
 
 _INDEX = _Index(())
+_WANTED: dict[str, None] = {}
 
 
-def _index_for(concepts: tuple[str, ...]) -> None:
-    """Make sure the shared index covers ``concepts`` (rebuilt at most once per new concept)."""
+def _index() -> _Index:
+    """The shared index, built (once) over every concept a phrase set has asked for so far."""
     global _INDEX
-    missing = [c for c in concepts if c not in _INDEX.concepts]
-    if missing:
-        _INDEX = _Index(_INDEX.concepts + tuple(dict.fromkeys(missing)))
+    if len(_WANTED) != len(_INDEX.concepts):
+        _INDEX = _Index(tuple(_WANTED))
         _hits.cache_clear()
+    return _INDEX
 
 
 @lru_cache(maxsize=8192)
 def _hits(key: str) -> tuple[Hit, ...]:
-    return _INDEX.hits(key)
+    return _index().hits(key)
 
 
 class PhraseSet:
@@ -323,7 +324,7 @@ class PhraseSet:
         self.concepts = concepts
         self.max_words = max_words
         self._rank = {c: n for n, c in enumerate(concepts)}
-        _index_for(concepts)
+        _WANTED.update(dict.fromkeys(concepts))  # the index is (re)built lazily, once for all sets
 
     def find(self, text: str, *, stripped: bool = False) -> Hit | None:
         """The concept whose entry matches ``text`` as a whole or as a short prompt, or None.
@@ -339,6 +340,8 @@ class PhraseSet:
         """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
         best: Hit | None = None
         rank = self._rank
+        if len(_WANTED) != len(_INDEX.concepts):
+            _index()
         for hit in _hits(key):
             if hit.concept not in rank:
                 continue
@@ -363,13 +366,26 @@ class ItemSet:
     _SEPARATOR_CHARS = frozenset("|/•·,»›>→–—")
 
     def __init__(self, concepts: tuple[str, ...]) -> None:
-        self.items: frozenset[str] = frozenset(fold(p) for c in concepts for p in entries(c).phrases())
-        self.first_words = frozenset(item.split()[0] for item in self.items if item)
-        self.longest = max((item.count(" ") + 1 for item in self.items), default=1)
-        # Every start of an item's first word: the gate for run-together keys ("whats" of "whatsapp").
-        self.starts = frozenset(w[:n] for w in self.first_words for n in range(1, len(w) + 1))
+        self.concepts = concepts
         self._counted: dict[str, int] = {}
         self._counted_glued: dict[str, int] = {}
+
+    @cached_property
+    def items(self) -> frozenset[str]:
+        return frozenset(fold(p) for c in self.concepts for p in entries(c).phrases())
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        return frozenset(item.split()[0] for item in self.items if item)
+
+    @cached_property
+    def longest(self) -> int:
+        return max((item.count(" ") + 1 for item in self.items), default=1)
+
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """Every start of an item's first word: the gate for run-together keys ("whats" of "whatsapp")."""
+        return frozenset(w[:n] for w in self.first_words for n in range(1, len(w) + 1))
 
     def count(self, line: str) -> int:
         """How many items ``line`` consists of; 0 when some part of it is not an item."""
@@ -381,22 +397,19 @@ class ItemSet:
         ``glued`` says the key comes from :func:`unglue`: words split by case may
         also be joined again ("whats app" is the item "whatsapp").
         """
-        table = self._counted_glued if glued else self._counted
-        counted = table.get(key)
-        if counted is None:
-            if len(table) > COUNT_CACHE_SIZE:
-                table.clear()
-            counted = table[key] = self._count(key, glued)
-        return counted
-
-    def _count(self, key: str, glued: bool) -> int:
         first = key.split(" ", 1)[0]
         if first not in (self.starts if glued else self.first_words) and (
             self._SEPARATOR_CHARS.isdisjoint(first)
             or self.SEPARATORS.split(first, 1)[0] not in self.first_words
         ):
             return 0
-        return self._segment(key, glued)
+        table = self._counted_glued if glued else self._counted
+        counted = table.get(key)
+        if counted is None:
+            if len(table) > COUNT_CACHE_SIZE:
+                table.clear()
+            counted = table[key] = self._segment(key, glued)
+        return counted
 
     def _segment(self, key: str, glued: bool) -> int:
         words = [w for w in self.SEPARATORS.split(key) if w]

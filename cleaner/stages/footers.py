@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from ..document import Block
-from ..patterns import PhraseSet, phrase_set
+from ..patterns import phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -41,9 +39,7 @@ class Footers(LineFilter):
 
     name = "footers"
 
-    @cached_property
-    def _phrases(self) -> PhraseSet:
-        return phrase_set(*_CONCEPTS)
+    _phrases = phrase_set(*_CONCEPTS)
 
     def reason(self, block: Block) -> str | None:
         hit = self._phrases.find(block.text)

@@ -19,6 +19,7 @@ _PERCENT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s?%|(?<![\w.,])\d(?:[.
 # What may stand between time codes on a bare time-code line: "0:00 / 3:45".
 _BETWEEN = regex.compile(r"[\s/|:\-–—()\[\]]*")
 _CONCEPTS = ("player",)
+_PHRASES = phrase_set(*_CONCEPTS)
 #: A bare separator line between time codes ("/") is at most this long.
 MAX_SEPARATOR = 3
 
@@ -48,7 +49,7 @@ class Media(LineFilter):
         if "{n}" in key or (text[:1].isdigit() and not line):
             why = self._why(core(text) if not text[:1].isdigit() else text)
         else:
-            why = "media-player label" if key and phrase_set(*_CONCEPTS).find_key(key) else None
+            why = "media-player label" if key and _PHRASES.find_key(key) else None
         if why is None or is_protected(text, self.options):
             return None
         return why
@@ -87,5 +88,5 @@ class Media(LineFilter):
             line = core(rest)
             if not line:
                 return None
-        hit = phrase_set(*_CONCEPTS).find(line, stripped=True)
+        hit = _PHRASES.find(line, stripped=True)
         return "media-player label" if hit is not None else None

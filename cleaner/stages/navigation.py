@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-
 import regex
 
 from .. import lexicon
 from ..document import Block, Document
-from ..patterns import NUMBER, ItemSet, PhraseSet, item_set, line_key, phrase_set
+from ..patterns import NUMBER, item_set, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 from .markdown import LINK_SHARE
@@ -45,6 +43,8 @@ _PAGE_TOKEN_SPLIT = regex.compile(r"[\s|]+")
 _LETTER = regex.compile(r"[^\W\d_]")
 _PAGE_WORDS = frozenset(e.casefold() for e in lexicon.load("pagination") if " " not in e)
 _PAGE_SYMBOLS = frozenset({"…", "...", "«", "»", "‹", "›", "<", ">", "←", "→", "<<", ">>", "-", "–", "/"})
+#: A pagination line is at most this long ("« 1 2 3 … 10 Next »").
+MAX_PAGINATION_CHARS = 80
 #: Page numbers have at most this many digits.
 MAX_PAGE_DIGITS = 3
 _PAGE_NUMBER = regex.compile(rf"\d{{1,{MAX_PAGE_DIGITS}}}")
@@ -107,13 +107,8 @@ class Navigation(LineFilter):
 
     name = "navigation"
 
-    @cached_property
-    def _phrases(self) -> PhraseSet:
-        return phrase_set("navigation", "language_name")
-
-    @cached_property
-    def _menu(self) -> ItemSet:
-        return item_set(*_MENU_CONCEPTS)
+    _phrases = phrase_set("navigation", "language_name")
+    _menu = item_set(*_MENU_CONCEPTS)
 
     def reason(self, block: Block) -> str | None:
         text = block.text
@@ -131,7 +126,7 @@ class Navigation(LineFilter):
             or (glued and self._menu.count_key(glued, glued=True) >= MIN_MENU_ITEMS)
         ) and _has_words(key):
             why = "menu"
-        elif "{n}" in key and _is_pagination(line):
+        elif "{n}" in key and len(line) <= MAX_PAGINATION_CHARS and _is_pagination(line):
             why = "pagination"
         elif ("›" in line or "»" in line or " > " in key or " / " in key) and _is_breadcrumb(line):
             why = "breadcrumb trail"

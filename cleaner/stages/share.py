@@ -12,6 +12,8 @@ from ..stage import LineFilter, register
 #: Lines longer than this (characters) are never a share bar.
 MAX_LINE_CHARS = 300
 _CONCEPTS = ("share",)
+_PHRASES = phrase_set(*_CONCEPTS)
+_ITEMS = item_set(*_CONCEPTS)
 #: A bar after a lead ("Share this review") needs at least this many share targets ...
 MIN_BAR_TARGETS = 2
 #: ... after a lead of at most this many words, in a line of at most MAX_BAR_WORDS.
@@ -38,7 +40,7 @@ class Share(LineFilter):
         _, key, glued = line_key(text)
         if not key:
             return None
-        found = phrase_set(*_CONCEPTS).find_key(key) is not None
+        found = _PHRASES.find_key(key) is not None
         if not found and (
             not (_is_bar(key) or (glued and _is_bar(glued, glued=True))) or _SENTENCE_END.search(text)
         ):
@@ -50,11 +52,11 @@ class Share(LineFilter):
 
 def _is_bar(key: str, *, glued: bool = False) -> bool:
     """A row of share targets, maybe after a short lead: ``Share this review Facebook X Email``."""
-    items = item_set(*_CONCEPTS)
+    items = _ITEMS
     if items.count_key(key, glued=glued) >= 1:
         return True
     first = key.split(" ", 1)[0]
-    if first not in items.first_words or phrase_set(*_CONCEPTS).find_key(first) is None:
+    if first not in items.first_words or _PHRASES.find_key(first) is None:
         return False
     words = key.split()
     if len(words) > MAX_BAR_WORDS:
