@@ -2,54 +2,54 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..document import Block, Document
 from ..protect import is_protected
 from ..stage import Stage, register
 
-_F = regex.V0
+_F = 0
 
 # What a line must contain for the stage to look at it at all.
-_MARKUP = regex.compile(r"[\[\]<*_#|\\>!~`]|^[-+=]|^\d{1,3}[.)]\s|^(?:https?://|www\.)", _F)
+_MARKUP = re.compile(r"[\[\]<*_#|\\>!~`]|^[-+=]|^\d{1,3}[.)]\s|^(?:https?://|www\.)", _F)
 
 # Backslash escapes are parked in the private-use area while the rest is rewritten.
-_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])", _F)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])", _F)
 _PARK_BASE = 0xF0000
-_PARKED = regex.compile(r"[\U000F0000-\U000F00FF]", _F)
+_PARKED = re.compile(r"[\U000F0000-\U000F00FF]", _F)
 
-_REFERENCE_DEFINITION = regex.compile(
+_REFERENCE_DEFINITION = re.compile(
     r"\[[^\]\n]{1,200}\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?", _F
 )
 # Rules: ---, ***, * * *, ===. (A run of underscores is text: the scorer counts it as a word.)
-_HORIZONTAL_RULE = regex.compile(r"(?:[-*=]\s*){3,}", _F)
+_HORIZONTAL_RULE = re.compile(r"(?:[-*=]\s*){3,}", _F)
 # Emphasis around nothing, as converters print an empty <em> or <strong>: "__", "____", "** **".
 # (Three underscores are text: "___" is a word to the scorer and a separator in articles.)
-_EMPTY_EMPHASIS = regex.compile(r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
-_TABLE_RULE = regex.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
-_BLOCK_MARKER = regex.compile(r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
-_CLOSING_HASHES = regex.compile(r"\s+#+$", _F)
+_EMPTY_EMPHASIS = re.compile(r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
+_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
+_BLOCK_MARKER = re.compile(r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
+_CLOSING_HASHES = re.compile(r"\s+#+$", _F)
 
 # ![alt](src "title") and [text](href "title"); the target may hold one level of parentheses.
 _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-_IMAGE = regex.compile(rf"!\[[^\[\]\n]{{0,500}}\]{_TARGET}", _F)
-_IMAGE_REFERENCE = regex.compile(r"!\[[^\[\]\n]{0,500}\]\[[^\[\]\n]{0,100}\]", _F)
-_LINK = regex.compile(rf"\[([^\[\]\n]{{0,1000}})\]{_TARGET}", _F)
-_LINK_REFERENCE = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]", _F)
+_IMAGE = re.compile(rf"!\[[^\[\]\n]{{0,500}}\]{_TARGET}", _F)
+_IMAGE_REFERENCE = re.compile(r"!\[[^\[\]\n]{0,500}\]\[[^\[\]\n]{0,100}\]", _F)
+_LINK = re.compile(rf"\[([^\[\]\n]{{0,1000}})\]{_TARGET}", _F)
+_LINK_REFERENCE = re.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]", _F)
 # <https://…>: on a line of its own it goes; inside a sentence the address is text the
 # reader saw, so only the brackets go.
-_AUTOLINK = regex.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>", _F)
-_BARE_URL_LINE = regex.compile(r"(?:https?://|www\.)\S+", _F)
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>", _F)
+_BARE_URL_LINE = re.compile(r"(?:https?://|www\.)\S+", _F)
 
 # Emphasis: the delimiters must not sit inside a word, so snake_case_names and
 # 2*3*4 survive; spans are bounded so a huge line cannot make a search quadratic.
-_STRONG = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])", _F)
-_EMPHASIS = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])", _F)
-_STRIKE = regex.compile(r"~~(?=\S)([^\n~]{1,500}?)(?<=\S)~~", _F)
+_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])", _F)
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])", _F)
+_STRIKE = re.compile(r"~~(?=\S)([^\n~]{1,500}?)(?<=\S)~~", _F)
 
-_TABLE_ROW = regex.compile(r"\|(.*)\|", _F)
-_CELL_SPLIT = regex.compile(r"\s*\|\s*", _F)
-_LEFTOVER = regex.compile(r"\W*", _F)
+_TABLE_ROW = re.compile(r"\|(.*)\|", _F)
+_CELL_SPLIT = re.compile(r"\s*\|\s*", _F)
+_LEFTOVER = re.compile(r"\W*", _F)
 
 #: Hint set on every rewritten block: the share (0..1) of its text that was link text,
 #: so later stages can still tell a menu of links from prose.
@@ -59,11 +59,11 @@ LINK_SHARE = "link_share"
 MAX_NESTING = 3
 
 
-def _park(match: regex.Match[str]) -> str:
+def _park(match: re.Match[str]) -> str:
     return chr(_PARK_BASE + ord(match.group(1)) % 256)
 
 
-def _unpark(match: regex.Match[str]) -> str:
+def _unpark(match: re.Match[str]) -> str:
     code = ord(match.group()) - _PARK_BASE
     for char in "\\`*_{}[]()#+-.!|>~<":
         if ord(char) % 256 == code:
@@ -85,7 +85,7 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
     """Like :func:`rewrite`, plus how many characters of the result were link text."""
     link_chars = 0
 
-    def unwrap(match: regex.Match[str]) -> str:
+    def unwrap(match: re.Match[str]) -> str:
         nonlocal link_chars
         link_chars += len(match.group(1).strip())
         return match.group(1)
