@@ -145,6 +145,7 @@ _TIME_BEFORE = regex.compile(
 )
 #: a line that is only a time: "5:50 PM", "um 14:05 Uhr"
 _TIME_ONLY = regex.compile(rf"^\W*(?:(?:{_AT})\s+)?{_TIME}\W*$", _FLAGS)
+_YEARISH = regex.compile(r"(?:19|20)\d\d")
 _NOT_DATE = regex.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
 
 #: how far before a date a time or a "not a date" word may start
@@ -239,6 +240,8 @@ def find_date(line: str) -> tuple[str, str] | None:
     ('2026-02-20T10:00+00:00', '20 February 2026 10:00 GMT')
     """
     line = line[:MAX_SCAN]
+    if not _YEARISH.search(line):
+        return None  # every date we read has a four-digit year: a cheap first test
     found = _first_date(line)
     if found is None:
         return None

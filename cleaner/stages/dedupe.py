@@ -28,6 +28,8 @@ from .metadata import body_start, is_prose, key, word_count
 MENU_RUN = 3
 #: a short line has at most this many words
 SHORT_WORDS = 8
+#: a line with more than this many spaces per word of the longest line of interest needs no key
+KEY_MAX_SPACES = 2
 #: a headline copy may carry a site name of at most this many words ("Headline | Site")
 SITE_MAX_WORDS = 6
 
@@ -61,19 +63,24 @@ class Dedupe(Stage):
         live = [i for i, b in enumerate(blocks) if b.removal is None and b.text]
         if not live:
             return doc
-        keys = [key(blocks[i].text) for i in live]
         prose = [is_prose(blocks[i].text) for i in live]
-        short = [not prose[p] and 0 < word_count(keys[p]) <= SHORT_WORDS for p in range(len(live))]
+        title = doc.metadata.title
+        title_key = key(title) if title else ""
+        title_words = word_count(title_key)
+        # only lines short enough to be a menu item or the headline again need a key
+        most = max(SHORT_WORDS, title_words + SITE_MAX_WORDS)
+        keys = [
+            "" if prose[p] or blocks[i].text.count(" ") > KEY_MAX_SPACES * most else key(blocks[i].text)
+            for p, i in enumerate(live)
+        ]
+        # a key is words joined by single spaces: its word count is its spaces plus one
+        short = [not prose[p] and bool(k) and k.count(" ") < SHORT_WORDS for p, k in enumerate(keys)]
         drop: dict[int, str] = {}
 
-        title = doc.metadata.title
-        if title:
-            title_key = key(title)
-            title_words = word_count(title_key)
-            if title_words:
-                for p, i in enumerate(live):
-                    if _repeats_title(keys[p], blocks[i].text, title_key, title_words):
-                        drop[p] = "repeats the headline"
+        if title_words:
+            for p, i in enumerate(live):
+                if _repeats_title(keys[p], blocks[i].text, title_key, title_words):
+                    drop[p] = "repeats the headline"
 
         first, found = body_start(prose)
         if found:  # without a run of prose there is no body region to tell copies apart

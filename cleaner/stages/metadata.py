@@ -26,8 +26,6 @@ the middle of the body never is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 from ..dates import MAX_DATE_LINE, date_words, find_date, find_time, is_date_line
@@ -41,6 +39,8 @@ TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 #: scripts written without spaces: a headline has this many characters at least
 TITLE_MIN_CHARS_UNSPACED = 8
+#: a line this long or longer in capitals only is a menu item, not a headline
+ALL_CAPS_MIN_CHARS = 8
 #: a headline is not mostly digits (a phone number, a score table)
 TITLE_MAX_DIGIT_SHARE = 0.25
 #: a prose line (body paragraph) has this many words at least
@@ -87,6 +87,8 @@ NEAR_AFTER = 8
 #: a date inside a line (not a date line) near the headline is read when the line has
 #: at most this many words
 DATE_IN_LINE_MAX_WORDS = 25
+#: only this many kept lines at the top of a dump are read (bounds the work on huge dumps)
+MAX_TOP_LINES = 600
 #: a line with this many date lines within LISTING_REACH kept lines is a teaser in a list
 LISTING_DATES = 3
 LISTING_REACH = 6
@@ -122,6 +124,9 @@ _HEADLINE_END = regex.compile(r"[.;,:]['\"”’»)]*$")
 _CREDIT = regex.compile(r"\w/\p{Lu}")
 _DIGIT = regex.compile(r"\d")
 _WRAPPED = regex.compile(r"^[(\[][^()\[\]]*[)\]]$")
+#: how many closing characters a line-end test looks at, and opening ones a script test
+_TAIL = 12
+_HEAD = 200
 _CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 
 
@@ -143,7 +148,8 @@ def plain(text: str) -> str:
     """A line without markdown residue: heading marks, emphasis and link targets gone."""
     if "[" in text:
         text = _MD_LINK.sub(r"\1", text)
-    text = _MD_HEADING.sub("", text)
+    if text.lstrip().startswith("#"):
+        text = _MD_HEADING.sub("", text)
     if "*" in text or "_" in text:
         text = _MD_EMPHASIS.sub("", text)
     return text.strip()
@@ -155,7 +161,20 @@ def key(text: str) -> str:
 
 
 def word_count(text: str) -> int:
+    """Words in a line (runs of word characters)."""
+    if text.isascii():
+        return len(text.split())  # fast path; close enough for prose and title shapes
     return len(_WORD.findall(text))
+
+
+def _unspaced(text: str) -> bool:
+    """The line is in a script written without spaces (looking at its start only)."""
+    return _UNSPACED.search(text, 0, _HEAD) is not None
+
+
+def _ends_sentence(text: str) -> bool:
+    """The line ends with a sentence mark (looking at its tail only: lines may be huge)."""
+    return _SENTENCE_END.search(text, max(0, len(text) - _TAIL)) is not None
 
 
 def is_prose(text: str) -> bool:
@@ -163,30 +182,25 @@ def is_prose(text: str) -> bool:
     if len(text) >= PROSE_MIN_CHARS * 3:
         return True
     words = word_count(text)
-    if _UNSPACED.search(text):
-        return len(text) >= PROSE_MIN_CHARS // 2 and bool(_SENTENCE_END.search(text))
+    if _unspaced(text):
+        return len(text) >= PROSE_MIN_CHARS // 2 and _ends_sentence(text)
     if words >= 2 * PROSE_MIN_WORDS:
         return True
     # a question of headline length ("Is an oxygen bar in Delhi selling fresh air?") is not prose yet
-    return (
-        words >= PROSE_MIN_WORDS
-        and bool(_SENTENCE_END.search(text))
-        and not text.rstrip("'\"”’»)").endswith("?")
-    )
+    return words >= PROSE_MIN_WORDS and _ends_sentence(text) and not text.rstrip("'\"”’»)").endswith("?")
 
 
 def is_title_shaped(text: str) -> bool:
     """3-30 words, no closing period, not all capitals, no address."""
     words = word_count(text)
-    if _UNSPACED.search(text) and words < TITLE_MIN_WORDS:
+    if _unspaced(text) and words < TITLE_MIN_WORDS:
         if len(text) < TITLE_MIN_CHARS_UNSPACED:
             return False
     elif not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
         return False
-    if _HEADLINE_END.search(text) and not text.endswith("..."):
+    if _HEADLINE_END.search(text, max(0, len(text) - _TAIL)) and not text.endswith("..."):
         return False
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 6 and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
+    if text.isupper() and len(text) >= ALL_CAPS_MIN_CHARS:
         return False  # an all-capitals menu item
     if _WRAPPED.match(text):
         return False  # "(Reed Saxon / Associated Press)": a credit or an aside
@@ -227,12 +241,22 @@ def byline_author(text: str) -> str | None:
     return name
 
 
-@dataclass
 class _Line:
-    index: int  # position in doc.blocks
-    text: str  # plain text (markdown residue removed)
-    key: str
-    heading: int  # heading level, 0 when unknown
+    """A kept line under study: its block index, plain text, heading level, and (lazily) key."""
+
+    __slots__ = ("index", "text", "heading", "_key")
+
+    def __init__(self, index: int, text: str, heading: int) -> None:
+        self.index = index  # position in doc.blocks
+        self.text = text  # plain text (markdown residue removed)
+        self.heading = heading  # heading level, 0 when unknown
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = _NON_WORD.sub(" ", self.text.casefold()).strip()
+        return self._key
 
 
 def _heading_level(block: Block) -> int:
@@ -310,11 +334,12 @@ class Metadata(Stage):
 
     def run(self, doc: Document) -> Document:
         blocks = list(doc.blocks)
-        lines = [
-            _Line(i, plain(b.text), key(b.text), _heading_level(b))
-            for i, b in enumerate(blocks)
-            if b.removal is None and b.text
-        ]
+        lines: list[_Line] = []
+        for i, b in enumerate(blocks):
+            if b.removal is None and b.text:
+                lines.append(_Line(i, plain(b.text), _heading_level(b)))
+                if len(lines) >= MAX_TOP_LINES:
+                    break  # the headline and its furniture stand at the top
         if not lines:
             return doc
         prose = [is_prose(ln.text) for ln in lines]
@@ -415,13 +440,13 @@ class Metadata(Stage):
         scores: dict[int, int] = {}
         limit = min(len(lines), body + BODY_NEAR)
         page_limit = max(limit, len(lines) // 2)  # the headline matching the page title may stand lower
-        for p in range(page_limit):
+        for p in range(page_limit if variants else limit):
             ln = lines[p]
-            if prose[p] or not is_title_shaped(ln.text):
+            if prose[p] or (p >= limit and not _in_page_title(ln.key, variants)):
+                continue
+            if not is_title_shaped(ln.text):
                 continue
             page = p > 0 and _in_page_title(ln.key, variants)
-            if p >= limit and not page:
-                continue
             if p >= body and not (page or _near(beside, p, DATE_BEFORE, DATE_AFTER)):
                 continue
             if not page and sum(dated[max(0, p - LISTING_REACH) : p + LISTING_REACH + 1]) >= LISTING_DATES:
@@ -444,7 +469,7 @@ class Metadata(Stage):
             elif _near(beside, p, DATE_BEFORE, 0):
                 score += W_BELOW_DATE
             if LONG_WORDS <= word_count(ln.text) <= LONG_MAX_WORDS or (
-                _UNSPACED.search(ln.text) and len(ln.text) >= LONG_CHARS_UNSPACED
+                _unspaced(ln.text) and len(ln.text) >= LONG_CHARS_UNSPACED
             ):
                 score += W_LONG
             if 0 < body - p <= BODY_NEAR:
@@ -506,7 +531,7 @@ class Metadata(Stage):
         text = lines[p].text
         if not STANDFIRST_MIN_WORDS <= word_count(text) <= STANDFIRST_MAX_WORDS or _URL.search(text):
             return None
-        if "|" in text or find_date(text) is not None:
+        if "|" in text or _WRAPPED.match(text) or find_date(text) is not None:
             return None  # a dateline or credit line, not a sentence
         if p + 1 < len(lines) and lines[p + 1].key == lines[head].key:
             return p  # between the headline and its repetition
@@ -516,7 +541,7 @@ class Metadata(Stage):
         # under the date line / byline: only a line without a closing period, since
         # a full sentence there is as likely the body's lead paragraph
         under = p > head + 1 and p + 1 < len(lines) and word_count(text) <= STANDFIRST_AFTER_MAX_WORDS
-        if under and not _SENTENCE_END.search(text) and not text.endswith(":"):
+        if under and not _ends_sentence(text) and not text.endswith(":"):
             return p
         return None
 
