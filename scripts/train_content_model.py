@@ -57,8 +57,8 @@ OUT = ROOT / "cleaner" / "data" / "content_model.json"
 
 #: Boosting settings, chosen by held-out measurement.
 PARAMS: dict[str, Any] = {
-    "max_iter": 160,
-    "max_depth": 5,
+    "max_iter": 150,
+    "max_depth": 4,
     "learning_rate": 0.1,
     "min_samples_leaf": 40,
     "l2_regularization": 1.0,
@@ -68,6 +68,9 @@ PARAMS: dict[str, Any] = {
 
 #: Pass 1 only gives context to pass 2: a smaller ensemble (faster inference).
 PASS1_PARAMS: dict[str, Any] = {"max_iter": 80}
+
+#: Pass 3 revises pass 2 once more: a small ensemble suffices.
+PASS3_PARAMS: dict[str, Any] = {"max_iter": 60}
 
 #: Folds of the out-of-fold predictions (pass-2 inputs and threshold choice).
 FOLDS = 3
@@ -184,7 +187,9 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, **overrides: Any) -> HistGr
     return HistGradientBoostingClassifier(**{**PARAMS, **overrides}).fit(x, y, sample_weight=w)
 
 
-def out_of_fold(x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: np.ndarray, **overrides: Any) -> np.ndarray:
+def out_of_fold(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, groups: np.ndarray, **overrides: Any
+) -> np.ndarray:
     p = np.zeros(len(y))
     for tr, te in GroupKFold(n_splits=FOLDS).split(x, y, groups):
         p[te] = fit(x[tr], y[tr], w[tr], **overrides).predict_proba(x[te])[:, 1]
@@ -243,13 +248,19 @@ def split_by_page(pages: list[Page], flat: np.ndarray) -> list[np.ndarray]:
     return out
 
 
+def revision_rows(pages: list[Page], probs: np.ndarray) -> list[list[list[float]]]:
+    """The revision pass's rows of each page, given the previous pass's probabilities."""
+    per_page = split_by_page(pages, probs)
+    return [features.pass2_rows(p.lines, list(q)) for p, q in zip(pages, per_page, strict=True)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     shared = ROOT.parent / "shared"
     ap.add_argument("sets", nargs="*", type=Path, default=[shared / "devset", shared / "devset-web"])
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--cache", type=Path, help="pickle of the pre-content documents (reused if the stages match)")
+    ap.add_argument("--cache", type=Path, help="pickle of the pre-content documents (reused if stages match)")
     args = ap.parse_args()
 
     t0 = time.time()
@@ -269,7 +280,8 @@ def main() -> None:
                     pickle.dump((stages, prepared), f)
         print(f"ran the stages before content in {time.time() - t0:.0f}s: {stages}")
         pages = [p for p in pool.map(_label, prepared, chunksize=8) if p.labels]
-    print(f"features of {len(pages)} dumps, {sum(len(p.labels) for p in pages)} lines, {time.time() - t0:.0f}s")
+    n_lines = sum(len(p.labels) for p in pages)
+    print(f"features of {len(pages)} dumps, {n_lines} lines, {time.time() - t0:.0f}s")
     scorers = {s.name: load_scorer(s) for s in args.sets}
 
     train = [p for p in pages if not held_out(p.page_id)]
@@ -295,8 +307,8 @@ def main() -> None:
     print(f"pass 1: {x1.shape[1]} features, line accuracy held out {np.mean((p1_test >= 0.5) == yt):.4f}")
 
     # Pass 2, on out-of-fold pass-1 probabilities for the training pages.
-    rows2 = [features.pass2_rows(p.lines, list(q)) for p, q in zip(train, split_by_page(train, p1_oof), strict=True)]
-    rows2t = [features.pass2_rows(p.lines, list(q)) for p, q in zip(test, split_by_page(test, p1_test), strict=True)]
+    rows2 = revision_rows(train, p1_oof)
+    rows2t = revision_rows(test, p1_test)
     x2, _, _, _ = stack(train, rows2)
     xt2, _, _, _ = stack(test, rows2t)
     print(f"fitting pass 2 ({time.time() - t0:.0f}s)")
@@ -304,6 +316,23 @@ def main() -> None:
     model2 = fit(x2, y, w)
     p2_test = model2.predict_proba(xt2)[:, 1]
     print(f"pass 2: {x2.shape[1]} features, line accuracy held out {np.mean((p2_test >= 0.5) == yt):.4f}")
+
+    # Pass 3: the same revision once more, on the pass-2 probabilities.
+    print(f"fitting pass 3 ({time.time() - t0:.0f}s)")
+    rows3 = revision_rows(train, p2_oof)
+    rows3t = revision_rows(test, p2_test)
+    x3, _, _, _ = stack(train, rows3)
+    xt3, _, _, _ = stack(test, rows3t)
+    p3_oof = out_of_fold(x3, y, w, g, **PASS3_PARAMS)
+    model3 = fit(x3, y, w, **PASS3_PARAMS)
+    p3_test = model3.predict_proba(xt3)[:, 1]
+    print(f"pass 3: line accuracy held out {np.mean((p3_test >= 0.5) == yt):.4f}")
+    res2 = evaluate(train, split_by_page(train, p2_oof), 0.45, scorers)
+    res3 = evaluate(train, split_by_page(train, p3_oof), 0.45, scorers)
+    for key in sorted(res2):
+        f2, f3 = res2[key]["f1"], res3[key]["f1"]
+        print(f"  out of fold {key[0]:12} {key[1]:10} pass 2 F1 {f2:.3f}  pass 3 F1 {f3:.3f}")
+    p2_oof, p2_test = p3_oof, p3_test
 
     oof_pages = split_by_page(train, p2_oof)
     print(f"choosing thresholds ({time.time() - t0:.0f}s)")
@@ -316,6 +345,7 @@ def main() -> None:
         "stages_before": list(pre_content_pipeline().names),
         "pass1": export_hgb(model1, features.PASS1_NAMES),
         "pass2": export_hgb(model2, features.PASS2_NAMES),
+        "pass3": export_hgb(model3, features.PASS2_NAMES),
         "thresholds": thresholds,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

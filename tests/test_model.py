@@ -62,3 +62,11 @@ def test_unknown_format_refused() -> None:
 def test_sigmoid_is_safe_for_large_scores() -> None:
     assert sigmoid(1000.0) == 1.0
     assert sigmoid(-1000.0) == 0.0
+
+
+def test_every_pass_agrees_with_its_reference_walk() -> None:
+    model = load_default()
+    passes = [model.pass1, model.pass2] + ([model.pass3] if model.pass3 is not None else [])
+    for scorer in passes:
+        for row in random_rows(10, len(scorer.features), seed=3):
+            assert scorer.probability(row) == pytest.approx(scorer.reference_probability(row))

@@ -83,7 +83,8 @@ def test_comment_thread_below_the_article_dropped() -> None:
         "who is paying for all of this? not me I hope, taxes are already high enough around here",
         "Reply",
     ]
-    lines = [*MENU, "Council approves new bike lanes across the city", "By Jane Miller", *PARAGRAPHS, *comments]
+    headline = "Council approves new bike lanes across the city"
+    lines = [*MENU, headline, "By Jane Miller", *PARAGRAPHS, *comments]
     doc = Pipeline.build().run(Document.from_lines(lines))  # the filters before content remove "Reply"
     gone = removed(doc, "content")
     assert all(c in gone for c in comments if len(c) > 40)

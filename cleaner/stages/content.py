@@ -1,4 +1,4 @@
-"""Content classification: keep the lines that belong to the article, in two passes.
+"""Content classification: keep the lines that belong to the article, in two (or three) passes.
 
 The first pass scores each kept line from its own shape, its neighbours'
 shape and its place in the page (a line's probability of being article). The
@@ -7,7 +7,8 @@ probabilities of the neighbours and the line's place relative to the main text
 region (the densest run of prose): a short line between good paragraphs is
 kept, a short line among boilerplate goes, and prose-like blocks far from the
 main text (teasers, related stories, comment threads, cookie essays) need
-stronger evidence. The weights are learned (``scripts/train_content_model.py``)
+stronger evidence. A model file may carry a third pass, the same revision run
+again on the second pass's probabilities. The weights are learned (``scripts/train_content_model.py``)
 and ship as a data file; ``Options.mode`` picks the decision threshold.
 """
 
@@ -20,16 +21,8 @@ from .. import features
 from ..document import Block, Document
 from ..model import ContentModel, check_features, load_default
 from ..options import Options
+from ..protect import is_protected
 from ..stage import Stage, register, stage_options
-
-try:  # the shared protection check, when present
-    from ..protect import is_protected as _is_protected
-except ImportError:  # pragma: no cover - until cleaner/protect.py lands
-
-    def _is_protected(text: str, options: Options) -> bool:
-        low = text.casefold()
-        return any(p.casefold() in low for p in options.protect_phrases if p)
-
 
 #: A line with at most this many words is "short" when the reason is worded.
 SHORT_WORDS = 6
@@ -41,6 +34,9 @@ LINK_LIKE_SHARE = 0.5
 #: (a page whose article is glued into one long line with its menus is better kept whole
 #: than emptied).
 MIN_KEPT_WORDS = 30
+
+#: A dropped line of at most this many words comes back when both its neighbours are kept.
+SHORT_BETWEEN_WORDS = 8
 
 #: First-pass probability above which a line "looked like prose" on its own.
 PROSE_LIKE = 0.5
@@ -104,8 +100,18 @@ def _reason(
 
 
 def decide(own: Sequence[Sequence[float]], p2: Sequence[float], threshold: float) -> list[bool]:
-    """Keep (True) or drop each line: over the threshold, or rescued when too little is left."""
-    keep = [p >= threshold for p in p2]
+    """Keep (True) or drop each line.
+
+    Kept: lines over the threshold; a short line whose neighbours on both sides
+    are kept (a subheading or list item inside the body); and, when too little
+    is left, the most prose-like lines.
+    """
+    over = [p >= threshold for p in p2]
+    last = len(over) - 1
+    keep = [
+        ok or (0 < k < last and over[k - 1] and over[k + 1] and _words(own[k]) <= SHORT_BETWEEN_WORDS)
+        for k, ok in enumerate(over)
+    ]
     kept_words = sum(_words(own[k]) for k, ok in enumerate(keep) if ok)
     if kept_words < MIN_KEPT_WORDS:
         for k in _rescue([k for k, ok in enumerate(keep) if not ok], kept_words, own):
@@ -130,6 +136,8 @@ class Content(Stage):
         self.model = model or load_default()
         check_features(self.model.pass1, features.PASS1_NAMES)
         check_features(self.model.pass2, features.PASS2_NAMES)
+        if self.model.pass3 is not None:
+            check_features(self.model.pass3, features.PASS2_NAMES)
         own_options = stage_options(self.options, self.name)
         threshold = own_options.get("threshold")
         self.threshold = (
@@ -140,7 +148,11 @@ class Content(Stage):
         """The kept lines, their first-pass and their revised probabilities of being article."""
         lines = features.collect(doc)
         p1 = self.model.pass1.probabilities(lines.rows)
-        p2 = self.model.pass2.probabilities(features.pass2_rows(lines, p1)) if p1 else []
+        if not p1:
+            return lines, p1, []
+        p2 = self.model.pass2.probabilities(features.pass2_rows(lines, p1))
+        if self.model.pass3 is not None:
+            p2 = self.model.pass3.probabilities(features.pass2_rows(lines, p2))
         return lines, p1, p2
 
     def run(self, doc: Document) -> Document:
@@ -159,7 +171,7 @@ class Content(Stage):
                 continue
             index = lines.indices[k]
             block: Block = out[index]
-            if options.protect_phrases and _is_protected(block.text, options):
+            if options.protect_phrases and is_protected(block.text, options):
                 continue
             out[index] = block.drop(self.name, _reason(k, p1, lines, region, n))
         return doc.with_blocks(out)
