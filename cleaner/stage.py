@@ -52,16 +52,16 @@ class LineFilter(Stage):
     def run(self, doc: Document) -> Document:
         name = self.name
         reason = self.reason
-        out: list[Block] = []
-        changed = False
-        for block in doc.blocks:
-            if block.removal is None and block.text:
-                why = reason(block)
-                if why is not None:
-                    block = block.drop(name, why)
-                    changed = True
-            out.append(block)
-        return doc.with_blocks(out) if changed else doc
+        blocks = doc.blocks
+        out: list[Block] | None = None  # copied on the first removal only
+        for i in [i for i, b in enumerate(blocks) if b.removal is None and b.text]:
+            block = blocks[i]
+            why = reason(block)
+            if why is not None:
+                if out is None:
+                    out = list(blocks)
+                out[i] = block.drop(name, why)
+        return doc if out is None else doc.with_blocks(out)
 
 
 REGISTRY: dict[str, type[Stage]] = {}

@@ -57,7 +57,9 @@ class Icons(LineFilter):
         if len(text) > MAX_LINE_CHARS:
             return None
         lowered = text.lower()
-        if "ico" not in lowered and not any(m in lowered for m in _MAYBE):
+        if "ico" not in lowered and (
+            ("-" not in text and "_" not in text) or not any(m in lowered for m in _MAYBE)
+        ):
             return None
         words = [w.strip(_PUNCT) for w in text.split()]
         words = [w for w in words if w]
