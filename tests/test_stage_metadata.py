@@ -312,3 +312,20 @@ def test_question_headline_is_not_taken_for_prose() -> None:
     lines = [title, "By Sarah Smith", "3 March 2026", *BODY]
     doc = run_stages(lines, "metadata")
     assert doc.metadata.title == title
+
+
+def test_name_on_the_date_line_is_the_author() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "Chris Davies - Nov 19, 2019, 8:15 pm CST",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.author == "Chris Davies"
+    assert doc.metadata.published == "2019-11-19T20:15"
+
+
+def test_place_in_comma_dateline_is_not_the_author() -> None:
+    lines = ["Night buses to reach the northern suburbs from spring", "New York, Nov 19, 2019", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.author is None

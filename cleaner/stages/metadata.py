@@ -139,6 +139,7 @@ _BYLINE = regex.compile(rf"^\W*(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$
 _BYLINE_INSIDE = regex.compile(rf"(?<=\s)(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", regex.IGNORECASE)
 # A line that is only a person's name: two to four capitalised words.
 _NAME_ONLY = regex.compile(r"^\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){1,3}$")
+_PART_SEPARATOR = regex.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")  # not commas: "New York, Feb. 20" is a dateline
 _NAME_PART_END = regex.compile(r"\s*(?:[|·•,;/()]|\s[-–—]\s|\d)")
 _JOINER = regex.compile(rf"^(?:{_phrases('and')}|&)$", regex.IGNORECASE)
 _STAFF = regex.compile(rf"(?<!\w)(?:{_phrases('staff')})(?!\w).*$", regex.IGNORECASE)
@@ -415,6 +416,11 @@ class Metadata(Stage):
                     lift[p] = ("byline", "author")
                     fields["author"] = lines[p].text
                     break
+            else:  # "Chris Davies - Nov 19, 2019": the name on the date line itself
+                names = [part for part in _PART_SEPARATOR.split(lines[date].text) if _NAME_ONLY.match(part)]
+                if len(names) == 1:
+                    fields["author"] = names[0]
+                    lift[date] = ("byline and date", "author")
 
         if not lift:
             return doc
