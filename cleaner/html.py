@@ -72,6 +72,8 @@ CONTENT_ITEMPROPS = frozenset({"articlebody", "text", "reviewbody", "description
 #: Page-chrome containers, by tag and by ARIA role.
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu"})
+#: Block elements nested deeper than this are read as inline (pathological pages nest thousands).
+MAX_DEPTH = 200
 #: Stands for a <br> in collected text (source newlines are mere spaces outside <pre>).
 _BREAK = "\x1e"
 #: Table cells are joined with this separator within their row's block.
@@ -105,10 +107,14 @@ _ISO_DATE = regex.compile(
 )
 # Never-content markup cut out before parsing (bs4 builds a Python object per tag: svg sprites and
 # inline scripts are most of a page's nodes); JSON-LD is read out of its script first.
-_PRUNE = regex.compile(r"<(script|style|svg|template)\b[^>]*>.*?</\1\s*>|<!--.*?-->", regex.I | regex.S)
-_LD_JSON = regex.compile(
-    r"""<script\b[^>]*?type\s*=\s*["']?application/ld\+json[^>]*>(.*?)</script\s*>""", regex.I | regex.S
-)
+_PRUNED_TAGS = ("script", "style", "svg", "template", "select", "textarea", "button", "iframe", "math",
+                "object", "canvas")  # fmt: skip
+_PRUNE_OPEN = regex.compile(rf"<({'|'.join(_PRUNED_TAGS)})(?=[\s/>])|<!--", regex.I)
+_PRUNE_CLOSE = {tag: regex.compile(rf"</{tag}\s*>", regex.I) for tag in _PRUNED_TAGS} | {
+    "!--": regex.compile(r"-->")
+}
+_SCRIPT_OPEN = regex.compile(r"<script\b([^>]{0,500})>", regex.I)
+_LD_TYPE = regex.compile(r"application/ld\+json", regex.I)
 
 
 # -- sniffing and decoding ---------------------------------------------------------------------------
@@ -195,7 +201,8 @@ def parse(text: str, builder: str | None = None) -> BeautifulSoup:
     """The page as a bs4 tree, built by ``builder`` (default: :func:`parser_name`)."""
     from bs4 import BeautifulSoup
 
-    return BeautifulSoup(text, builder or parser_name())
+    # class values stay strings: splitting every attribute into lists costs a third of the parse
+    return BeautifulSoup(text, builder or parser_name(), multi_valued_attributes=None)
 
 
 @lru_cache(maxsize=8192)
@@ -339,7 +346,7 @@ class _Walker:
                 child_flags = (flags[0], flags[1], flags[2], 1, flags[4])
             elif name in ("figcaption", "caption"):
                 child_flags = (flags[0], flags[1], flags[2], flags[3], 1)
-            if name in BLOCK_TAGS:
+            if name in BLOCK_TAGS and len(stack) < MAX_DEPTH:
                 self.flush()
                 new_ctx = self._context(child, ctx, child_flags, len(stack))
                 self.owner = new_ctx
@@ -355,7 +362,7 @@ class _Walker:
         name = tag.name
         attrs = tag.attrs
         cls = attrs.get("class")
-        cls_value = " ".join(cls) if isinstance(cls, list) else str(cls or "")
+        cls_value = " ".join(cls) if isinstance(cls, list) else " ".join(str(cls or "").split())
         ident = str(attrs.get("id") or "")
         tokens = class_tokens(cls_value) + class_tokens(ident) if (cls_value or ident) else ()
         role = str(attrs.get("role") or "").lower()
@@ -458,20 +465,48 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def _keep_lines(match: regex.Match[str]) -> str:
-    return "\n" * match.group().count("\n")
-
-
 def prune(text: str) -> str:
-    """The page without scripts, styles, inline SVG, templates and comments (line count kept)."""
-    return _PRUNE.sub(_keep_lines, text)
+    """The page without scripts, styles, inline SVG, templates, form controls, frames and comments.
+
+    Newlines inside what is cut are kept, so line numbers stay right. One forward scan: an
+    element that is never closed stays (and is not looked for again), so no input is quadratic.
+    """
+    out: list[str] = []
+    kept_from = scan_from = 0
+    unclosed: set[str] = set()
+    while True:
+        start = _PRUNE_OPEN.search(text, scan_from)
+        if start is None:
+            break
+        tag = (start.group(1) or "!--").lower()
+        end = None if tag in unclosed else _PRUNE_CLOSE[tag].search(text, start.end())
+        if end is None:
+            unclosed.add(tag)
+            scan_from = start.end()
+            continue
+        out.append(text[kept_from : start.start()])
+        out.append("\n" * text.count("\n", start.start(), end.end()))
+        kept_from = scan_from = end.end()
+    out.append(text[kept_from:])
+    return "".join(out)
+
+
+def _ld_scripts(text: str) -> Iterator[str]:
+    """The bodies of the page's ``<script type="application/ld+json">`` elements, in one forward scan."""
+    close = _PRUNE_CLOSE["script"]
+    for opening in _SCRIPT_OPEN.finditer(text):
+        if _LD_TYPE.search(opening.group(1)):
+            end = close.search(text, opening.end())
+            if end is None:
+                return
+            yield text[opening.end() : end.start()]
 
 
 def json_ld(text: str) -> dict[str, str]:
     """Article fields from the page's JSON-LD (NewsArticle, Article, BlogPosting ..., also in ``@graph``)."""
     found: dict[str, str] = {}
     best_rank = 99
-    for raw in _LD_JSON.findall(text):
+    for raw in _ld_scripts(text):
         try:
             data = json.loads(raw)
         except (ValueError, TypeError):

@@ -249,3 +249,25 @@ def test_depth_grows_with_nesting() -> None:
 
 def test_class_tokens_split_words_case_and_digits() -> None:
     assert class_tokens("socialShare-bar2 entry__content") == ("social", "share", "bar", "entry", "content")
+
+
+# -- pathological pages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("opening", ["<script>", "<!--", "<button>", '<script type="application/ld+json">'])
+def test_thousands_of_unclosed_elements_are_read_in_linear_time(opening: str) -> None:
+    import time
+
+    raw = "<html><body>" + f"{opening}x <p>text</p>" * 20000
+    started = time.perf_counter()
+    read_html(raw)
+    assert time.perf_counter() - started < 10
+
+
+def test_prune_cuts_closed_never_content_and_keeps_line_count() -> None:
+    from cleaner.html import prune
+
+    text = (
+        "a<script>x\ny</script>b<!-- c\n -->d<svg><path/></svg>e<button-group>f</button-group>g<script>open"
+    )
+    assert prune(text) == "a\nb\nde<button-group>f</button-group>g<script>open"
