@@ -43,10 +43,26 @@ class Block:
 
     def drop(self, stage: str, reason: str, *, lifted_as: str | None = None) -> Block:
         """A copy of this block marked removed by ``stage`` for ``reason``."""
-        return make_block(self.text, self.origin, Removal(stage, reason, lifted_as), self.path, self.hints)
+        return make_block(self.text, self.origin, removal(stage, reason, lifted_as), self.path, self.hints)
 
     def with_text(self, text: str) -> Block:
         return make_block(text, self.origin, self.removal, self.path, self.hints)
+
+
+_REMOVALS: dict[tuple[str, str, str | None], Removal] = {}
+#: Distinct removals remembered (a stage gives a handful of reasons; this only bounds odd callers).
+MAX_REMOVALS = 4096
+
+
+def removal(stage: str, reason: str, field: str | None = None) -> Removal:
+    """``Removal(stage, reason, field)``, one shared instance per value (it is immutable)."""
+    key = (stage, reason, field)
+    found = _REMOVALS.get(key)
+    if found is None:
+        if len(_REMOVALS) >= MAX_REMOVALS:
+            _REMOVALS.clear()
+        found = _REMOVALS[key] = Removal(stage, reason, field)
+    return found
 
 
 # The frozen dataclass __init__ sets each field through object.__setattr__; setting

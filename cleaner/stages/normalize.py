@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
-from ..document import Document
+from ..document import Document, make_block, removal
 from ..stage import Stage, register
 
+# stdlib re: these plain character classes compile and scan faster than with `regex`.
 # No-break and other Unicode spaces become a plain space.
-_SPACES = regex.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_SPACES_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v"
+_SPACES = re.compile(f"[{_SPACES_CHARS}]")
 # Zero-width characters and the soft hyphen vanish.
-_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_RUNS = regex.compile(r" {2,}")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+# Both at once, for the whole text of a document (one scan instead of two).
+_SPACES_OR_INVISIBLE = re.compile(f"[{_SPACES_CHARS}{_INVISIBLE_CHARS}]")
+# Runs of spaces; the literal two-space start lets the scanner skip ahead fast.
+_RUNS = re.compile("  +")
+
+
+def _unify(match: re.Match[str]) -> str:
+    return "" if match.group() in _INVISIBLE_CHARS else " "
 
 
 def normalize_line(text: str) -> str:
@@ -20,6 +30,17 @@ def normalize_line(text: str) -> str:
     if "  " in text:
         text = _RUNS.sub(" ", text)
     return text.strip()
+
+
+def normalize_lines(texts: list[str]) -> list[str]:
+    """``[normalize_line(t) for t in texts]``, done on the joined text with one scan per rule."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holds a newline itself (HTML blocks)
+        return [normalize_line(t) for t in texts]
+    joined = _SPACES_OR_INVISIBLE.sub(_unify, joined)
+    if "  " in joined:
+        joined = _RUNS.sub(" ", joined)
+    return [t.strip() for t in joined.split("\n")] if texts else []
 
 
 @register
@@ -33,13 +54,14 @@ class Normalize(Stage):
     name = "normalize"
 
     def run(self, doc: Document) -> Document:
-        out = []
-        for block in doc.blocks:
-            if block.removal is None:
-                text = normalize_line(block.text)
-                if text != block.text:
-                    block = block.with_text(text)
-                if not text:
-                    block = block.drop(self.name, "blank line")
-            out.append(block)
+        blocks = doc.blocks
+        live = [i for i, b in enumerate(blocks) if b.removal is None]
+        out = list(blocks)
+        blank = removal(self.name, "blank line")
+        for i, text in zip(live, normalize_lines([blocks[i].text for i in live]), strict=True):
+            block = blocks[i]
+            if not text:
+                out[i] = make_block(text, block.origin, blank, block.path, block.hints)
+            elif text != block.text:
+                out[i] = make_block(text, block.origin, None, block.path, block.hints)
         return doc.with_blocks(out)
