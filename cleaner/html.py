@@ -97,6 +97,7 @@ _META_CHARSET = regex.compile(
     regex.I,
 )
 _TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+_STATE_CLASS = regex.compile(r"(?<![^\s])(?:has|with|without|no|show|hide|enable|disable)[-_]\S*")
 _CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
 _DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _STREAMED_SEGMENT = regex.compile(r"\A[SB]:\d+\Z")
@@ -209,6 +210,9 @@ def parse(text: str, builder: str | None = None) -> BeautifulSoup:
 def class_tokens(value: str) -> tuple[str, ...]:
     """A class or id value as lower-case word tokens: ``socialShare-bar2`` -> social, share, bar."""
     value = _CAMEL.sub(" ", value).lower()
+    if _STATE_CLASS.search(value):
+        # "has-sidebar", "with-comments", "no-ads": a state of the element, not what it is
+        value = _STATE_CLASS.sub(" ", value)
     return tuple(t for t in _TOKEN_SPLIT.split(value) if t and not t.isdigit())
 
 
