@@ -329,3 +329,16 @@ def test_place_in_comma_dateline_is_not_the_author() -> None:
     lines = ["Night buses to reach the northern suburbs from spring", "New York, Nov 19, 2019", *BODY]
     doc = run_stages(lines, "metadata")
     assert doc.metadata.author is None
+
+
+def test_modified_date_line_under_the_date_line_is_lifted_too() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "Mon 18 Nov 2019 18.54 GMT",
+        "Last modified on Tue 19 Nov 2019 09.10 GMT",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.published == "2019-11-18T18:54+00:00"
+    assert doc.metadata.modified == "2019-11-19T09:10+00:00"
+    assert kept(doc) == BODY

@@ -344,7 +344,7 @@ class Metadata(Stage):
         if not lines:
             return doc
         prose = [is_prose(ln.text) for ln in lines]
-        body = body_start(prose)[0]
+        body, has_body = body_start(prose)
         dated = [len(ln.text) <= MAX_DATE_LINE and is_date_line(ln.text) for ln in lines[: body + NEAR_AFTER]]
         dated += [False] * (len(lines) - len(dated))
         bylined = [p < body + NEAR_AFTER and byline_author(ln.text) is not None for p, ln in enumerate(lines)]
@@ -355,7 +355,7 @@ class Metadata(Stage):
         variants = _page_title_variants(lines[0]) if len(lines) > 1 else {}
         if doc.metadata.title:
             variants.setdefault(key(doc.metadata.title), (doc.metadata.title, ""))
-        head, page_title = self._headline(lines, prose, dated, bylined, body, variants)
+        head, page_title = self._headline(lines, prose, dated, bylined, (body, has_body), variants)
         if head is None:
             found_title = self._page_title_only(lines, variants)
             if found_title is not None:
@@ -387,6 +387,13 @@ class Metadata(Stage):
                 lift[date] = ("date line", "published")
                 fields["published"] = iso
                 fields["published_raw"] = raw
+                for q in (date + 1, date - 1):  # "Published ..." then "Last modified ..."
+                    if 0 <= q < len(lines) and dated[q] and q not in lift:
+                        second = find_date(lines[q].text)
+                        if second is not None:
+                            lift[q] = ("second date line", "modified")
+                            if second[0] > iso:
+                                fields["modified"] = second[0]
         elif head is not None:
             # no line of its own: a date inside a short line by the headline
             # ("New Delhi, Staff | Updated: 19 Nov 2019") fills the field, the line stays
@@ -437,10 +444,14 @@ class Metadata(Stage):
         prose: list[bool],
         dated: list[bool],
         bylined: list[bool],
-        body: int,
+        body_found: tuple[int, bool],
         variants: dict[str, tuple[str, str]],
     ) -> tuple[int | None, tuple[int, str] | None]:
-        """(position of the headline, (position of the page-title line, site name)) or Nones."""
+        """(position of the headline, (position of the page-title line, site name)) or Nones.
+
+        ``body_found`` is the body start and whether a run of prose starts there.
+        """
+        body, has_body = body_found
         beside = [d or b for d, b in zip(dated, bylined, strict=True)]
 
         scores: dict[int, int] = {}
@@ -457,12 +468,12 @@ class Metadata(Stage):
                 continue
             if not page and sum(dated[max(0, p - LISTING_REACH) : p + LISTING_REACH + 1]) >= LISTING_DATES:
                 continue  # a teaser in a list of stories, each with its date
-            score = 0
-            if page:
-                score += W_PAGE_TITLE
+            # the first line printed again lower down is a repeat, not a page title with a site name
+            bare = page and ln.key == lines[0].key
+            score = W_PAGE_TITLE if page and not bare else 0
             if ln.heading == 1:
                 score += W_HEADING
-            if any(
+            if bare or any(
                 lines[q].key == ln.key
                 for q in range(max(0, p - REPEAT_NEAR), p + REPEAT_NEAR + 1)
                 if q != p and q < len(lines)
@@ -478,7 +489,7 @@ class Metadata(Stage):
                 _unspaced(ln.text) and len(ln.text) >= LONG_CHARS_UNSPACED
             ):
                 score += W_LONG
-            if 0 < body - p <= BODY_NEAR:
+            if 0 < body - p <= BODY_NEAR and has_body:
                 score += W_BEFORE_BODY
                 if body - p == 1 and _near(dated, p, DATE_BEFORE, 0):
                     score += W_BETWEEN_DATE_AND_BODY
