@@ -9,8 +9,9 @@ too, with ``field`` naming where the text went.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,16 @@ class Document:
 
     @classmethod
     def from_lines(cls, lines: Iterable[str], **kw: Any) -> Document:
-        return cls(tuple([make_block(text, i, None, "", {}) for i, text in enumerate(lines, 1)]), **kw)
+        blocks = []
+        for i, text in enumerate(lines, 1):  # make_block, inlined: one block per input line
+            block = _new(Block)
+            _set_text(block, text)
+            _set_origin(block, i)
+            _set_removal(block, None)
+            _set_path(block, "")
+            _set_hints(block, {})
+            blocks.append(block)
+        return cls(tuple(blocks), **kw)
 
     def with_blocks(self, blocks: Iterable[Block]) -> Document:
         return replace(self, blocks=tuple(blocks))

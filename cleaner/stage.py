@@ -13,7 +13,8 @@ Every stage docstring has a one-line summary, a **Removes:** example and a
 from __future__ import annotations
 
 import inspect
-from typing import Any, ClassVar, Sequence, TypeVar
+from collections.abc import Sequence
+from typing import Any, ClassVar, TypeVar
 
 from .document import Block, Document
 from .errors import UNKNOWN_STAGE, UnknownStageError
