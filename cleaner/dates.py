@@ -24,10 +24,9 @@ Conventions:
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from functools import cache
-
-import regex
 
 from . import lexicon
 
@@ -69,12 +68,12 @@ def date_words(kind: str) -> tuple[str, ...]:
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first, inner spaces flexible."""
     parts = sorted(set(words), key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
 # --- patterns (compiled once) ----------------------------------------------
 
-_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.VERSION0
+_FLAGS = re.IGNORECASE | re.UNICODE
 
 _MONTH = rf"(?P<mon>{_alternation(_months())})(?!\w)\.?"
 _OF = rf"(?:(?:{_alternation(date_words('of'))})\s+)?"
@@ -82,32 +81,32 @@ _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _YEAR_MARK = rf"(?:\s*(?:{_alternation(date_words('year'))})(?!\w))?" if date_words("year") else ""
 
 #: "20 Feb, 2026", "20. Februar 2026", "20 de febrero de 2026", "20 февраля 2026 г."
-_DMY_TEXT = regex.compile(
+_DMY_TEXT = re.compile(
     rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?(?:\s*|-){_OF}{_MONTH}"
     rf"(?:\s*,\s*|\s+|-){_OF}{_YEAR}{_YEAR_MARK}",
     _FLAGS,
 )
 #: "February 20, 2026", "Feb. 20 2026"
-_MDY_TEXT = regex.compile(
+_MDY_TEXT = re.compile(
     rf"(?<!\w){_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}",
     _FLAGS,
 )
 #: "2026-02-20" (ISO; a time may follow after "T")
-_ISO = regex.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d])", _FLAGS)
+_ISO = re.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d])", _FLAGS)
 #: "2026/02/20", "2026.02.20", "2026. 2. 20."
-_YMD_NUM = regex.compile(
+_YMD_NUM = re.compile(
     r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[./])\s?(?P<mo>\d{1,2})(?P=sep)\s?(?P<d>\d{1,2})(?![\d]|[./]\d)",
     _FLAGS,
 )
 #: "20.02.2026", "20/02/2026", "20-02-2026"
-_DMY_NUM = regex.compile(
+_DMY_NUM = re.compile(
     r"(?<![\w.\-/,])(?P<d>\d{1,2})(?P<sep>[./-])(?P<mo>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?!\w|[.,/\-]\d)",
     _FLAGS,
 )
 #: "2026年2月20日", "2026년 2월 20일"
-_CJK = regex.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")
+_CJK = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")
 
-_PATTERNS: tuple[tuple[regex.Pattern[str], bool], ...] = (
+_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
     # (pattern, numeric-only: subject to the "not a date" prefix check)
     (_ISO, False),
     (_DMY_TEXT, False),
@@ -134,19 +133,19 @@ _TIME = (
     + rf"(?:\s*\(?{_ZONE}\)?)?"
 )
 #: a time right after the date: "2026-02-20T12:53Z", "20 Feb, 2026 12:53", "20 février 2026 à 14h05"
-_TIME_AFTER = regex.compile(
+_TIME_AFTER = re.compile(
     rf"(?:T|\s*(?:[,|·•–—/]|-|\s)\s*(?:(?:{_AT})\s+)?)" + _TIME,
     _FLAGS,
 )
 #: a time right before the date: "12:53, 20 Feb 2026", "14:05 | 20.02.2026"
-_TIME_BEFORE = regex.compile(
+_TIME_BEFORE = re.compile(
     _TIME + rf"\s*(?:[,|·•–—/-]\s*)?(?:(?:{_alternation(date_words('weekday'))})\.?,?\s*)?\Z",
     _FLAGS,
 )
 #: a line that is only a time: "5:50 PM", "um 14:05 Uhr"
-_TIME_ONLY = regex.compile(rf"^\W*(?:(?:{_AT})\s+)?{_TIME}\W*$", _FLAGS)
-_YEARISH = regex.compile(r"(?:19|20)\d\d")
-_NOT_DATE = regex.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
+_TIME_ONLY = re.compile(rf"^\W*(?:(?:{_AT})\s+)?{_TIME}\W*$", _FLAGS)
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+_NOT_DATE = re.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
 
 #: how far before a date a time or a "not a date" word may start
 _LOOK_BACK = 40
@@ -176,7 +175,7 @@ def _offset(tz: str) -> str:
     return ""
 
 
-def _clock(m: regex.Match[str]) -> str | None:
+def _clock(m: re.Match[str]) -> str | None:
     """``THH:MM[:SS]`` plus zone from a time match, or None when the time is impossible."""
     hour = int(m["H"])
     minute = int(m["M"] or m["M2"])
@@ -195,7 +194,7 @@ def _clock(m: regex.Match[str]) -> str | None:
     return text
 
 
-def _day(m: regex.Match[str], numeric: bool) -> str | None:
+def _day(m: re.Match[str], numeric: bool) -> str | None:
     """``YYYY-MM-DD`` from a date match, or None when impossible."""
     year, day = int(m["y"]), int(m["d"])
     groups = m.groupdict()
@@ -269,16 +268,25 @@ def find_time(line: str) -> str | None:
 
 # --- date lines ------------------------------------------------------------
 
-_DECORATION = regex.compile(
+_DECORATION = re.compile(
     rf"(?<!\w)(?:{_alternation([*date_words('label'), *date_words('weekday'), *date_words('at')])})"
     rf"(?!\w)\.?",
     _FLAGS,
 )
-_BY = regex.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", _FLAGS)
-# A part of a date line that is only a person's name: two or three capitalised words.
-_NAME = regex.compile(r"^\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){1,2}$")
-_SEPARATOR = regex.compile(r"\s*[|·•–—,;/]\s*|\s+-\s+")
-_WORD = regex.compile(r"\w+")
+_BY = re.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", _FLAGS)
+_NAME_MARKS = frozenset("'’.-")
+
+
+def _is_name(part: str) -> bool:
+    """A part of a date line that is only a person's name: two or three capitalised words."""
+    words = part.split()
+    return 2 <= len(words) <= 3 and all(
+        w[0].isupper() and len(w) <= 31 and all(c.isalpha() or c in _NAME_MARKS for c in w) for w in words
+    )
+
+
+_SEPARATOR = re.compile(r"\s*[|·•–—,;/]\s*|\s+-\s+")
+_WORD = re.compile(r"\w+")
 
 #: dates a date line may carry ("Published ... | Updated ...")
 _MAX_DATES = 3
@@ -311,7 +319,7 @@ def is_date_line(line: str) -> bool:
     other = 0
     named = False
     for part in _SEPARATOR.split(rest):
-        if not named and _NAME.match(part.strip()):
+        if not named and _is_name(part.strip()):
             named = True
             continue  # "Chris Davies - Nov 19, 2019": the byline without its by-word
         by = _BY.match(part)
