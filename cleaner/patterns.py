@@ -37,8 +37,11 @@ from . import lexicon
 
 #: Lines longer than this (in words) are never matched by prefix/suffix/contains entries.
 PROMPT_MAX_WORDS = 25
-#: Menu segmentations remembered per item set (the same line is asked about twice).
-COUNT_CACHE_SIZE = 8192
+#: Menu counts remembered per item set (the same line is asked about twice, and by several stages).
+COUNT_CACHE_SIZE = 65536
+#: Answers remembered per phrase set (several stages ask about the same line).
+FOUND_CACHE_SIZE = 65536
+_UNKNOWN = object()
 #: Prefix and suffix entries are looked up by this many of their first (last) characters.
 BUCKET = 4
 #: Lines longer than this (in characters) are never looked at by the phrase sets.
@@ -324,6 +327,9 @@ class PhraseSet:
         self.concepts = concepts
         self.max_words = max_words
         self._rank = {c: n for n, c in enumerate(concepts)}
+        # The answer per key, remembered: it depends only on the key and this set's
+        # concepts (other sets adding concepts to the shared index does not change it).
+        self._found: dict[str, Hit | None] = {}
         _WANTED.update(dict.fromkeys(concepts))  # the index is (re)built lazily, once for all sets
 
     def find(self, text: str, *, stripped: bool = False) -> Hit | None:
@@ -338,6 +344,14 @@ class PhraseSet:
 
     def find_key(self, key: str) -> Hit | None:
         """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
+        found = self._found.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            if len(self._found) >= FOUND_CACHE_SIZE:
+                self._found.clear()
+            found = self._found[key] = self._find_key(key)
+        return found  # type: ignore[return-value]
+
+    def _find_key(self, key: str) -> Hit | None:
         best: Hit | None = None
         rank = self._rank
         if len(_WANTED) != len(_INDEX.concepts):
@@ -397,19 +411,22 @@ class ItemSet:
         ``glued`` says the key comes from :func:`unglue`: words split by case may
         also be joined again ("whats app" is the item "whatsapp").
         """
+        table = self._counted_glued if glued else self._counted
+        counted = table.get(key)
+        if counted is None:
+            if len(table) > COUNT_CACHE_SIZE:
+                table.clear()
+            counted = table[key] = self._count(key, glued)
+        return counted
+
+    def _count(self, key: str, glued: bool) -> int:
         first = key.split(" ", 1)[0]
         if first not in (self.starts if glued else self.first_words) and (
             self._SEPARATOR_CHARS.isdisjoint(first)
             or self.SEPARATORS.split(first, 1)[0] not in self.first_words
         ):
             return 0
-        table = self._counted_glued if glued else self._counted
-        counted = table.get(key)
-        if counted is None:
-            if len(table) > COUNT_CACHE_SIZE:
-                table.clear()
-            counted = table[key] = self._segment(key, glued)
-        return counted
+        return self._segment(key, glued)
 
     def _segment(self, key: str, glued: bool) -> int:
         words = [w for w in self.SEPARATORS.split(key) if w]
