@@ -39,6 +39,8 @@ from . import lexicon
 PROMPT_MAX_WORDS = 25
 #: Menu counts remembered per item set (the same line is asked about twice, and by several stages).
 COUNT_CACHE_SIZE = 65536
+#: Line keys and index lookups remembered (enough for every line of a large dump: stages ask in turn).
+LINE_CACHE_SIZE = 65536
 #: Answers remembered per phrase set (several stages ask about the same line).
 FOUND_CACHE_SIZE = 65536
 _UNKNOWN = object()
@@ -182,7 +184,7 @@ def unglue(text: str) -> str:
     return _GLUE.sub(" ", text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def line_key(text: str) -> tuple[str, str, str]:
     """``(core, key, unglued key)`` of a line, remembered: every filter stage asks for the same lines.
 
@@ -311,7 +313,7 @@ def _index() -> _Index:
     return _INDEX
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _hits(key: str) -> tuple[Hit, ...]:
     return _index().hits(key)
 
