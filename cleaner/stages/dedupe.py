@@ -18,7 +18,7 @@ body region, and only the headline's repeats go.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..document import Document
 from ..stage import Stage, register
@@ -33,7 +33,7 @@ KEY_MAX_SPACES = 2
 #: a headline copy may carry a site name of at most this many words ("Headline | Site")
 SITE_MAX_WORDS = 6
 
-_TITLE_TAIL = regex.compile(r"^\s*(?:\||[-–—·»:/]|::)\s*")
+_TITLE_TAIL = re.compile(r"^\s*(?:\||[-–—·»:/]|::)\s*")
 
 
 def _repeats_title(text_key: str, raw: str, title_key: str, title_words: int) -> bool:
@@ -43,7 +43,7 @@ def _repeats_title(text_key: str, raw: str, title_key: str, title_words: int) ->
         return False
     # "Headline | Site" or "Site - Headline": the rest must be a short site name after a separator
     rest_words = word_count(text_key) - title_words
-    return 0 < rest_words <= SITE_MAX_WORDS and bool(regex.search(r"\s(?:\||[-–—·»:/]|::)\s|\|", raw))
+    return 0 < rest_words <= SITE_MAX_WORDS and bool(re.search(r"\s(?:\||[-–—·»:/]|::)\s|\|", raw))
 
 
 @register

@@ -26,7 +26,7 @@ the middle of the body never is.
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ..dates import MAX_DATE_LINE, date_words, find_date, find_time, is_date_line
 from ..document import Block, Document
@@ -106,43 +106,55 @@ PAGE_TITLE_SHARE = 0.6
 
 # --- patterns ----------------------------------------------------------------
 
-_WORD = regex.compile(r"\w+")
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-_NON_WORD = regex.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
+# Scripts written without spaces: Han, Hiragana, Katakana, Hangul, Thai.
+_UNSPACED = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u0e00-\u0e7f]")
+_NON_WORD = re.compile(r"[\W_]+")
 # Markdown residue a headline line may carry: heading marks, emphasis, link targets.
-_MD_HEADING = regex.compile(r"^\s*(#{1,6})\s+")
-_MD_LINK = regex.compile(
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_MD_LINK = re.compile(
     r"!?\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"
 )
-_MD_EMPHASIS = regex.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
-_URL = regex.compile(r"https?://|www\.\w|\w@\w+\.\w")
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_URL = re.compile(r"https?://|www\.\w|\w@\w+\.\w")
 # Where a page title splits into headline and site name: "Headline | Site", "Headline - Site".
-_TITLE_SEPARATOR = regex.compile(r"\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+")
-_SENTENCE_END = regex.compile(r"[.!?…。！？]['\"”’»)]*$")
-_HEADLINE_END = regex.compile(r"[.;,:]['\"”’»)]*$")
+_TITLE_SEPARATOR = re.compile(r"\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+")
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
+_HEADLINE_END = re.compile(r"[.;,:]['\"”’»)]*$")
 # A photo credit: "Anna Lee/Agency", "Photo: ..." is left to the captions lexicon.
-_CREDIT = regex.compile(r"\w/\p{Lu}")
-_DIGIT = regex.compile(r"\d")
-_WRAPPED = regex.compile(r"^[(\[][^()\[\]]*[)\]]$")
+_CREDIT = re.compile(r"\w/[^\W\d_]")  # followed by an upper-case letter: checked in code
+_DIGIT = re.compile(r"\d")
+_WRAPPED = re.compile(r"^[(\[][^()\[\]]*[)\]]$")
 #: how many closing characters a line-end test looks at, and opening ones a script test
 _TAIL = 12
 _HEAD = 200
-_CLOCK = regex.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 
 
 def _phrases(kind: str) -> str:
     words = sorted(date_words(kind), key=len, reverse=True)
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
-_BYLINE = regex.compile(rf"^\W*(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", regex.IGNORECASE)
-_BYLINE_INSIDE = regex.compile(rf"(?<=\s)(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", regex.IGNORECASE)
+_BYLINE = re.compile(rf"^\W*(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_BYLINE_INSIDE = re.compile(rf"(?<=\s)(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
 # A line that is only a person's name: two to four capitalised words.
-_NAME_ONLY = regex.compile(r"^\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){1,3}$")
-_PART_SEPARATOR = regex.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")  # not commas: "New York, Feb. 20" is a dateline
-_NAME_PART_END = regex.compile(r"\s*(?:[|·•,;/()]|\s[-–—]\s|\d)")
-_JOINER = regex.compile(rf"^(?:{_phrases('and')}|&)$", regex.IGNORECASE)
-_STAFF = regex.compile(rf"(?<!\w)(?:{_phrases('staff')})(?!\w).*$", regex.IGNORECASE)
+_NAME_MARKS = frozenset("'’.-")
+
+
+def _is_name(text: str) -> bool:
+    """A line that is only a person's name: two to four capitalised words."""
+    words = text.split(" ")
+    return 2 <= len(words) <= 4 and all(
+        w and w[0].isupper() and len(w) <= 31 and all(c.isalpha() or c in _NAME_MARKS for c in w)
+        for w in words
+    )
+
+
+_PART_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")  # not commas: "New York, Feb. 20" is a dateline
+_NAME_PART_END = re.compile(r"\s*(?:[|·•,;/()]|\s[-–—]\s|\d)")
+_JOINER = re.compile(rf"^(?:{_phrases('and')}|&)$", re.IGNORECASE)
+_STAFF = re.compile(rf"(?<!\w)(?:{_phrases('staff')})(?!\w).*$", re.IGNORECASE)
 
 
 def plain(text: str) -> str:
@@ -209,7 +221,9 @@ def is_title_shaped(text: str) -> bool:
         return False  # "Audrey Huang, Managing Editor": a byline without its by-word
     if _URL.search(text) or _BYLINE.match(text) or _CLOCK.search(text) or text.count("|") > 1:
         return False
-    if _CREDIT.search(text) or len(_DIGIT.findall(text)) > TITLE_MAX_DIGIT_SHARE * len(text):
+    if any(m.group()[-1].isupper() for m in _CREDIT.finditer(text)):
+        return False  # "Anna Lee/Agency": a photo credit
+    if len(_DIGIT.findall(text)) > TITLE_MAX_DIGIT_SHARE * len(text):
         return False
     return find_date(text) is None
 
@@ -419,12 +433,12 @@ class Metadata(Stage):
 
         if head is not None and "author" not in fields and date is not None:
             for p in (date - 1, date + 1):  # "Daniel Osei" alone beside the date line
-                if head < p < len(lines) and p not in lift and _NAME_ONLY.match(lines[p].text):
+                if head < p < len(lines) and p not in lift and _is_name(lines[p].text):
                     lift[p] = ("byline", "author")
                     fields["author"] = lines[p].text
                     break
             else:  # "Chris Davies - Nov 19, 2019": the name on the date line itself
-                names = [part for part in _PART_SEPARATOR.split(lines[date].text) if _NAME_ONLY.match(part)]
+                names = [part for part in _PART_SEPARATOR.split(lines[date].text) if _is_name(part)]
                 if len(names) == 1:
                     fields["author"] = names[0]
                     lift[date] = ("byline and date", "author")
