@@ -262,18 +262,20 @@ class _Index:
         self.prefix_sizes = sorted({min(BUCKET, len(k)) for k in self.prefix}, reverse=True)
         self.suffix_sizes = sorted({min(BUCKET, len(k)) for k in self.suffix}, reverse=True)
         self.contains_first = frozenset(p.split(" ")[0] for p in self.contains)
+
+    @cached_property
+    def contains_re(self) -> regex.Pattern[str] | None:
+        """One regex of the contains-phrases, compiled on first need (most small runs never need it)."""
+        if not self.contains:
+            return None
         ordered = sorted(self.contains, key=lambda p: -len(p))
-        self.contains_re = (
-            regex.compile(
-                "|".join(
-                    (r"(?<!\w)" if _word_at(p, 0) else "")
-                    + regex.escape(p)
-                    + (r"(?!\w)" if _word_at(p, len(p) - 1) else "")
-                    for p in ordered
-                )
+        return regex.compile(
+            "|".join(
+                (r"(?<!\w)" if _word_at(p, 0) else "")
+                + regex.escape(p)
+                + (r"(?!\w)" if _word_at(p, len(p) - 1) else "")
+                for p in ordered
             )
-            if self.contains
-            else None
         )
 
     def hits(self, key: str) -> tuple[Hit, ...]:
@@ -294,8 +296,8 @@ class _Index:
                 glued = _word_at(phrase, 0) and _word_at(key, len(key) - len(phrase) - 1)
                 if key.endswith(phrase) and not glued:
                     found.extend(Hit(c, "suffix") for c in concepts)
-        if self.contains_re is not None and not self.contains_first.isdisjoint(key.split(" ")):
-            for m in self.contains_re.finditer(key):
+        if self.contains and not self.contains_first.isdisjoint(key.split(" ")):
+            for m in self.contains_re.finditer(key):  # type: ignore[union-attr]  # set when contains is
                 found.extend(Hit(c, "contains") for c in self.contains[m.group()])
         return tuple(found)
 
