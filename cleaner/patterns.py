@@ -293,9 +293,11 @@ class _Index:
                     found.extend(Hit(c, "prefix") for c in concepts)
         for size in self.suffix_sizes:
             for phrase, concepts in self.suffix.get(key[-size:], ()):
-                glued = _word_at(phrase, 0) and _word_at(key, len(key) - len(phrase) - 1)
-                if key.endswith(phrase) and not glued:
-                    found.extend(Hit(c, "suffix") for c in concepts)
+                if not key.endswith(phrase):
+                    continue
+                if _word_at(phrase, 0) and _word_at(key, len(key) - len(phrase) - 1):
+                    continue  # the phrase is only the end of a longer word
+                found.extend(Hit(c, "suffix") for c in concepts)
         if self.contains and not self.contains_first.isdisjoint(key.split(" ")):
             for m in self.contains_re.finditer(key):  # type: ignore[union-attr]  # set when contains is
                 found.extend(Hit(c, "contains") for c in self.contains[m.group()])
