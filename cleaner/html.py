@@ -110,6 +110,8 @@ _ISO_DATE = regex.compile(
 # inline scripts are most of a page's nodes); JSON-LD is read out of its script first.
 _PRUNED_TAGS = ("script", "style", "svg", "template", "select", "textarea", "button", "iframe", "math",
                 "object", "canvas")  # fmt: skip
+#: Elements whose content is raw text: unclosed, they run to the end of the page.
+_RAW_TEXT = frozenset({"!--", "script", "style", "textarea"})
 _PRUNE_OPEN = regex.compile(rf"<({'|'.join(_PRUNED_TAGS)})(?=[\s/>])|<!--", regex.I)
 _PRUNE_CLOSE = {tag: regex.compile(rf"</{tag}\s*>", regex.I) for tag in _PRUNED_TAGS} | {
     "!--": regex.compile(r"-->")
@@ -473,7 +475,8 @@ def prune(text: str) -> str:
     """The page without scripts, styles, inline SVG, templates, form controls, frames and comments.
 
     Newlines inside what is cut are kept, so line numbers stay right. One forward scan: an
-    element that is never closed stays (and is not looked for again), so no input is quadratic.
+    unclosed comment, script, style or textarea runs to the end of the page (as in a browser);
+    another unclosed element stays and is not looked for again, so no input is quadratic.
     """
     out: list[str] = []
     kept_from = scan_from = 0
@@ -484,6 +487,11 @@ def prune(text: str) -> str:
             break
         tag = (start.group(1) or "!--").lower()
         end = None if tag in unclosed else _PRUNE_CLOSE[tag].search(text, start.end())
+        if end is None and tag in _RAW_TEXT:
+            # as in a browser: an unclosed comment or script runs to the end of the page
+            out.append(text[kept_from : start.start()])
+            out.append("\n" * text.count("\n", start.start()))
+            return "".join(out)
         if end is None:
             unclosed.add(tag)
             scan_from = start.end()

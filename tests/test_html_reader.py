@@ -267,7 +267,11 @@ def test_thousands_of_unclosed_elements_are_read_in_linear_time(opening: str) ->
 def test_prune_cuts_closed_never_content_and_keeps_line_count() -> None:
     from cleaner.html import prune
 
-    text = (
-        "a<script>x\ny</script>b<!-- c\n -->d<svg><path/></svg>e<button-group>f</button-group>g<script>open"
-    )
-    assert prune(text) == "a\nb\nde<button-group>f</button-group>g<script>open"
+    text = "a<script>x\ny</script>b<!-- c\n -->d<svg><path/></svg>e<button-group>f</button-group>g<select>h"
+    assert prune(text) == "a\nb\nde<button-group>f</button-group>g<select>h"
+
+
+def test_unclosed_comment_runs_to_the_end_of_the_page() -> None:
+    from cleaner.html import prune
+
+    assert prune("<p>kept</p><!-- never closed\n<p>gone</p>") == "<p>kept</p>\n"
