@@ -171,6 +171,10 @@ def fold(text: str) -> str:
     return text
 
 
+#: Lexicon entries folded once: the shared index and the menu item sets fold the same entries.
+_fold_entry = cache(fold)
+
+
 #: A line is looked at for run-together words when it has fewer spaces than one per this many characters.
 GLUED_CHARS_PER_SPACE = 8
 # Where words of adjacent page elements ran together in a soup dump:
@@ -244,15 +248,15 @@ class _Index:
         for concept in concepts:
             e = entries(concept)
             for phrase in e.whole:
-                self.whole.setdefault(fold(phrase), []).append(concept)
+                self.whole.setdefault(_fold_entry(phrase), []).append(concept)
             for phrase in e.prefix:
-                prefix.setdefault((fold(phrase), ""), []).append(concept)
+                prefix.setdefault((_fold_entry(phrase), ""), []).append(concept)
             for start, later in e.prompts:
-                prefix.setdefault((fold(start), fold(later)), []).append(concept)
+                prefix.setdefault((_fold_entry(start), _fold_entry(later)), []).append(concept)
             for phrase in e.suffix:
-                suffix.setdefault(fold(phrase), []).append(concept)
+                suffix.setdefault(_fold_entry(phrase), []).append(concept)
             for phrase in e.contains:
-                self.contains.setdefault(fold(phrase), []).append(concept)
+                self.contains.setdefault(_fold_entry(phrase), []).append(concept)
         self.prefix: dict[str, list[tuple[str, str, list[str]]]] = {}
         for (phrase, later), found in sorted(prefix.items(), key=lambda kv: -len(kv[0][0])):
             self.prefix.setdefault(phrase[:BUCKET], []).append((phrase, later, found))
@@ -392,7 +396,7 @@ class ItemSet:
 
     @cached_property
     def items(self) -> frozenset[str]:
-        return frozenset(fold(p) for c in self.concepts for p in entries(c).phrases())
+        return frozenset(_fold_entry(p) for c in self.concepts for p in entries(c).phrases())
 
     @cached_property
     def first_words(self) -> frozenset[str]:
