@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Document
+from ..document import Block, Document, make_block
 from ..protect import is_protected
 from ..stage import Stage, register
 
@@ -29,6 +29,10 @@ _EMPTY_EMPHASIS = re.compile(r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
 _TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
 _BLOCK_MARKER = re.compile(r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
 _CLOSING_HASHES = re.compile(r"\s+#+$", _F)
+# The first characters those whole-line patterns can start with.
+_RULE_FIRST = frozenset("-*=")
+_EMPHASIS_FIRST = frozenset("_*")
+_MARKER_FIRST = frozenset("#>*+-")
 
 # ![alt](src "title") and [text](href "title"); the target may hold one level of parentheses.
 _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
@@ -90,20 +94,22 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
         link_chars += len(match.group(1).strip())
         return match.group(1)
 
-    if _REFERENCE_DEFINITION.fullmatch(line):
+    # Each whole-line pattern is tried only when the line starts as it must.
+    first = line[:1]
+    if first == "[" and _REFERENCE_DEFINITION.fullmatch(line):
         return "", "link definition", 0
-    if _HORIZONTAL_RULE.fullmatch(line):
+    if first in _RULE_FIRST and _HORIZONTAL_RULE.fullmatch(line):
         return "", "horizontal rule", 0
-    if _EMPTY_EMPHASIS.fullmatch(line):
+    if first in _EMPHASIS_FIRST and _EMPTY_EMPHASIS.fullmatch(line):
         return "", "empty emphasis", 0
     if "|" in line and _TABLE_RULE.fullmatch(line):
         return "", "table rule", 0
     text = _ESCAPE.sub(_park, line) if "\\" in line else line
     reason = "markdown markup"
-    table = _TABLE_ROW.fullmatch(text)
+    table = _TABLE_ROW.fullmatch(text) if text[:1] == "|" else None
     if table is not None:
         text = " ".join(c for c in _CELL_SPLIT.split(table.group(1)) if c)
-    while True:
+    while text[:1] in _MARKER_FIRST or text[:1].isdigit():
         marker = _BLOCK_MARKER.match(text)
         if marker is None:
             break
@@ -118,11 +124,13 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
     if "](" in text or "][" in text:
         for _ in range(MAX_NESTING):
             text, links = _LINK.subn(unwrap, text)
-            text, more = _LINK_REFERENCE.subn(unwrap, text)
+            text, more = _LINK_REFERENCE.subn(unwrap, text) if "][" in text else (text, 0)
             if not (links or more):
                 break
             if reason != "image":
                 reason = "link target"
+            if "](" not in text and "][" not in text:
+                break  # nothing left that either pattern could match
     if "<" in text:
         bare = _AUTOLINK.fullmatch(text.strip())
         text = "" if bare else _AUTOLINK.sub(r"\1", text)
@@ -133,13 +141,13 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
     if "~~" in text:
         text = _STRIKE.sub(r"\1", text)
     text = text.strip()
-    if _BARE_URL_LINE.fullmatch(text):
+    if text[:1] in "hw" and _BARE_URL_LINE.fullmatch(text):
         return "", "link target", 0
-    if _LEFTOVER.fullmatch(text):
+    if not (text[:1].isalnum() or text[:1] == "_") and _LEFTOVER.fullmatch(text):
         return "", reason, 0
     if "|" in text and table is None and text.startswith("|"):
         text = text.strip("| ")
-    if text and ord(max(text)) >= _PARK_BASE:
+    if text and not text.isascii() and ord(max(text)) >= _PARK_BASE:
         text = _PARKED.sub(_unpark, text)
     return " ".join(text.split()), reason, link_chars
 
@@ -163,18 +171,19 @@ class Markdown(Stage):
     def run(self, doc: Document) -> Document:
         if doc.style != "markdown":
             return doc
-        out: list[Block] = []
-        changed = False
-        for block in doc.blocks:
-            if block.removal is None and block.text and _MARKUP.search(block.text) is not None:
+        blocks = doc.blocks
+        out: list[Block] | None = None  # copied on the first change only
+        search = _MARKUP.search
+        for i, block in enumerate(blocks):
+            if block.removal is None and block.text and search(block.text) is not None:
                 text, reason, link_chars = rewrite_counting(block.text)
                 if text != block.text:
-                    changed = True
+                    if out is None:
+                        out = list(blocks)
                     if not text:
                         if not is_protected(block.text, self.options):
-                            block = block.drop(self.name, reason)
+                            out[i] = block.drop(self.name, reason)
                     else:
                         hints = {**block.hints, LINK_SHARE: min(1.0, link_chars / len(text))}
-                        block = Block(text, block.origin, block.removal, block.path, hints)
-            out.append(block)
-        return doc.with_blocks(out) if changed else doc
+                        out[i] = make_block(text, block.origin, block.removal, block.path, hints)
+        return doc if out is None else doc.with_blocks(out)
