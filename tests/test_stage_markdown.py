@@ -110,3 +110,11 @@ def test_empty_emphasis_removed(line: str) -> None:
     doc = md([line])
     assert kept(doc) == []
     assert [b.removal.reason for b in doc.removals() if b.removal] == ["empty emphasis"]
+
+
+def test_heading_keeps_its_level_as_a_hint() -> None:
+    from tests.conftest import run_stages
+
+    doc = run_stages(["## Second level", "# Top", "#hashtag"], "markdown", style="markdown")
+    levels = [(b.text, b.hints.get("level")) for b in doc.blocks]
+    assert levels == [("Second level", 2), ("Top", 1), ("#hashtag", None)]

@@ -59,6 +59,9 @@ _LEFTOVER = re.compile(r"\W*", _F)
 #: so later stages can still tell a menu of links from prose.
 LINK_SHARE = "link_share"
 
+#: Hint set on headings: their level, 1 to 6.
+LEVEL = "level"
+
 #: The most nested links/images unwrapped in one line ("[![alt](img)](href)" is two).
 MAX_NESTING = 3
 
@@ -83,6 +86,14 @@ def rewrite(line: str) -> tuple[str, str]:
     """
     text, reason, _ = rewrite_counting(line)
     return text, reason
+
+
+def heading_level(line: str) -> int:
+    """The level of an ATX heading (``## Title`` is 2), 0 for any other line."""
+    if line[:1] != "#":
+        return 0
+    marks = len(line) - len(line.lstrip("#"))
+    return marks if marks <= 6 and line[marks : marks + 1] in (" ", "\t") else 0
 
 
 def rewrite_counting(line: str) -> tuple[str, str, int]:
@@ -163,7 +174,8 @@ class Markdown(Stage):
     **Keeps:** ``[The minister](https://example.org/bio) said on **Monday**`` as
     ``The minister said on Monday``, and ``snake_case_names`` or ``2*3*4`` untouched.
 
-    Rewritten blocks carry the hint ``link_share``: how much of their text was link text.
+    Rewritten blocks carry the hint ``link_share``: how much of their text was link text,
+    and headings the hint ``level`` (1 for ``# Title``), as the HTML reader gives it.
     """
 
     name = "markdown"
@@ -185,5 +197,8 @@ class Markdown(Stage):
                             out[i] = block.drop(self.name, reason)
                     else:
                         hints = {**block.hints, LINK_SHARE: min(1.0, link_chars / len(text))}
+                        level = heading_level(block.text)
+                        if level:
+                            hints[LEVEL] = level
                         out[i] = make_block(text, block.origin, block.removal, block.path, hints)
         return doc if out is None else doc.with_blocks(out)
