@@ -10,13 +10,15 @@ from .options import Options
 from .stage import Stage, get_stage
 
 #: The default order, as one explicit tuple. Order matters: normalisation first so
-#: every filter sees clean lines, and markdown link targets are unwrapped before
+#: every filter sees clean lines; for HTML pages the DOM's evidence (structure) next, as
+#: it is the strongest there and does nothing on text dumps; markdown link targets are unwrapped before
 #: any filter reads the words; the cheap, certain filters (icons, navigation,
 #: share, footers, media) before metadata lifting, so the headline is looked for
 #: among plausible lines; repetition after the headline is known; the content
 #: classifier last, when only the hard cases are left.
 DEFAULT: tuple[str, ...] = (
     "normalize",
+    "structure",
     "markdown",
     "user-rules",
     "icons",
