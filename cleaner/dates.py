@@ -71,85 +71,112 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
-# --- patterns (compiled once) ----------------------------------------------
+# --- patterns (compiled once, on first use) ----------------------------------
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 
 # Any word of letters; whether it names a month is looked up in the month lexicon
 # (a dictionary, not an alternation of 150 names: faster to compile and to match).
 _MONTH = r"(?P<mon>[^\W\d_]{3,12})(?!\w)\.?"
-_OF = rf"(?:(?:{_alternation(date_words('of'))})\s+)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
-_YEAR_MARK = rf"(?:\s*(?:{_alternation(date_words('year'))})(?!\w))?" if date_words("year") else ""
-
-#: "20 Feb, 2026", "20. Februar 2026", "20 de febrero de 2026", "20 февраля 2026 г."
-_DMY_TEXT = re.compile(
-    rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?(?:\s*|-){_OF}{_MONTH}"
-    rf"(?:\s*,\s*|\s+|-){_OF}{_YEAR}{_YEAR_MARK}",
-    _FLAGS,
-)
-#: "February 20, 2026", "Feb. 20 2026"
-_MDY_TEXT = re.compile(
-    rf"(?<!\w){_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}",
-    _FLAGS,
-)
-#: "2026-02-20" (ISO; a time may follow after "T")
-_ISO = re.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d])", _FLAGS)
-#: "2026/02/20", "2026.02.20", "2026. 2. 20."
-_YMD_NUM = re.compile(
-    r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[./])\s?(?P<mo>\d{1,2})(?P=sep)\s?(?P<d>\d{1,2})(?![\d]|[./]\d)",
-    _FLAGS,
-)
-#: "20.02.2026", "20/02/2026", "20-02-2026"
-_DMY_NUM = re.compile(
-    r"(?<![\w.\-/,])(?P<d>\d{1,2})(?P<sep>[./-])(?P<mo>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?!\w|[.,/\-]\d)",
-    _FLAGS,
-)
-#: "2026年2月20日", "2026년 2월 20일"
-_CJK = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")
-
-_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
-    # (pattern, numeric-only: subject to the "not a date" prefix check)
-    (_ISO, False),
-    (_DMY_TEXT, False),
-    (_MDY_TEXT, False),
-    (_CJK, False),
-    (_DMY_NUM, True),
-    (_YMD_NUM, True),
-)
-
-_ZONE_NAMES = _alternation(date_words("zone"))
-_ZONE = (
-    r"(?P<tz>Z(?!\w)|(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?(?!\w)|[+-]\d{2}:?\d{2}(?!\d)"
-    + (rf"|(?-i:{_ZONE_NAMES.upper()})(?!\w)" if _ZONE_NAMES else "")
-    + ")"
-)
-_CLOCK = _alternation(date_words("clock"))
-_AT = _alternation(date_words("at"))
-# A time: "12:53", "8:03 am", "14h05", "14.05 Uhr", "10:00:00", each with an optional zone.
-_TIME = (
-    r"(?P<H>\d{1,2})(?:(?P<colon>:|\s?h\s?)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?"
-    + (rf"|\.(?P<M2>[0-5]\d)(?=\s*(?:{_CLOCK}|(?-i:GMT|UTC|{_ZONE_NAMES.upper()}))(?!\w))" if _CLOCK else "")
-    + r")(?!\d)(?:\s?(?P<ap>[ap])\.?\s?m\.?(?!\w))?"
-    + (rf"(?:\s*(?:{_CLOCK})(?!\w))?" if _CLOCK else "")
-    + rf"(?:\s*\(?{_ZONE}\)?)?"
-)
-#: a time right after the date: "2026-02-20T12:53Z", "20 Feb, 2026 12:53", "20 février 2026 à 14h05"
-_TIME_AFTER = re.compile(
-    rf"(?:T|\s*(?:[,|·•–—/]|-|\s)\s*(?:(?:{_AT})\s+)?)" + _TIME,
-    _FLAGS,
-)
-#: a time right before the date: "12:53, 20 Feb 2026", "14:05 | 20.02.2026"
-_TIME_BEFORE = re.compile(
-    # one word may stand between, a weekday ("12:53, Fri 20 Feb 2026"): any short word, to keep
-    # the pattern small
-    _TIME + r"\s*(?:[,|·•–—/-]\s*)?(?:[^\W\d_]{2,12}\.?,?\s*)?\Z",
-    _FLAGS,
-)
-#: a line that is only a time: "5:50 PM", "um 14:05 Uhr"
-_TIME_ONLY = re.compile(rf"^\W*(?:(?:{_AT})\s+)?{_TIME}\W*$", _FLAGS)
 _YEARISH = re.compile(r"(?:19|20)\d\d")
-_NOT_DATE = re.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
+
+
+class _Patterns:
+    """The date patterns. They are built from the lexicon once, on the first date looked
+    for, not at import: a run that reads no date (``--help``, a page without a year) does
+    not pay for compiling them."""
+
+    def __init__(self) -> None:
+        of = rf"(?:(?:{_alternation(date_words('of'))})\s+)?"
+        year_mark = rf"(?:\s*(?:{_alternation(date_words('year'))})(?!\w))?" if date_words("year") else ""
+
+        #: "20 Feb, 2026", "20. Februar 2026", "20 de febrero de 2026", "20 февраля 2026 г."
+        dmy_text = re.compile(
+            rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?(?:\s*|-){of}{_MONTH}"
+            rf"(?:\s*,\s*|\s+|-){of}{_YEAR}{year_mark}",
+            _FLAGS,
+        )
+        #: "February 20, 2026", "Feb. 20 2026"
+        mdy_text = re.compile(
+            rf"(?<!\w){_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}",
+            _FLAGS,
+        )
+        #: "2026-02-20" (ISO; a time may follow after "T")
+        iso = re.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d])", _FLAGS)
+        #: "2026/02/20", "2026.02.20", "2026. 2. 20."
+        ymd_num = re.compile(
+            r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[./])\s?(?P<mo>\d{1,2})(?P=sep)\s?(?P<d>\d{1,2})"
+            r"(?![\d]|[./]\d)",
+            _FLAGS,
+        )
+        #: "20.02.2026", "20/02/2026", "20-02-2026"
+        self.dmy_num = re.compile(
+            r"(?<![\w.\-/,])(?P<d>\d{1,2})(?P<sep>[./-])(?P<mo>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})"
+            r"(?!\w|[.,/\-]\d)",
+            _FLAGS,
+        )
+        #: "2026年2月20日", "2026년 2월 20일"
+        cjk = re.compile(
+            r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+        )
+
+        self.dates: tuple[tuple[re.Pattern[str], bool], ...] = (
+            # (pattern, numeric-only: subject to the "not a date" prefix check)
+            (iso, False),
+            (dmy_text, False),
+            (mdy_text, False),
+            (cjk, False),
+            (self.dmy_num, True),
+            (ymd_num, True),
+        )
+
+        zone_names = _alternation(date_words("zone"))
+        zone = (
+            r"(?P<tz>Z(?!\w)|(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?(?!\w)|[+-]\d{2}:?\d{2}(?!\d)"
+            + (rf"|(?-i:{zone_names.upper()})(?!\w)" if zone_names else "")
+            + ")"
+        )
+        clock = _alternation(date_words("clock"))
+        at = _alternation(date_words("at"))
+        # A time: "12:53", "8:03 am", "14h05", "14.05 Uhr", "10:00:00", each with an optional zone.
+        zones_upper = zone_names.upper()
+        time = (
+            r"(?P<H>\d{1,2})(?:(?P<colon>:|\s?h\s?)(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?"
+            + (rf"|\.(?P<M2>[0-5]\d)(?=\s*(?:{clock}|(?-i:GMT|UTC|{zones_upper}))(?!\w))" if clock else "")
+            + r")(?!\d)(?:\s?(?P<ap>[ap])\.?\s?m\.?(?!\w))?"
+            + (rf"(?:\s*(?:{clock})(?!\w))?" if clock else "")
+            + rf"(?:\s*\(?{zone}\)?)?"
+        )
+        #: a time right after the date: "2026-02-20T12:53Z", "20 Feb, 2026 12:53", "20 février 2026 à 14h05"
+        self.time_after = re.compile(
+            rf"(?:T|\s*(?:[,|·•–—/]|-|\s)\s*(?:(?:{at})\s+)?)" + time,
+            _FLAGS,
+        )
+        #: a time right before the date: "12:53, 20 Feb 2026", "14:05 | 20.02.2026"
+        self.time_before = re.compile(
+            # one word may stand between, a weekday ("12:53, Fri 20 Feb 2026"): any short word, to keep
+            # the pattern small
+            time + r"\s*(?:[,|·•–—/-]\s*)?(?:[^\W\d_]{2,12}\.?,?\s*)?\Z",
+            _FLAGS,
+        )
+        #: a line that is only a time: "5:50 PM", "um 14:05 Uhr"
+        self.time_only = re.compile(rf"^\W*(?:(?:{at})\s+)?{time}\W*$", _FLAGS)
+        self.not_date = re.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
+
+        #: words that may decorate a date line (labels, weekdays, connectives), one word each
+        self.decoration = frozenset(
+            word
+            for entry in (*date_words("label"), *date_words("weekday"), *date_words("at"))
+            for word in re.findall(r"\w+", entry.casefold())
+        )
+        self.by = re.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", _FLAGS)
+
+
+@cache
+def _patterns() -> _Patterns:
+    return _Patterns()
+
 
 #: how far before a date a time or a "not a date" word may start
 _LOOK_BACK = 40
@@ -206,7 +233,7 @@ def _day(m: re.Match[str], numeric: bool) -> str | None:
         month = _months().get(m["mon"].casefold().rstrip("."), 0)
     else:
         month = int(m["mo"])
-        if numeric and month > 12 and day <= 12 and m.re is _DMY_NUM:
+        if numeric and month > 12 and day <= 12 and m.re is _patterns().dmy_num:
             day, month = month, day  # 11/20/2019: the day-first reading is impossible
     try:
         return _dt.date(year, month, day).isoformat()
@@ -217,14 +244,15 @@ def _day(m: re.Match[str], numeric: bool) -> str | None:
 def _first_date(line: str) -> tuple[int, int, str] | None:
     """(start, end, iso day) of the earliest valid date in ``line``."""
     best: tuple[int, int, str] | None = None
-    for pattern, numeric in _PATTERNS:
+    rx = _patterns()
+    for pattern, numeric in rx.dates:
         pos = 0
         while True:
             m = pattern.search(line, pos)
             if m is None or (best is not None and m.start() > best[0]):
                 break
             day = _day(m, numeric)
-            if day and numeric and _NOT_DATE.search(line, max(0, m.start() - _LOOK_BACK), m.start()):
+            if day and numeric and rx.not_date.search(line, max(0, m.start() - _LOOK_BACK), m.start()):
                 day = None
             if day:
                 if best is None or m.start() < best[0] or (m.start() == best[0] and m.end() > best[1]):
@@ -249,10 +277,11 @@ def find_date(line: str) -> tuple[str, str] | None:
     if found is None:
         return None
     start, end, iso = found
-    after = _TIME_AFTER.match(line, end)
+    rx = _patterns()
+    after = rx.time_after.match(line, end)
     if after is not None and (clock := _clock(after)) is not None:
         return iso + clock, line[start : after.end()].strip()
-    before = _TIME_BEFORE.search(line, max(0, start - _LOOK_BACK), start)
+    before = rx.time_before.search(line, max(0, start - _LOOK_BACK), start)
     if before is not None and (clock := _clock(before)) is not None:
         return iso + clock, line[before.start() : end].strip()
     return iso, line[start:end]
@@ -266,19 +295,12 @@ def find_time(line: str) -> str | None:
     """
     if len(line) > MAX_DATE_LINE:
         return None
-    m = _TIME_ONLY.match(line)
+    m = _patterns().time_only.match(line)
     return _clock(m) if m is not None else None
 
 
 # --- date lines ------------------------------------------------------------
 
-#: words that may decorate a date line (labels, weekdays, connectives), one word each
-_DECORATION = frozenset(
-    word
-    for entry in (*date_words("label"), *date_words("weekday"), *date_words("at"))
-    for word in re.findall(r"\w+", entry.casefold())
-)
-_BY = re.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", _FLAGS)
 _NAME_MARKS = frozenset("'’.-")
 
 
@@ -323,14 +345,15 @@ def is_date_line(line: str) -> bool:
             break
     other = 0
     named = False
+    rx = _patterns()
     for part in _SEPARATOR.split(rest):
         if not named and _is_name(part.strip()):
             named = True
             continue  # "Chris Davies - Nov 19, 2019": the byline without its by-word
-        by = _BY.match(part)
+        by = rx.by.match(part)
         if by is not None:
             if len(_WORD.findall(part[by.end() :])) > _MAX_BYLINE_WORDS:
                 return False
             continue
-        other += sum(1 for w in _WORD.findall(part.casefold()) if w not in _DECORATION)
+        other += sum(1 for w in _WORD.findall(part.casefold()) if w not in rx.decoration)
     return other <= _MAX_OTHER_WORDS
