@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon
 
@@ -332,6 +332,15 @@ def is_date_line(line: str) -> bool:
     """
     if len(line) > MAX_DATE_LINE:
         return False
+    return _is_date_line(line)
+
+
+#: how many distinct short lines :func:`is_date_line` remembers (metadata asks twice about a line)
+_MEMO_SIZE = 8192
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _is_date_line(line: str) -> bool:
     found = find_date(line)
     if found is None:
         return False

@@ -27,6 +27,7 @@ the middle of the body never is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import MAX_DATE_LINE, date_words, find_date, find_time, is_date_line
 from ..document import Block, Document
@@ -103,6 +104,10 @@ SITE_MAX_WORDS = 6
 MAX_TITLE_PARTS = 8
 #: a line holding this share of a page-title variant's words (its start or end) matches it
 PAGE_TITLE_SHARE = 0.6
+#: the plain form, key and prose test of lines up to this long are memoised (the dedupe
+#: stage reads the same lines again), for this many distinct lines
+MEMO_MAX_CHARS = PROSE_MIN_CHARS * 3
+MEMO_SIZE = 8192
 
 # --- patterns ----------------------------------------------------------------
 
@@ -159,6 +164,10 @@ _STAFF = re.compile(rf"(?<!\w)(?:{_phrases('staff')})(?!\w).*$", re.IGNORECASE)
 
 def plain(text: str) -> str:
     """A line without markdown residue: heading marks, emphasis and link targets gone."""
+    return _plain_memo(text) if len(text) <= MEMO_MAX_CHARS else _plain(text)
+
+
+def _plain(text: str) -> str:
     if "[" in text:
         text = _MD_LINK.sub(r"\1", text)
     if text.lstrip().startswith("#"):
@@ -170,7 +179,15 @@ def plain(text: str) -> str:
 
 def key(text: str) -> str:
     """The comparison form of a line: case-folded words only."""
+    return _key_memo(text) if len(text) <= MEMO_MAX_CHARS else _key(text)
+
+
+def _key(text: str) -> str:
     return _NON_WORD.sub(" ", plain(text).casefold()).strip()
+
+
+_plain_memo = lru_cache(maxsize=MEMO_SIZE)(_plain)
+_key_memo = lru_cache(maxsize=MEMO_SIZE)(_key)
 
 
 def word_count(text: str) -> int:
@@ -194,6 +211,12 @@ def is_prose(text: str) -> bool:
     """A body-paragraph-like line: long enough, or a full sentence of some length."""
     if len(text) >= PROSE_MIN_CHARS * 3:
         return True
+    return _is_prose(text)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _is_prose(text: str) -> bool:
+    """:func:`is_prose` for a line shorter than ``PROSE_MIN_CHARS * 3`` (memoised: short strings only)."""
     words = word_count(text)
     if _unspaced(text):
         return len(text) >= PROSE_MIN_CHARS // 2 and _ends_sentence(text)
@@ -259,18 +282,19 @@ def byline_author(text: str) -> str | None:
 class _Line:
     """A kept line under study: its block index, plain text, heading level, and (lazily) key."""
 
-    __slots__ = ("index", "text", "heading", "_key")
+    __slots__ = ("index", "raw", "text", "heading", "_key")
 
-    def __init__(self, index: int, text: str, heading: int) -> None:
+    def __init__(self, index: int, raw: str, heading: int) -> None:
         self.index = index  # position in doc.blocks
-        self.text = text  # plain text (markdown residue removed)
+        self.raw = raw  # the block's text
+        self.text = plain(raw)  # plain text (markdown residue removed)
         self.heading = heading  # heading level, 0 when unknown
         self._key: str | None = None
 
     @property
     def key(self) -> str:
         if self._key is None:
-            self._key = _NON_WORD.sub(" ", self.text.casefold()).strip()
+            self._key = key(self.raw)  # the same as the key of self.text, memoised for dedupe
         return self._key
 
 
@@ -352,7 +376,7 @@ class Metadata(Stage):
         lines: list[_Line] = []
         for i, b in enumerate(blocks):
             if b.removal is None and b.text:
-                lines.append(_Line(i, plain(b.text), _heading_level(b)))
+                lines.append(_Line(i, b.text, _heading_level(b)))
                 if len(lines) >= MAX_TOP_LINES:
                     break  # the headline and its furniture stand at the top
         if not lines:
