@@ -121,7 +121,6 @@ class ContentModel:
     pass1: Scorer
     pass2: Scorer
     thresholds: dict[str, float]
-    pass3: Scorer | None = None  # an optional second revision, on the pass-2 probabilities
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ContentModel:
@@ -131,7 +130,6 @@ class ContentModel:
             Scorer.from_spec(data["pass1"]),
             Scorer.from_spec(data["pass2"]),
             {k: float(v) for k, v in data["thresholds"].items()},
-            Scorer.from_spec(data["pass3"]) if data.get("pass3") else None,
         )
 
     def threshold(self, mode: str) -> float:

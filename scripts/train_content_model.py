@@ -69,9 +69,6 @@ PARAMS: dict[str, Any] = {
 #: Pass 1 only gives context to pass 2: a smaller ensemble (faster inference).
 PASS1_PARAMS: dict[str, Any] = {"max_iter": 80}
 
-#: Pass 3 revises pass 2 once more: a small ensemble suffices.
-PASS3_PARAMS: dict[str, Any] = {"max_iter": 60}
-
 #: Folds of the out-of-fold predictions (pass-2 inputs and threshold choice).
 FOLDS = 3
 
@@ -317,23 +314,6 @@ def main() -> None:
     p2_test = model2.predict_proba(xt2)[:, 1]
     print(f"pass 2: {x2.shape[1]} features, line accuracy held out {np.mean((p2_test >= 0.5) == yt):.4f}")
 
-    # Pass 3: the same revision once more, on the pass-2 probabilities.
-    print(f"fitting pass 3 ({time.time() - t0:.0f}s)")
-    rows3 = revision_rows(train, p2_oof)
-    rows3t = revision_rows(test, p2_test)
-    x3, _, _, _ = stack(train, rows3)
-    xt3, _, _, _ = stack(test, rows3t)
-    p3_oof = out_of_fold(x3, y, w, g, **PASS3_PARAMS)
-    model3 = fit(x3, y, w, **PASS3_PARAMS)
-    p3_test = model3.predict_proba(xt3)[:, 1]
-    print(f"pass 3: line accuracy held out {np.mean((p3_test >= 0.5) == yt):.4f}")
-    res2 = evaluate(train, split_by_page(train, p2_oof), 0.45, scorers)
-    res3 = evaluate(train, split_by_page(train, p3_oof), 0.45, scorers)
-    for key in sorted(res2):
-        f2, f3 = res2[key]["f1"], res3[key]["f1"]
-        print(f"  out of fold {key[0]:12} {key[1]:10} pass 2 F1 {f2:.3f}  pass 3 F1 {f3:.3f}")
-    p2_oof, p2_test = p3_oof, p3_test
-
     oof_pages = split_by_page(train, p2_oof)
     print(f"choosing thresholds ({time.time() - t0:.0f}s)")
     thresholds = choose_thresholds(train, oof_pages, scorers)
@@ -345,7 +325,6 @@ def main() -> None:
         "stages_before": list(pre_content_pipeline().names),
         "pass1": export_hgb(model1, features.PASS1_NAMES),
         "pass2": export_hgb(model2, features.PASS2_NAMES),
-        "pass3": export_hgb(model3, features.PASS2_NAMES),
         "thresholds": thresholds,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""Content classification: keep the lines that belong to the article, in two (or three) passes.
+"""Content classification: keep the lines that belong to the article, in two passes.
 
 The first pass scores each kept line from its own shape, its neighbours'
 shape and its place in the page (a line's probability of being article). The
@@ -7,8 +7,7 @@ probabilities of the neighbours and the line's place relative to the main text
 region (the densest run of prose): a short line between good paragraphs is
 kept, a short line among boilerplate goes, and prose-like blocks far from the
 main text (teasers, related stories, comment threads, cookie essays) need
-stronger evidence. A model file may carry a third pass, the same revision run
-again on the second pass's probabilities. The weights are learned (``scripts/train_content_model.py``)
+stronger evidence. The weights are learned (``scripts/train_content_model.py``)
 and ship as a data file; ``Options.mode`` picks the decision threshold.
 """
 
@@ -136,8 +135,6 @@ class Content(Stage):
         self.model = model or load_default()
         check_features(self.model.pass1, features.PASS1_NAMES)
         check_features(self.model.pass2, features.PASS2_NAMES)
-        if self.model.pass3 is not None:
-            check_features(self.model.pass3, features.PASS2_NAMES)
         own_options = stage_options(self.options, self.name)
         threshold = own_options.get("threshold")
         self.threshold = (
@@ -148,11 +145,7 @@ class Content(Stage):
         """The kept lines, their first-pass and their revised probabilities of being article."""
         lines = features.collect(doc)
         p1 = self.model.pass1.probabilities(lines.rows)
-        if not p1:
-            return lines, p1, []
-        p2 = self.model.pass2.probabilities(features.pass2_rows(lines, p1))
-        if self.model.pass3 is not None:
-            p2 = self.model.pass3.probabilities(features.pass2_rows(lines, p2))
+        p2 = self.model.pass2.probabilities(features.pass2_rows(lines, p1)) if p1 else []
         return lines, p1, p2
 
     def run(self, doc: Document) -> Document:
