@@ -412,17 +412,15 @@ def collect(doc: Document) -> Lines:
     empty = [0.0] * len(NEIGHBOUR_FEATURES)
     # Lifted lines first, then the counted stages (the order of PLACE_NAMES).
     shifted = running[-1:] + running[:-1]
+    picks = [idx for _, idx in NEIGHBOUR_FEATURES]
+    seen = [[f[idx] for idx in picks] for f in own]  # what a neighbour shows of itself
     for k in range(n):
         f = own[k]
         before_k = counts_before[k]
         row = list(f)
         for off in NEIGHBOUR_OFFSETS:
             j = k + off
-            if 0 <= j < n:
-                g = own[j]
-                row.extend(g[idx] for _, idx in NEIGHBOUR_FEATURES)
-            else:
-                row.extend(empty)
+            row.extend(seen[j] if 0 <= j < n else empty)
         lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
         width = hi - lo
         a, b = cum[lo], cum[hi]
