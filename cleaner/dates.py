@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from . import lexicon
 
@@ -153,15 +153,7 @@ class _Patterns:
             rf"(?:T|\s*(?:[,|·•–—/]|-|\s)\s*(?:(?:{at})\s+)?)" + time,
             _FLAGS,
         )
-        #: a time right before the date: "12:53, 20 Feb 2026", "14:05 | 20.02.2026"
-        self.time_before = re.compile(
-            # one word may stand between, a weekday ("12:53, Fri 20 Feb 2026"): any short word, to keep
-            # the pattern small
-            time + r"\s*(?:[,|·•–—/-]\s*)?(?:[^\W\d_]{2,12}\.?,?\s*)?\Z",
-            _FLAGS,
-        )
-        #: a line that is only a time: "5:50 PM", "um 14:05 Uhr"
-        self.time_only = re.compile(rf"^\W*(?:(?:{at})\s+)?{time}\W*$", _FLAGS)
+        self._time, self._at = time, at
         self.not_date = re.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
 
         #: words that may decorate a date line (labels, weekdays, connectives), one word each
@@ -171,6 +163,23 @@ class _Patterns:
             for word in re.findall(r"\w+", entry.casefold())
         )
         self.by = re.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", _FLAGS)
+
+    # the two patterns below are needed less often: compiled on their first use
+
+    @cached_property
+    def time_before(self) -> re.Pattern[str]:
+        """A time right before the date: "12:53, 20 Feb 2026", "14:05 | 20.02.2026"."""
+        return re.compile(
+            # one word may stand between, a weekday ("12:53, Fri 20 Feb 2026"): any short word, to keep
+            # the pattern small
+            self._time + r"\s*(?:[,|·•–—/-]\s*)?(?:[^\W\d_]{2,12}\.?,?\s*)?\Z",
+            _FLAGS,
+        )
+
+    @cached_property
+    def time_only(self) -> re.Pattern[str]:
+        """A line that is only a time: "5:50 PM", "um 14:05 Uhr"."""
+        return re.compile(rf"^\W*(?:(?:{self._at})\s+)?{self._time}\W*$", _FLAGS)
 
 
 @cache
