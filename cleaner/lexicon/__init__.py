@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from pathlib import Path
 
 #: the folder of the lexicon data files (read as plain files: faster than importlib.resources)
-_ROOT = Path(__file__).parent
+_ROOT = os.path.dirname(os.path.abspath(__file__))
 
 
 @cache
 def languages(concept: str) -> tuple[str, ...]:
     """The language codes that have a list for ``concept``."""
-    folder = _ROOT / concept
-    if not folder.is_dir():
+    folder = os.path.join(_ROOT, concept)
+    if not os.path.isdir(folder):
         raise KeyError(f"no lexicon named {concept!r}")
     return tuple(sorted(name[:-4] for name in os.listdir(folder) if name.endswith(".txt")))
 
@@ -31,10 +30,14 @@ def load(concept: str, lang: str | None = None) -> tuple[str, ...]:
     langs = languages(concept) if lang is None else (lang,)
     entries: list[str] = []
     for code in langs:
-        with open(_ROOT / concept / f"{code}.txt", encoding="utf-8") as file:
+        with open(os.path.join(_ROOT, concept, f"{code}.txt"), encoding="utf-8") as file:
             text = file.read()
         for line in text.splitlines():
-            entry = line.split(" #", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+            if "#" in line:  # most lines have no comment: test for one only when a '#' is there
+                if line.lstrip().startswith("#"):
+                    continue
+                line = line.split(" #", 1)[0]
+            entry = line.strip()
             if entry:
                 entries.append(entry)
     return tuple(dict.fromkeys(entries))
