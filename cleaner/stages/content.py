@@ -149,6 +149,8 @@ class Content(Stage):
         return lines, p1, p2
 
     def run(self, doc: Document) -> Document:
+        if doc.kind == "html":
+            return doc  # trained on text dumps; on pages the DOM's evidence (structure) decides
         lines, p1, p2 = self.probabilities(doc)
         n = len(p2)
         if not n:
