@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from .article import Article
 from .document import Document
-from .errors import CleanerError, InputTooLargeError
+from .errors import TOO_LARGE, TOO_LARGE_STREAM, CleanerError, InputTooLargeError
 from .explain import Line, explain_lines, write_explain
 from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import Pipeline
@@ -46,8 +46,6 @@ STDIN_NAME = "<stdin>"
 CHUNK_SIZE = 8
 IN_FLIGHT_PER_WORKER = 4
 
-TOO_LARGE = "input is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
-TOO_LARGE_STREAM = "input is over the limit of {limit:,} bytes (--max-bytes)"
 NO_MATCH = "no files here match {globs} (see --glob)"
 WORKER_DIED = "worker process died while cleaning this input"
 

@@ -24,4 +24,6 @@ class ConfigError(CleanerError):
 
 
 NOT_TEXT = "not a text dump ({why})"
+TOO_LARGE = "input is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
+TOO_LARGE_STREAM = "input is over the limit of {limit:,} bytes (--max-bytes)"
 UNKNOWN_STAGE = "unknown stage {name!r}; known stages: {known}"

@@ -37,9 +37,8 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .document import Block, Document
-from .errors import InputTooLargeError
 from .options import DEFAULT_MAX_BYTES
-from .readers import check_text
+from .readers import check_size, check_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from bs4 import BeautifulSoup, Tag
@@ -611,10 +610,7 @@ def read_html(
 ) -> Document:
     """An HTML page (str, or bytes to decode) as a Document of kind ``html``."""
     if isinstance(raw, bytes):
-        if len(raw) > max_bytes:
-            raise InputTooLargeError(
-                f"input is {len(raw):,} bytes, over the limit of {max_bytes:,} (--max-bytes)"
-            )
+        check_size(raw, max_bytes)
         text = decode_html(raw)
     else:
         text = raw

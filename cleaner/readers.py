@@ -8,7 +8,7 @@ import re
 import regex
 
 from .document import Document
-from .errors import NOT_TEXT, InputTooLargeError, NotTextError
+from .errors import NOT_TEXT, TOO_LARGE, InputTooLargeError, NotTextError
 from .options import DEFAULT_MAX_BYTES
 
 #: Share of control characters (other than tab/newline/CR/form feed) above which
@@ -116,6 +116,12 @@ def sniff_style(lines: list[str]) -> str:
     return "markdown" if hits >= MARKDOWN_LINE_SHARE * len(nonblank) else "plain"
 
 
+def check_size(raw: bytes, max_bytes: int) -> None:
+    """Refuse an input larger than ``max_bytes`` (``--max-bytes``)."""
+    if len(raw) > max_bytes:
+        raise InputTooLargeError(TOO_LARGE.format(size=len(raw), limit=max_bytes))
+
+
 def read_text(
     raw: str | bytes,
     *,
@@ -124,9 +130,7 @@ def read_text(
 ) -> Document:
     """A text dump (str, or bytes to decode) as a Document of one block per line."""
     if isinstance(raw, bytes):
-        if len(raw) > max_bytes:
-            limit = f"{max_bytes:,} bytes"
-            raise InputTooLargeError(f"input is {len(raw):,} bytes, over the limit of {limit} (--max-bytes)")
+        check_size(raw, max_bytes)
         text = decode(raw)
     else:
         text = raw

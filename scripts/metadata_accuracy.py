@@ -27,21 +27,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from cleaner import Pipeline
+from cleaner.pipeline import DEFAULT
 from cleaner.readers import read_text
 from cleaner.stages.metadata import key
 
-STAGES = [
-    "normalize",
-    "markdown",
-    "user-rules",
-    "icons",
-    "navigation",
-    "share",
-    "footers",
-    "media",
-    "metadata",
-    "dedupe",
-]
+STAGES = [n for n in DEFAULT[: DEFAULT.index("dedupe") + 1] if n != "structure"]
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
