@@ -40,6 +40,13 @@ SHORT_BETWEEN_WORDS = 8
 #: First-pass probability above which a line "looked like prose" on its own.
 PROSE_LIKE = 0.5
 
+#: A line with more words than this is a "long" kept line that vouches for the body.
+LONG_WORDS = 10
+
+#: The dropped lines after the last kept line come back when there are at most this many
+#: (earlier stages already removed the page's footer) and the last one reads as a sentence.
+TAIL_MAX_LINES = 4
+
 _I_WORDS = features.LINE_NAMES.index("log_words")
 _I_LINK = features.LINE_NAMES.index("link_share")
 _I_END = features.LINE_NAMES.index("ends_sentence")
@@ -98,12 +105,57 @@ def _reason(
     return "boilerplate: reads unlike the article"
 
 
-def decide(own: Sequence[Sequence[float]], p2: Sequence[float], threshold: float) -> list[bool]:
+def _long_prose(own: Sequence[float]) -> bool:
+    return _words(own) > LONG_WORDS and own[_I_LINK] < LINK_LIKE_SHARE
+
+
+def _keep_tail(keep: list[bool], own: Sequence[Sequence[float]]) -> None:
+    """Bring back a short run of dropped lines after the last kept line (in place).
+
+    Earlier stages have removed the footer, so what is left after the body and
+    ends in a sentence is the body's closing paragraph.
+    """
+    n = len(keep)
+    start = n
+    while start > 0 and not keep[start - 1]:
+        start -= 1
+    if start == 0 or start == n or n - start > TAIL_MAX_LINES:
+        return
+    if not any(keep[k] and _long_prose(own[k]) for k in range(start)):
+        return
+    if own[n - 1][_I_END] == 0.0 or not _long_prose(own[n - 1]):
+        return
+    if any(own[j][_I_LINK] >= LINK_LIKE_SHARE for j in range(start, n)):
+        return
+    for j in range(start, n):
+        keep[j] = True
+
+
+def _drop_lead(keep: list[bool], own: Sequence[Sequence[float]], p1: Sequence[float], start: int) -> None:
+    """Drop short non-sentence lines above the main text that looked like boilerplate on their own."""
+    for k in range(start):
+        if keep[k] and p1[k] < PROSE_LIKE and _words(own[k]) <= SHORT_WORDS and own[k][_I_END] == 0.0:
+            keep[k] = False
+
+
+def decide(
+    own: Sequence[Sequence[float]],
+    p2: Sequence[float],
+    threshold: float,
+    *,
+    structure: bool = True,
+    p1: Sequence[float] | None = None,
+    region: tuple[int, int] | None = None,
+) -> list[bool]:
     """Keep (True) or drop each line.
 
     Kept: lines over the threshold; a short line whose neighbours on both sides
-    are kept (a subheading or list item inside the body); and, when too little
-    is left, the most prose-like lines.
+    are kept (a subheading or list item inside the body); with ``structure``, a
+    closing paragraph (and a short snippet before it) after the body; and, when
+    too little is left, the most prose-like lines. With the first-pass
+    probabilities ``p1`` and the main ``region``, short non-sentence lines above
+    the region that looked like boilerplate on their own (a rating, a "print"
+    button) go even when their neighbour lifted them over the threshold.
     """
     over = [p >= threshold for p in p2]
     last = len(over) - 1
@@ -111,6 +163,10 @@ def decide(own: Sequence[Sequence[float]], p2: Sequence[float], threshold: float
         ok or (0 < k < last and over[k - 1] and over[k + 1] and _words(own[k]) <= SHORT_BETWEEN_WORDS)
         for k, ok in enumerate(over)
     ]
+    if structure:
+        _keep_tail(keep, own)
+        if p1 is not None and region is not None:
+            _drop_lead(keep, own, p1, region[0])
     kept_words = sum(_words(own[k]) for k, ok in enumerate(keep) if ok)
     if kept_words < MIN_KEPT_WORDS:
         for k in _rescue([k for k, ok in enumerate(keep) if not ok], kept_words, own):
@@ -156,7 +212,7 @@ class Content(Stage):
         if not n:
             return doc
         region = features.main_region(p1, lines.own)
-        keep = decide(lines.own, p2, self.threshold)
+        keep = decide(lines.own, p2, self.threshold, p1=p1, region=region)
         if all(keep):
             return doc
         out = list(doc.blocks)
