@@ -342,3 +342,101 @@ def test_modified_date_line_under_the_date_line_is_lifted_too() -> None:
     assert doc.metadata.published == "2019-11-18T18:54+00:00"
     assert doc.metadata.modified == "2019-11-19T09:10+00:00"
     assert kept(doc) == BODY
+
+
+LONG_LEAD = (
+    "The harbour authority has opened its tide gauge records to the public, publishing "
+    "forty years of readings from the six stations along the estuary that until now were "
+    "shared only with engineers and insurers on request."
+)
+
+
+def test_one_long_opening_paragraph_counts_as_the_body_start() -> None:
+    lines = [
+        "Harbour authority opens forty years of tide records",
+        "Maria Costa",
+        "5 February 2026, 10:00",
+        LONG_LEAD,
+        "What the records hold",
+        "Readings for every hour, by station:",
+        "• the water level",
+        "• the wind speed",
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == "Harbour authority opens forty years of tide records"
+    assert doc.metadata.author == "Maria Costa"
+    assert LONG_LEAD in kept(doc)
+
+
+def test_one_short_prose_line_does_not_count_as_the_body_start() -> None:
+    short_lead = "The harbour authority has opened its tide gauge records to the public."
+    lines = [
+        "Harbour authority opens forty years of tide records",
+        "Maria Costa",
+        "5 February 2026, 10:00",
+        short_lead,
+        "What the records hold",
+        "Readings for every hour, by station:",
+        "• the water level",
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title is None
+    assert "Harbour authority opens forty years of tide records" in kept(doc)
+
+
+def test_full_sentence_standfirst_set_apart_by_a_share_bar_is_lifted() -> None:
+    stand = "Councillors approved the plan on Friday. The first buses run in the spring."
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "3 March 2026",
+        "By Sarah Smith",
+        stand,
+        "Share on Facebook",
+        "Share on WhatsApp",
+        *BODY,
+    ]
+    doc = run_stages(lines, "share", "metadata")
+    assert removed(doc, "share") == ["Share on Facebook", "Share on WhatsApp"]
+    assert doc.metadata.description == stand
+    assert kept(doc) == BODY
+
+
+def test_full_sentence_under_byline_followed_by_blank_line_only_is_the_lead() -> None:
+    lead = "Councillors approved the plan on Friday. The first buses run in the spring."
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "3 March 2026",
+        "By Sarah Smith",
+        lead,
+        "",
+        *BODY,
+    ]
+    doc = run_stages(lines, "normalize", "share", "metadata")
+    assert doc.metadata.description is None
+    assert lead in kept(doc)
+
+
+def test_date_line_above_lifted_headline_and_dated_byline_is_lifted_too() -> None:
+    lines = [
+        "20 Feb 2026 12:53",
+        "Night buses to reach the northern suburbs from spring",
+        "By Sarah Smith | 12 January 2026",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.published == "2026-01-12"
+    assert doc.metadata.modified == "2026-02-20T12:53"
+    assert kept(doc) == BODY
+
+
+def test_date_line_between_body_paragraphs_is_not_lifted() -> None:
+    lines = [
+        "Night buses to reach the northern suburbs from spring",
+        "By Sarah Smith | 12 January 2026",
+        *BODY[:2],
+        "20 Feb 2026",
+        *BODY[2:],
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.published == "2026-01-12"
+    assert "20 Feb 2026" in kept(doc)

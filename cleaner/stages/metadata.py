@@ -9,14 +9,18 @@ general evidence, never by site:
   it is the headline: it is a part of the page title printed as the dump's first
   line (``Headline | Site``); it is printed twice a few lines apart; it is a level-1 heading; a
   date line or byline sits right beside it; it stands right before the body's
-  first run of prose. One strong piece of evidence or two weaker ones are needed.
+  first run of prose (or its one long opening paragraph). One strong piece of
+  evidence or two weaker ones are needed.
 - **standfirst**: the prose line right under the headline (or under the date
   line that follows it), lifted only when it sits between the headline and its
   repetition, or is followed at once by the date line or byline; under the
   date line/byline, only when it has no closing period (a full sentence there is
-  as likely the lead paragraph).
+  as likely the lead paragraph) or when furniture an earlier stage removed (a
+  share bar) sets it apart from the body below.
 - **date line**: a line that is only a date (:func:`cleaner.dates.is_date_line`)
-  near the headline, or, without a headline, just above the body.
+  near the headline, or, without a headline, just above the body; a second date
+  line right beside the lifted headline block goes too (as ``modified``), so that
+  cleaning the output again changes nothing.
 - **byline**: ``By Sarah Smith``, ``Von Anna Müller``, ``Автор: Иван Петров``
   near the headline.
 
@@ -51,6 +55,10 @@ PROSE_MIN_CHARS = 120
 #: the body starts at a prose line followed by this many prose lines among the next few
 BODY_RUN = 2
 BODY_LOOKAHEAD = 6
+#: without such a run, a first prose line this long (words, or characters unspaced) that
+#: ends a sentence starts the body on its own (an explainer opening on one long paragraph)
+BODY_ALONE_MIN_WORDS = 30
+BODY_ALONE_MIN_CHARS_UNSPACED = PROSE_MIN_CHARS
 #: a standfirst has this many words at least / at most
 STANDFIRST_MIN_WORDS = 6
 STANDFIRST_MAX_WORDS = 80
@@ -321,6 +329,15 @@ def body_start(prose: list[bool]) -> tuple[int, bool]:
     return first, False
 
 
+def _long_paragraph(text: str) -> bool:
+    """A prose line long enough to count as the body's start without further prose below it."""
+    if _unspaced(text):
+        long = len(text) >= BODY_ALONE_MIN_CHARS_UNSPACED
+    else:
+        long = word_count(text) >= BODY_ALONE_MIN_WORDS
+    return long and _ends_sentence(text)
+
+
 def _page_title_variants(first: _Line) -> dict[str, tuple[str, str]]:
     """Headline candidates inside a page title ("Headline | Site"): key -> (text, site part)."""
     parts = [p for p in _TITLE_SEPARATOR.split(first.text) if p.strip()]
@@ -354,6 +371,14 @@ def _in_page_title(line_key: str, variants: dict[str, tuple[str, str]]) -> bool:
     )
 
 
+def _furniture_after(blocks: list[Block], lines: list[_Line], p: int) -> bool:
+    """Between kept line ``p`` and the next one stands a non-blank line an earlier stage removed."""
+    if p + 1 >= len(lines):
+        return False
+    between = blocks[lines[p].index + 1 : lines[p + 1].index]
+    return any(b.removal is not None and b.text.strip() for b in between)
+
+
 def _near(flags: list[bool], p: int, before: int, after: int) -> bool:
     lo, hi = max(0, p - before), min(len(flags), p + after + 1)
     return any(flags[q] for q in range(lo, hi) if q != p)
@@ -383,6 +408,8 @@ class Metadata(Stage):
             return doc
         prose = [is_prose(ln.text) for ln in lines]
         body, has_body = body_start(prose)
+        if not has_body and body < len(lines):
+            has_body = _long_paragraph(lines[body].text)
         dated = [len(ln.text) <= MAX_DATE_LINE and is_date_line(ln.text) for ln in lines[: body + NEAR_AFTER]]
         dated += [False] * (len(lines) - len(dated))
         bylined = [p < body + NEAR_AFTER and byline_author(ln.text) is not None for p, ln in enumerate(lines)]
@@ -406,7 +433,7 @@ class Metadata(Stage):
                 lift[page_title[0]] = ("page title (headline and site name)", "title")
                 if page_title[1]:
                     fields["site"] = page_title[1]
-            stand = self._standfirst(lines, prose, dated, bylined, head, body)
+            stand = self._standfirst(blocks, lines, (prose, dated, bylined), head)
             if stand is not None:
                 lift[stand] = ("standfirst", "description")
                 fields["description"] = lines[stand].text
@@ -467,11 +494,14 @@ class Metadata(Stage):
                     fields["author"] = names[0]
                     lift[date] = ("byline and date", "author")
 
+        if head is not None:
+            self._date_beside(lines, dated, head, lift, fields)
+
         if not lift:
             return doc
         for p, (reason, field) in lift.items():
             i = lines[p].index
-            blocks[i] = blocks[i].drop(self.name, reason, lifted_as=field)
+            blocks[i] = blocks[i].drop(self.name, reason, lifted_as=field or None)
         return doc.with_blocks(blocks).with_metadata(**fields)
 
     # -- the headline ---------------------------------------------------------
@@ -571,13 +601,13 @@ class Metadata(Stage):
 
     def _standfirst(
         self,
+        blocks: list[Block],
         lines: list[_Line],
-        prose: list[bool],
-        dated: list[bool],
-        bylined: list[bool],
+        flags: tuple[list[bool], list[bool], list[bool]],
         head: int,
-        body: int,
     ) -> int | None:
+        """The standfirst's position, or None; ``flags`` are the prose, date-line and byline flags."""
+        prose, dated, bylined = flags
         p = head + 1
         while p < len(lines) and p <= head + STANDFIRST_SKIP and (dated[p] or bylined[p]):
             p += 1  # "Headline / 3 March 2026 / Standfirst / By Ann Lee"
@@ -598,9 +628,41 @@ class Metadata(Stage):
         under = p > head + 1 and p + 1 < len(lines) and word_count(text) <= STANDFIRST_AFTER_MAX_WORDS
         if under and not _ends_sentence(text) and not text.endswith(":"):
             return p
+        # ... or a full sentence set apart from the body by furniture (a share bar) under it
+        if under and prose[p + 1] and not text.endswith(":") and _furniture_after(blocks, lines, p):
+            return p
         return None
 
     # -- the date line --------------------------------------------------------
+
+    @staticmethod
+    def _date_beside(
+        lines: list[_Line],
+        dated: list[bool],
+        head: int,
+        lift: dict[int, tuple[str, str]],
+        fields: dict[str, str],
+    ) -> None:
+        """Lift a date line right above or below the lifted headline block (headline, date
+        line, byline): once the block is gone it would stand alone above the body, and a
+        second cleaning would lift it then."""
+        lo = hi = head
+        while lo - 1 in lift:
+            lo -= 1
+        while hi + 1 in lift:
+            hi += 1
+        for q in (lo - 1, hi + 1):
+            if not (0 <= q < len(lines) and dated[q]) or q in lift:
+                continue
+            found = find_date(lines[q].text)
+            field = ""
+            if found is not None and "published" not in fields:
+                field = "published"
+                fields["published"], fields["published_raw"] = found
+            elif found is not None and found[0] > fields.get("modified", fields.get("published", "")):
+                field = "modified"
+                fields["modified"] = found[0]
+            lift[q] = ("date line next to the headline", field)
 
     @staticmethod
     def _date_line(
