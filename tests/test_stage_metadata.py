@@ -440,3 +440,30 @@ def test_date_line_between_body_paragraphs_is_not_lifted() -> None:
     doc = run_stages(lines, "metadata")
     assert doc.metadata.published == "2026-01-12"
     assert "20 Feb 2026" in kept(doc)
+
+
+def test_date_line_above_a_copy_of_the_headline_is_lifted_with_the_headline_block() -> None:
+    lines = [
+        "20 Feb 2026 12:53",
+        "Night buses to reach the northern suburbs from spring",
+        "Night buses to reach the northern suburbs from spring",
+        "By Sarah Smith | 12 January 2026",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata", "dedupe")
+    assert doc.metadata.title == "Night buses to reach the northern suburbs from spring"
+    assert kept(doc) == BODY
+
+
+def test_date_line_printed_twice_above_the_body_goes_in_both_copies_without_a_headline() -> None:
+    lines = ["3 March 2026", "Local news", "3 March 2026", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.published == "2026-03-03"
+    assert kept(doc) == ["Local news", *BODY]
+
+
+def test_other_date_line_above_the_body_stays_without_a_headline() -> None:
+    lines = ["1 March 2026", "Local news", "3 March 2026", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.published == "2026-03-03"
+    assert "1 March 2026" in kept(doc)

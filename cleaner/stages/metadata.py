@@ -18,9 +18,10 @@ general evidence, never by site:
   as likely the lead paragraph) or when furniture an earlier stage removed (a
   share bar) sets it apart from the body below.
 - **date line**: a line that is only a date (:func:`cleaner.dates.is_date_line`)
-  near the headline, or, without a headline, just above the body; a second date
-  line right beside the lifted headline block goes too (as ``modified``), so that
-  cleaning the output again changes nothing.
+  near the headline, or, without a headline, just above the body (with a copy of
+  it a little higher up); a second date line right beside the lifted headline
+  block (headline, its copy, date line, byline) goes too (as ``modified``), so
+  that cleaning the output again changes nothing.
 - **byline**: ``By Sarah Smith``, ``Von Anna Müller``, ``Автор: Иван Петров``
   near the headline.
 
@@ -459,6 +460,10 @@ class Metadata(Stage):
                             lift[q] = ("second date line", "modified")
                             if second[0] > iso:
                                 fields["modified"] = second[0]
+                if head is None:  # the same date line printed again higher up would be lifted next time
+                    for q in range(max(0, date - DATE_ABOVE_BODY), date):
+                        if q not in lift and dated[q] and lines[q].key == lines[date].key:
+                            lift[q] = ("date line printed again", "")
         elif head is not None:
             # no line of its own: a date inside a short line by the headline
             # ("New Delhi, Staff | Updated: 19 Nov 2019") fills the field, the line stays
@@ -646,10 +651,15 @@ class Metadata(Stage):
         """Lift a date line right above or below the lifted headline block (headline, date
         line, byline): once the block is gone it would stand alone above the body, and a
         second cleaning would lift it then."""
+        head_key = lines[head].key
+
+        def in_block(q: int) -> bool:  # lifted, or a copy of the headline (the dedupe stage drops it)
+            return q in lift or (0 <= q < len(lines) and lines[q].key == head_key)
+
         lo = hi = head
-        while lo - 1 in lift:
+        while in_block(lo - 1):
             lo -= 1
-        while hi + 1 in lift:
+        while in_block(hi + 1):
             hi += 1
         for q in (lo - 1, hi + 1):
             if not (0 <= q < len(lines) and dated[q]) or q in lift:
