@@ -47,10 +47,21 @@ LONG_WORDS = 10
 #: (earlier stages already removed the page's footer) and the last one reads as a sentence.
 TAIL_MAX_LINES = 4
 
+#: ...and when their mean first-pass probability is at least this (a legal footer scores near 0).
+TAIL_MIN_MEAN_P1 = 0.2
+
+#: How many lines just above the main text region are checked for boilerplate the model let through.
+LEAD_LINES = 2
+
+#: Share of words glued to the next one (``lowerUpper``) from which a line is run-together links.
+RUN_TOGETHER_SHARE = 0.15
+
 _I_WORDS = features.LINE_NAMES.index("log_words")
 _I_LINK = features.LINE_NAMES.index("link_share")
 _I_END = features.LINE_NAMES.index("ends_sentence")
 _I_STOPS = features.LINE_NAMES.index("log_stops")
+_I_CAMEL = features.LINE_NAMES.index("camel_joins")
+_I_COPYRIGHT = features.LINE_NAMES.index("copyright")
 _I_COMMENTS_BEFORE = features.PASS1_NAMES.index("comment_markers_before")
 
 
@@ -109,11 +120,17 @@ def _long_prose(own: Sequence[float]) -> bool:
     return _words(own) > LONG_WORDS and own[_I_LINK] < LINK_LIKE_SHARE
 
 
-def _keep_tail(keep: list[bool], own: Sequence[Sequence[float]]) -> None:
+def _footer_like(own: Sequence[float]) -> bool:
+    """Link-like, run-together links (``ImprintPrivacyContact``) or a copyright notice."""
+    return own[_I_LINK] >= LINK_LIKE_SHARE or own[_I_CAMEL] >= RUN_TOGETHER_SHARE or own[_I_COPYRIGHT] > 0.0
+
+
+def _keep_tail(keep: list[bool], own: Sequence[Sequence[float]], p1: Sequence[float]) -> None:
     """Bring back a short run of dropped lines after the last kept line (in place).
 
-    Earlier stages have removed the footer, so what is left after the body and
-    ends in a sentence is the body's closing paragraph.
+    Earlier stages have removed the footer, so what is left after the body, ends
+    in a sentence and did not look like boilerplate on its own (no run-together
+    links, no copyright, a fair first-pass probability) is the body's close.
     """
     n = len(keep)
     start = n
@@ -125,15 +142,18 @@ def _keep_tail(keep: list[bool], own: Sequence[Sequence[float]]) -> None:
         return
     if own[n - 1][_I_END] == 0.0 or not _long_prose(own[n - 1]):
         return
-    if any(own[j][_I_LINK] >= LINK_LIKE_SHARE for j in range(start, n)):
+    tail = range(start, n)
+    if any(_footer_like(own[j]) for j in tail):
+        return
+    if sum(p1[j] for j in tail) < TAIL_MIN_MEAN_P1 * len(tail):
         return
     for j in range(start, n):
         keep[j] = True
 
 
 def _drop_lead(keep: list[bool], own: Sequence[Sequence[float]], p1: Sequence[float], start: int) -> None:
-    """Drop short non-sentence lines above the main text that looked like boilerplate on their own."""
-    for k in range(start):
+    """Drop short non-sentence lines just above the main text that looked like boilerplate on their own."""
+    for k in range(max(0, start - LEAD_LINES), start):
         if keep[k] and p1[k] < PROSE_LIKE and _words(own[k]) <= SHORT_WORDS and own[k][_I_END] == 0.0:
             keep[k] = False
 
@@ -143,18 +163,17 @@ def decide(
     p2: Sequence[float],
     threshold: float,
     *,
-    structure: bool = True,
     p1: Sequence[float] | None = None,
     region: tuple[int, int] | None = None,
 ) -> list[bool]:
     """Keep (True) or drop each line.
 
     Kept: lines over the threshold; a short line whose neighbours on both sides
-    are kept (a subheading or list item inside the body); with ``structure``, a
-    closing paragraph (and a short snippet before it) after the body; and, when
-    too little is left, the most prose-like lines. With the first-pass
-    probabilities ``p1`` and the main ``region``, short non-sentence lines above
-    the region that looked like boilerplate on their own (a rating, a "print"
+    are kept (a subheading or list item inside the body); given the first-pass
+    probabilities ``p1``, a closing paragraph (and a short snippet before it)
+    after the body; and, when too little is left, the most prose-like lines.
+    Given ``p1`` and the main ``region``, short non-sentence lines above the
+    region that looked like boilerplate on their own (a rating, a "print"
     button) go even when their neighbour lifted them over the threshold.
     """
     over = [p >= threshold for p in p2]
@@ -163,9 +182,9 @@ def decide(
         ok or (0 < k < last and over[k - 1] and over[k + 1] and _words(own[k]) <= SHORT_BETWEEN_WORDS)
         for k, ok in enumerate(over)
     ]
-    if structure:
-        _keep_tail(keep, own)
-        if p1 is not None and region is not None:
+    if p1 is not None:
+        _keep_tail(keep, own, p1)
+        if region is not None:
             _drop_lead(keep, own, p1, region[0])
     kept_words = sum(_words(own[k]) for k, ok in enumerate(keep) if ok)
     if kept_words < MIN_KEPT_WORDS:
