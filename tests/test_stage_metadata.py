@@ -467,3 +467,16 @@ def test_other_date_line_above_the_body_stays_without_a_headline() -> None:
     doc = run_stages(lines, "metadata")
     assert doc.metadata.published == "2026-03-03"
     assert "1 March 2026" in kept(doc)
+
+
+def test_copy_of_the_date_line_near_the_headline_is_lifted_too() -> None:
+    lines = [
+        "3 March 2026",
+        "Local news",
+        "Night buses to reach the northern suburbs from spring",
+        "3 March 2026",
+        *BODY,
+    ]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.title == "Night buses to reach the northern suburbs from spring"
+    assert kept(doc) == ["Local news", *BODY]

@@ -460,10 +460,13 @@ class Metadata(Stage):
                             lift[q] = ("second date line", "modified")
                             if second[0] > iso:
                                 fields["modified"] = second[0]
-                if head is None:  # the same date line printed again higher up would be lifted next time
-                    for q in range(max(0, date - DATE_ABOVE_BODY), date):
-                        if q not in lift and dated[q] and lines[q].key == lines[date].key:
-                            lift[q] = ("date line printed again", "")
+                # the same date line printed again a little higher up (or, with a headline,
+                # anywhere near it) would be lifted by a second cleaning
+                lo = max(0, date - DATE_ABOVE_BODY) if head is None else max(0, head - NEAR_BEFORE)
+                hi = date if head is None else min(len(lines), head + NEAR_AFTER + 1)
+                for q in range(lo, hi):
+                    if q not in lift and dated[q] and lines[q].key == lines[date].key:
+                        lift[q] = ("date line printed again", "")
         elif head is not None:
             # no line of its own: a date inside a short line by the headline
             # ("New Delhi, Staff | Updated: 19 Nov 2019") fills the field, the line stays
