@@ -68,7 +68,7 @@ def run_set(folder: Path, pipeline: Pipeline, worst: int, by_type: bool) -> None
             raw = path.read_bytes()
             size += len(raw)
             t0 = time.process_time()
-            pred[page_id] = pipeline.run(read_text(raw, source=str(path))).text
+            pred[page_id] = pipeline.clean(read_text(raw, source=str(path))).text
             elapsed += time.process_time() - t0
         per_doc, agg = scorer.score(truth, pred)
         held = [i for i in sorted(truth) if held_out(i)]

@@ -43,7 +43,7 @@ def clean_document(doc: Document, *, pipeline: Pipeline | None = None, **options
     """Run a document through a pipeline (default: the DEFAULT stages)."""
     if pipeline is None:
         pipeline = Pipeline.build(options=Options(**options))
-    return pipeline.run(doc)
+    return pipeline.clean(doc)
 
 
 def clean(
@@ -61,4 +61,4 @@ def clean(
     opts = Options(**options)
     doc = read(raw, source=source, max_bytes=opts.max_bytes)
     pipeline = Pipeline.build(stages, skip=skip, options=opts)
-    return Article.from_document(pipeline.run(doc))
+    return Article.from_document(pipeline.clean(doc))

@@ -160,7 +160,7 @@ class Cleaner:
         s = self.settings
         max_bytes = s.options.max_bytes
         raw = task.data if task.data is not None else read_input(task.path or "", max_bytes)
-        doc = self.pipeline.run(read_document(raw, source=task.name, max_bytes=max_bytes))
+        doc = self.pipeline.clean(read_document(raw, source=task.name, max_bytes=max_bytes))
         article = Article.from_document(doc)
         rendered = render(article, s.fmt, source=task.name, with_metadata=s.with_metadata)
         payload = rendered.encode("utf-8")

@@ -148,25 +148,28 @@ class Document:
     def removals(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is not None)
 
-    def body_paragraphs(self) -> list[str]:
-        """Kept lines grouped into paragraphs.
+    def paragraph_indices(self) -> list[list[int]]:
+        """Indices of the kept blocks, grouped into paragraphs.
 
-        Two kept lines stay in one paragraph (joined by a newline) when nothing
-        stood between them in the input; a blank or a removed line between them
-        starts a new paragraph.
+        Two kept lines stay in one paragraph when nothing stood between them in
+        the input; a blank or a removed line between them starts a new paragraph.
         """
-        paragraphs: list[list[str]] = []
-        previous: Block | None = None
-        for block in self.blocks:
+        paragraphs: list[list[int]] = []
+        joined = False
+        for i, block in enumerate(self.blocks):
             if block.removal is not None:
-                previous = None
-                continue
-            if previous is None or not paragraphs:
-                paragraphs.append([block.text])
+                joined = False
+            elif joined:
+                paragraphs[-1].append(i)
             else:
-                paragraphs[-1].append(block.text)
-            previous = block
-        return ["\n".join(p) for p in paragraphs]
+                paragraphs.append([i])
+                joined = True
+        return paragraphs
+
+    def body_paragraphs(self) -> list[str]:
+        """The kept lines as paragraphs (lines of one paragraph joined by a newline)."""
+        blocks = self.blocks
+        return ["\n".join(blocks[i].text for i in p) for p in self.paragraph_indices()]
 
     @property
     def text(self) -> str:

@@ -32,6 +32,11 @@ DEFAULT: tuple[str, ...] = (
 )
 
 
+#: At most this many extra rounds when settling (each sees only the kept text,
+#: which only shrinks, so rounds end quickly; the cap bounds pathological cases).
+MAX_SETTLE_ROUNDS = 10
+
+
 @dataclass(frozen=True)
 class Pipeline:
     """An ordered tuple of stages; ``run`` folds the document through them."""
@@ -62,8 +67,68 @@ class Pipeline:
         return tuple(s.name for s in self.stages)
 
     def run(self, doc: Document) -> Document:
+        """Fold the document through every stage once."""
         for stage in self.stages:
             doc = stage(doc)
         return doc
 
     __call__ = run
+
+    def clean(self, doc: Document) -> Document:
+        """Run the stages, then settle: clean the kept text again until nothing changes.
+
+        Stages judge a line by its neighbours, and a second run sees the page
+        without its junk, so it may judge a line differently. Settling makes
+        cleaning idempotent by construction: the text this returns, read again,
+        comes through unchanged. Every removal of a later round is recorded on
+        the original block (same stage, same reason), so ``--explain`` still
+        shows every decision. HTML pages are left as they are (their blocks
+        are elements, not lines of a dump).
+        """
+        doc = self.run(doc)
+        if doc.kind != "text":
+            return doc
+        for _ in range(MAX_SETTLE_ROUNDS):
+            settled = self._settle_once(doc)
+            if settled is doc:
+                break
+            doc = settled
+        return doc
+
+    def _settle_once(self, doc: Document) -> Document:
+        """One more round over the kept text as the user would read it back; ``doc`` if unchanged."""
+        from .readers import read_text
+
+        lines: list[str] = []
+        index_of_line: dict[int, int] = {}  # line number in the kept text -> block index
+        for number, paragraph in enumerate(doc.paragraph_indices()):
+            if number:
+                lines.append("")
+            for i in paragraph:
+                lines.append(doc.blocks[i].text)
+                index_of_line[len(lines)] = i
+        if not lines:
+            return doc
+        again = self.run(read_text("\n".join(lines), source=doc.source))
+        blocks = list(doc.blocks)
+        changed = False
+        lifted: dict[str, str] = {}
+        for block in again.blocks:
+            found = index_of_line.get(block.origin)
+            if found is None:
+                continue  # a blank separator line
+            i = found
+            removal = block.removal
+            if removal is not None:
+                blocks[i] = blocks[i].drop(removal.stage, removal.reason, lifted_as=removal.field)
+                changed = True
+            elif block.text != blocks[i].text:
+                blocks[i] = blocks[i].with_text(block.text)
+                changed = True
+        if not changed:
+            return doc
+        for name in ("title", "description", "published", "published_raw", "author"):
+            value = getattr(again.metadata, name)
+            if value:
+                lifted[name] = value
+        return doc.with_blocks(blocks).with_metadata(**lifted)

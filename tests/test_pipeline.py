@@ -65,3 +65,39 @@ def test_readme_stage_table_is_generated_from_registry() -> None:
     match = re.search(r"<!-- stages:start -->\n(.*?)\n<!-- stages:end -->", readme, re.S)
     assert match, "README.md lacks the generated stage table markers"
     assert match.group(1).strip() == stage_table().strip(), "run: python -m cleaner.stage > update README"
+
+
+class _DropFirstWhileLong(Stage):
+    """Test stage: drop the first kept line while more than two are kept.
+
+    **Removes:** the first line of a three-line text. **Keeps:** a two-line text.
+    """
+
+    name = "test-drop-first"
+
+    def run(self, doc: Document) -> Document:
+        kept = doc.kept_indices()
+        if len(kept) <= 2:
+            return doc
+        blocks = list(doc.blocks)
+        blocks[kept[0]] = blocks[kept[0]].drop(self.name, "first of many")
+        return doc.with_blocks(blocks)
+
+
+def test_clean_settles_until_a_second_run_changes_nothing() -> None:
+    pipeline = Pipeline((_DropFirstWhileLong(),))
+    doc = pipeline.clean(Document.from_lines(["a", "b", "c", "d", "e"]))
+    assert doc.text == "d\ne"
+    assert pipeline.clean(Document.from_lines(doc.text.splitlines())).text == doc.text
+
+
+def test_settling_records_later_removals_on_the_original_lines() -> None:
+    pipeline = Pipeline((_DropFirstWhileLong(),))
+    doc = pipeline.clean(Document.from_lines(["a", "b", "c", "d"]))
+    removed = [(b.origin, b.removal.stage) for b in doc.blocks if b.removal is not None]
+    assert removed == [(1, "test-drop-first"), (2, "test-drop-first")]
+
+
+def test_run_is_a_single_fold_without_settling() -> None:
+    pipeline = Pipeline((_DropFirstWhileLong(),))
+    assert pipeline.run(Document.from_lines(["a", "b", "c", "d"])).text == "b\nc\nd"
