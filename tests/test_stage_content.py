@@ -121,3 +121,21 @@ def test_cleaning_the_cleaned_text_again_changes_nothing() -> None:
     once = kept(run_stages(article("What happens next"), "content"))
     twice = kept(run_stages(once, "content"))
     assert twice == once
+
+
+def test_closing_sentence_after_the_body_kept_when_only_footer_follows() -> None:
+    closing = "Readers who want to comment on the plan can write to the council until the end of the month."
+    lines = [*MENU, "Council approves new bike lanes across the city", *PARAGRAPHS, closing]
+    doc = run_stages(lines, "content")
+    assert closing in kept(doc)
+
+
+def test_glued_footer_links_after_the_body_not_kept() -> None:
+    lines = [
+        *MENU,
+        "Council approves new bike lanes across the city",
+        *PARAGRAPHS,
+        "ImprintPrivacyContactCareers",
+    ]
+    doc = run_stages(lines, "content")
+    assert "ImprintPrivacyContactCareers" not in kept(doc)
