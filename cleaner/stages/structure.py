@@ -22,13 +22,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..document import Block, Document
-from ..html import Node
 from ..lexicon import load
 from ..stage import Stage, register
+
+if TYPE_CHECKING:  # the HTML reader is only imported when an HTML page is read
+    from ..html import Node
 
 #: A block counts as a paragraph when it has this many characters ...
 PARAGRAPH_MIN_CHARS = 25
