@@ -4,14 +4,19 @@ The model file holds two scorers, one per pass of the content stage (see
 :mod:`cleaner.features`), and the decision thresholds of each mode. A scorer
 is either a sum of shallow regression trees (gradient boosting) or a linear
 model; both give a raw score turned into a probability by the logistic
-function. Trees are turned once, at load time, into one Python function of
-nested comparisons, so scoring a line costs a few hundred comparisons and no
+function. Trees are turned into one Python function of nested conditional
+expressions, so scoring a line costs a few hundred comparisons and no
 dependency beyond the standard library. ``scripts/train_content_model.py``
-writes the file.
+writes the file and, from it, the module ``cleaner/content_model_code.py``
+holding those functions (so Python caches their bytecode and start-up does not
+pay for compiling them); a model file the module was not made from is compiled
+at load time instead.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import json
 import math
 from collections.abc import Callable, Sequence
@@ -37,28 +42,69 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def _tree_source(tree: dict[str, list[Any]], node: int, depth: int, out: list[str]) -> None:
-    pad = "    " * depth
+def _tree_expression(tree: dict[str, list[Any]], node: int) -> str:
+    """One tree as nested conditional expressions over the locals ``x0``, ``x1``, ..."""
     feature = tree["f"][node]
     if feature < 0:
-        out.append(f"{pad}s += {float(tree['v'][node])!r}")
-        return
-    out.append(f"{pad}if x[{int(feature)}] <= {float(tree['t'][node])!r}:")
-    _tree_source(tree, tree["l"][node], depth + 1, out)
-    out.append(f"{pad}else:")
-    _tree_source(tree, tree["r"][node], depth + 1, out)
+        return repr(float(tree["v"][node]))
+    left = _tree_expression(tree, tree["l"][node])
+    right = _tree_expression(tree, tree["r"][node])
+    return f"({left} if x{int(feature)} <= {float(tree['t'][node])!r} else {right})"
+
+
+def _function_source(name: str, base: float, trees: list[dict[str, list[Any]]]) -> str:
+    """Source of ``def name(x) -> raw score``: the used features unpacked, then one line per tree.
+
+    The sum is taken in tree order from ``base``, as walking the trees does, so
+    the result is bit-identical to :func:`_walk_trees`.
+    """
+    used = sorted({int(f) for tree in trees for f in tree["f"] if f >= 0})
+    lines = [f"def {name}(x: Sequence[float]) -> float:"]
+    lines += [f"    x{i} = x[{i}]" for i in used]
+    lines.append(f"    s = {float(base)!r}")
+    lines += [f"    s += {_tree_expression(tree, 0)}" for tree in trees]
+    lines.append("    return s")
+    return "\n".join(lines) + "\n"
 
 
 def _compile_trees(base: float, trees: list[dict[str, list[Any]]]) -> Callable[[Row], float]:
     """One function ``x -> raw score`` made of the trees' nested comparisons."""
-    lines = ["def score(x):", f"    s = {float(base)!r}"]
-    for tree in trees:
-        _tree_source(tree, 0, 1, lines)
-    lines.append("    return s")
+    source = "from collections.abc import Sequence\n" + _function_source("score", base, trees)
     namespace: dict[str, Any] = {}
-    exec(compile("\n".join(lines), "<content-model>", "exec"), namespace)  # noqa: S102 - our own data file
+    exec(compile(source, "<content-model>", "exec"), namespace)  # noqa: S102 - our own data file
     fn: Callable[[Row], float] = namespace["score"]
     return fn
+
+
+#: The module generated from the model file (so Python caches its bytecode).
+COMPILED_MODULE = "content_model_code.py"
+
+
+def fingerprint(text: str) -> str:
+    """The SHA-256 of the model file's text, recorded in the generated module."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def module_source(text: str) -> str:
+    """The Python module ``cleaner/content_model_code.py`` for the model file's ``text``.
+
+    It holds one function per tree pass (``pass1``, ``pass2``) and the
+    fingerprint of the text it was made from; :func:`load_default` uses it only
+    while the fingerprint matches, and compiles the trees itself otherwise.
+    """
+    data = json.loads(text)
+    parts = [
+        f'"""Generated from ``data/{MODEL_FILE}`` by ``scripts/train_content_model.py``: do not edit."""\n',
+        "# ruff: noqa\n",
+        "from __future__ import annotations\n",
+        "from collections.abc import Sequence\n",
+        f"SOURCE_SHA256 = {fingerprint(text)!r}\n",
+    ]
+    for name in ("pass1", "pass2"):
+        spec = data[name]
+        if spec["kind"] == "trees":
+            parts.append("\n" + _function_source(name, spec["base"], spec["trees"]))
+    return "\n".join(parts)
 
 
 def _walk_trees(base: float, trees: list[dict[str, list[Any]]], x: Row) -> float:
@@ -81,11 +127,12 @@ class Scorer:
     spec: dict[str, Any]
 
     @classmethod
-    def from_spec(cls, spec: dict[str, Any]) -> Scorer:
+    def from_spec(cls, spec: dict[str, Any], compiled: Callable[[Row], float] | None = None) -> Scorer:
+        """The scorer of ``spec``; ``compiled`` is its tree sum already made into code, if at hand."""
         kind = spec["kind"]
         features = tuple(spec["features"])
         if kind == "trees":
-            raw = _compile_trees(spec["base"], spec["trees"])
+            raw = compiled or _compile_trees(spec["base"], spec["trees"])
         elif kind == "linear":
             weights = [float(w) for w in spec["weights"]]
             means = [float(m) for m in spec.get("means", [0.0] * len(weights))]
@@ -123,12 +170,13 @@ class ContentModel:
     thresholds: dict[str, float]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ContentModel:
+    def from_dict(cls, data: dict[str, Any], compiled: Any = None) -> ContentModel:
+        """The model of ``data``; ``compiled`` is a module made by :func:`module_source` from it, if any."""
         if data.get("format") != FORMAT:
             raise ValueError(f"content model format {data.get('format')!r}, expected {FORMAT}")
         return cls(
-            Scorer.from_spec(data["pass1"]),
-            Scorer.from_spec(data["pass2"]),
+            Scorer.from_spec(data["pass1"], getattr(compiled, "pass1", None)),
+            Scorer.from_spec(data["pass2"], getattr(compiled, "pass2", None)),
             {k: float(v) for k, v in data["thresholds"].items()},
         )
 
@@ -149,4 +197,13 @@ def check_features(scorer: Scorer, expected: Sequence[str]) -> None:
 def load_default() -> ContentModel:
     """The model shipped in ``cleaner/data/content_model.json`` (loaded once)."""
     text = (resources.files("cleaner") / "data" / MODEL_FILE).read_text(encoding="utf-8")
-    return ContentModel.from_dict(json.loads(text))
+    return ContentModel.from_dict(json.loads(text), _compiled_module(text))
+
+
+def _compiled_module(text: str) -> Any:
+    """The generated module, when it was made from this very model file (else None: compile at load)."""
+    try:
+        module = importlib.import_module(".content_model_code", "cleaner")
+    except ImportError:
+        return None
+    return module if getattr(module, "SOURCE_SHA256", None) == fingerprint(text) else None

@@ -41,7 +41,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cleaner import DEFAULT, Document, Pipeline, all_stages, features  # noqa: E402
+from cleaner import DEFAULT, Document, Pipeline, all_stages, features, model  # noqa: E402
 from cleaner.model import FORMAT  # noqa: E402
 from cleaner.readers import read_text  # noqa: E402
 from cleaner.stages.content import decide  # noqa: E402
@@ -330,6 +330,10 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
+    if args.out.resolve() == OUT.resolve():
+        code = OUT.parent.parent / model.COMPILED_MODULE
+        code.write_text(model.module_source(args.out.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"wrote {code}")
 
     test_pages = split_by_page(test, p2_test)
     for name, group, probs in (("held-out", test, test_pages), ("train (out of fold)", train, oof_pages)):

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import random
+from importlib import resources
+from pathlib import Path
 
 import pytest
 
-from cleaner import features
-from cleaner.model import ContentModel, Scorer, load_default, sigmoid
+from cleaner import content_model_code, features
+from cleaner import model as model_module
+from cleaner.model import MODEL_FILE, ContentModel, Scorer, fingerprint, load_default, module_source, sigmoid
 
 
 def random_rows(n: int, width: int, seed: int = 7) -> list[list[float]]:
@@ -69,3 +73,43 @@ def test_every_pass_agrees_with_its_reference_walk() -> None:
     for scorer in (model.pass1, model.pass2):
         for row in random_rows(10, len(scorer.features), seed=3):
             assert scorer.probability(row) == pytest.approx(scorer.reference_probability(row))
+
+
+def test_shipped_model_uses_the_generated_module_made_from_the_model_file() -> None:
+    text = (resources.files("cleaner") / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    assert fingerprint(text) == content_model_code.SOURCE_SHA256
+    assert load_default().pass1.raw is content_model_code.pass1
+
+
+def test_generated_module_is_up_to_date_with_the_model_file() -> None:
+    text = (resources.files("cleaner") / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    assert module_source(text) == Path(content_model_code.__file__).read_text(encoding="utf-8")
+
+
+def test_generated_and_load_time_compiled_trees_give_identical_scores() -> None:
+    text = (resources.files("cleaner") / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    compiled_at_load = ContentModel.from_dict(json.loads(text))
+    shipped = load_default()
+    for fresh, scorer in ((compiled_at_load.pass1, shipped.pass1), (compiled_at_load.pass2, shipped.pass2)):
+        for row in random_rows(40, len(scorer.features), seed=11):
+            assert fresh.raw(row) == scorer.raw(row)
+
+
+def test_compiled_trees_sum_exactly_like_the_reference_walk() -> None:
+    model = load_default()
+    for scorer in (model.pass1, model.pass2):
+        for row in random_rows(40, len(scorer.features), seed=5):
+            assert scorer.probability(row) == scorer.reference_probability(row)
+
+
+def test_tree_spec_without_generated_code_is_compiled_at_load() -> None:
+    spec = {"kind": "trees", "features": ["a", "b"], "base": 0.25,
+            "trees": [{"f": [1, -1, -1], "t": [0.5, 0.0, 0.0], "l": [1, 0, 0], "r": [2, 0, 0],
+                       "v": [0.0, -1.0, 2.0]}]}
+    scorer = Scorer.from_spec(spec)
+    assert scorer.raw([9.0, 0.1]) == 0.25 - 1.0
+    assert scorer.raw([9.0, 0.9]) == 0.25 + 2.0
+
+
+def test_generated_module_is_not_used_for_another_model_file() -> None:
+    assert model_module._compiled_module('{"format": 1}') is None
