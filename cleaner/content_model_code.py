@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-SOURCE_SHA256 = 'e198a869aeb1723dd3f3841b461d5425b5fc09e9a950e9fad391f78728090a4d'
+SOURCE_FINGERPRINT = '02d77b61-147576'
 
 
 def pass1(x: Sequence[float]) -> float:

@@ -15,14 +15,14 @@ at load time instead.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import json
 import math
+import os
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 #: The model file shipped with the package.
@@ -80,9 +80,18 @@ def _compile_trees(base: float, trees: list[dict[str, list[Any]]]) -> Callable[[
 COMPILED_MODULE = "content_model_code.py"
 
 
+#: The model file's path (read as a plain file: importing importlib.resources costs start-up time).
+MODEL_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", MODEL_FILE)
+
+
 def fingerprint(text: str) -> str:
-    """The SHA-256 of the model file's text, recorded in the generated module."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The CRC-32 and length of the model file's text, recorded in the generated module.
+
+    Enough to notice a model file the module was not made from (hashlib would
+    cost more start-up time to import than the whole check).
+    """
+    data = text.encode("utf-8")
+    return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
 def module_source(text: str) -> str:
@@ -98,7 +107,7 @@ def module_source(text: str) -> str:
         "# ruff: noqa\n",
         "from __future__ import annotations\n",
         "from collections.abc import Sequence\n",
-        f"SOURCE_SHA256 = {fingerprint(text)!r}\n",
+        f"SOURCE_FINGERPRINT = {fingerprint(text)!r}\n",
     ]
     for name in ("pass1", "pass2"):
         spec = data[name]
@@ -196,7 +205,8 @@ def check_features(scorer: Scorer, expected: Sequence[str]) -> None:
 @cache
 def load_default() -> ContentModel:
     """The model shipped in ``cleaner/data/content_model.json`` (loaded once)."""
-    text = (resources.files("cleaner") / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    with open(MODEL_PATH, encoding="utf-8") as file:
+        text = file.read()
     return ContentModel.from_dict(json.loads(text), _compiled_module(text))
 
 
@@ -206,4 +216,4 @@ def _compiled_module(text: str) -> Any:
         module = importlib.import_module(".content_model_code", "cleaner")
     except ImportError:
         return None
-    return module if getattr(module, "SOURCE_SHA256", None) == fingerprint(text) else None
+    return module if getattr(module, "SOURCE_FINGERPRINT", None) == fingerprint(text) else None

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from cleaner import content_model_code, features
 from cleaner import model as model_module
-from cleaner.model import MODEL_FILE, ContentModel, Scorer, fingerprint, load_default, module_source, sigmoid
+from cleaner.model import MODEL_PATH, ContentModel, Scorer, fingerprint, load_default, module_source, sigmoid
 
 
 def random_rows(n: int, width: int, seed: int = 7) -> list[list[float]]:
@@ -76,18 +75,18 @@ def test_every_pass_agrees_with_its_reference_walk() -> None:
 
 
 def test_shipped_model_uses_the_generated_module_made_from_the_model_file() -> None:
-    text = (resources.files("cleaner") / "data" / MODEL_FILE).read_text(encoding="utf-8")
-    assert fingerprint(text) == content_model_code.SOURCE_SHA256
+    text = Path(MODEL_PATH).read_text(encoding="utf-8")
+    assert fingerprint(text) == content_model_code.SOURCE_FINGERPRINT
     assert load_default().pass1.raw is content_model_code.pass1
 
 
 def test_generated_module_is_up_to_date_with_the_model_file() -> None:
-    text = (resources.files("cleaner") / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    text = Path(MODEL_PATH).read_text(encoding="utf-8")
     assert module_source(text) == Path(content_model_code.__file__).read_text(encoding="utf-8")
 
 
 def test_generated_and_load_time_compiled_trees_give_identical_scores() -> None:
-    text = (resources.files("cleaner") / "data" / MODEL_FILE).read_text(encoding="utf-8")
+    text = Path(MODEL_PATH).read_text(encoding="utf-8")
     compiled_at_load = ContentModel.from_dict(json.loads(text))
     shipped = load_default()
     for fresh, scorer in ((compiled_at_load.pass1, shipped.pass1), (compiled_at_load.pass2, shipped.pass2)):
