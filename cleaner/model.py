@@ -20,9 +20,9 @@ import json
 import math
 import os
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 #: The model file shipped with the package.
@@ -76,6 +76,9 @@ def _compile_trees(base: float, trees: list[dict[str, list[Any]]]) -> Callable[[
     return fn
 
 
+#: The model file's scorers, in pass order.
+PASSES = ("pass1", "pass2")
+
 #: The module generated from the model file (so Python caches its bytecode).
 COMPILED_MODULE = "content_model_code.py"
 
@@ -109,11 +112,37 @@ def module_source(text: str) -> str:
         "from collections.abc import Sequence\n",
         f"SOURCE_FINGERPRINT = {fingerprint(text)!r}\n",
     ]
-    for name in ("pass1", "pass2"):
+    if data.get("format") == FORMAT and all(data[name]["kind"] == "trees" for name in PASSES):
+        features = {name: tuple(str(f) for f in data[name]["features"]) for name in PASSES}
+        thresholds = {str(k): float(v) for k, v in data["thresholds"].items()}
+        parts.append(f"FEATURES = {features!r}\n\nTHRESHOLDS = {thresholds!r}\n")
+    for name in PASSES:
         spec = data[name]
         if spec["kind"] == "trees":
             parts.append("\n" + _function_source(name, spec["base"], spec["trees"]))
     return "\n".join(parts)
+
+
+class _LazySpec(Mapping[str, Any]):
+    """One pass's part of the model file, parsed on first use (only the reference walk needs it)."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self._text = text
+        self._name = name
+
+    @cached_property
+    def _spec(self) -> dict[str, Any]:
+        spec: dict[str, Any] = json.loads(self._text)[self._name]
+        return spec
+
+    def __getitem__(self, key: str) -> Any:
+        return self._spec[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spec)
+
+    def __len__(self) -> int:
+        return len(self._spec)
 
 
 def _walk_trees(base: float, trees: list[dict[str, list[Any]]], x: Row) -> float:
@@ -133,10 +162,10 @@ class Scorer:
 
     features: tuple[str, ...]
     raw: Callable[[Row], float]
-    spec: dict[str, Any]
+    spec: Mapping[str, Any]
 
     @classmethod
-    def from_spec(cls, spec: dict[str, Any], compiled: Callable[[Row], float] | None = None) -> Scorer:
+    def from_spec(cls, spec: Mapping[str, Any], compiled: Callable[[Row], float] | None = None) -> Scorer:
         """The scorer of ``spec``; ``compiled`` is its tree sum already made into code, if at hand."""
         kind = spec["kind"]
         features = tuple(spec["features"])
@@ -207,7 +236,13 @@ def load_default() -> ContentModel:
     """The model shipped in ``cleaner/data/content_model.json`` (loaded once)."""
     with open(MODEL_PATH, encoding="utf-8") as file:
         text = file.read()
-    return ContentModel.from_dict(json.loads(text), _compiled_module(text))
+    module = _compiled_module(text)
+    if module is not None and hasattr(module, "THRESHOLDS"):  # all made into code: no need to parse the file
+        pass1, pass2 = (
+            Scorer(module.FEATURES[name], getattr(module, name), _LazySpec(text, name)) for name in PASSES
+        )
+        return ContentModel(pass1, pass2, dict(module.THRESHOLDS))
+    return ContentModel.from_dict(json.loads(text), module)
 
 
 def _compiled_module(text: str) -> Any:

@@ -112,3 +112,14 @@ def test_tree_spec_without_generated_code_is_compiled_at_load() -> None:
 
 def test_generated_module_is_not_used_for_another_model_file() -> None:
     assert model_module._compiled_module('{"format": 1}') is None
+
+
+def test_shipped_model_without_parsing_equals_the_model_parsed_from_the_file() -> None:
+    text = Path(MODEL_PATH).read_text(encoding="utf-8")
+    data = json.loads(text)
+    parsed = ContentModel.from_dict(data)
+    shipped = load_default()
+    assert shipped.thresholds == parsed.thresholds
+    assert shipped.pass1.features == parsed.pass1.features
+    assert shipped.pass2.features == parsed.pass2.features
+    assert dict(shipped.pass2.spec) == data["pass2"]
