@@ -88,3 +88,41 @@ def test_long_line_repeated_outside_body_is_not_a_short_repeat() -> None:
     notice = "We use cookies to learn how visitors use this site and to improve the service we offer"
     doc = run_stages([notice, *BODY, notice], "dedupe")
     assert kept(doc).count(notice) == 2
+
+
+def test_code_lines_printed_twice_below_the_body_are_kept() -> None:
+    code = ["const total = sum(prices);", "if (total > limit) {", "return total;"]
+    doc = run_stages([*BODY, *code, "Second example", *code], "dedupe")
+    assert removed(doc, "dedupe") == []
+
+
+def test_menu_without_code_punctuation_below_the_body_is_still_removed() -> None:
+    menu = ["Prices", "Limits", "Totals"]
+    doc = run_stages([*BODY, *menu, "Site map", *menu], "dedupe")
+    assert removed(doc, "dedupe") == menu + menu
+
+
+def test_field_repeated_at_each_comment_below_the_body_is_kept() -> None:
+    comments = []
+    for name, text in [("Maria", "Great news"), ("Tom", "About time"), ("Ana", "Finally")]:
+        comments += [name, text, "Reply"]
+    doc = run_stages([*BODY, *comments], "dedupe")
+    assert kept(doc).count("Reply") == 3
+
+
+def test_line_repeated_with_only_repeated_lines_between_is_removed() -> None:
+    block = ["Reply", "Share", "Report"]
+    doc = run_stages([*BODY, *block, *block, *block], "dedupe")
+    assert kept(doc) == BODY
+
+
+def test_line_repeated_on_both_sides_of_the_body_is_not_a_record_field() -> None:
+    lines = ["Share", "Print this page", "Email us", "Share", *BODY, "Share", "Follow us", "Contact", "Share"]
+    doc = run_stages(lines, "dedupe")
+    assert "Share" not in kept(doc)
+
+
+def test_field_repeated_at_every_other_line_is_not_a_record_field() -> None:
+    lines = [*BODY, "Tag", "Rivers", "Tag", "Lakes", "Tag", "Hills"]
+    doc = run_stages(lines, "dedupe")
+    assert "Tag" not in kept(doc)

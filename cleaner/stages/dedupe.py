@@ -14,6 +14,12 @@ in the menu and again in the footer). Every copy inside the body region stays:
 a refrain, a code example shown twice, a table header, or a subheading repeated
 between paragraphs is part of the article. Without a run of prose there is no
 body region, and only the headline's repeats go.
+
+Two kinds of repeat outside the body region stay too: a line of code (code
+examples share lines), and a **field repeated at each item** of a list (a
+"Reply" under each post, a "Price" label on each product): printed
+:data:`RECORD_COPIES`+ times on one side of the body with lines of each item's
+own between the copies.
 """
 
 from __future__ import annotations
@@ -30,9 +36,15 @@ MENU_RUN = 3
 SHORT_WORDS = 8
 #: a line with more than this many spaces per word of the longest line of interest needs no key
 KEY_MAX_SPACES = 2
+#: a line printed at least this many times, each copy among lines of its own, is a record field
+RECORD_COPIES = 3
+#: ... with at least this many lines between each two copies
+RECORD_GAP = 2
 #: a headline copy may carry a site name of at most this many words ("Headline | Site")
 SITE_MAX_WORDS = 6
 
+#: punctuation of code, which a menu item or boilerplate line never carries
+_CODE = re.compile(r"[{};=]|\w\(|^\s*[)\]]")
 _TITLE_TAIL = re.compile(r"^\s*(?:\||[-–—·»:/]|::)\s*")
 
 
@@ -75,6 +87,8 @@ class Dedupe(Stage):
         ]
         # a key is words joined by single spaces: its word count is its spaces plus one
         short = [not prose[p] and bool(k) and k.count(" ") < SHORT_WORDS for p, k in enumerate(keys)]
+        # a line of code ("const total = sum(prices);") is never a menu item, however often printed
+        short = [ok and not _CODE.search(blocks[i].text) for ok, i in zip(short, live, strict=True)]
         drop: dict[int, str] = {}
 
         if title_words:
@@ -91,8 +105,9 @@ class Dedupe(Stage):
             for p, k in enumerate(keys):
                 if short[p] and k:
                     count[k] = count.get(k, 0) + 1
+            records = self._record_fields(keys, short, count, first, last)
             for p, k in enumerate(keys):
-                if p in drop or not short[p] or first <= p <= last:
+                if p in drop or not short[p] or first <= p <= last or k in records:
                     continue
                 if p in menus:
                     drop[p] = "menu printed twice"
@@ -105,6 +120,35 @@ class Dedupe(Stage):
             i = live[p]
             blocks[i] = blocks[i].drop(self.name, reason)
         return doc.with_blocks(blocks)
+
+    @staticmethod
+    def _record_fields(
+        keys: list[str], short: list[bool], count: dict[str, int], first: int, last: int
+    ) -> set[str]:
+        """Keys of fields repeated at each item of a list outside the body region.
+
+        A field of a list of items ("Reply" under each post, "Price" on each
+        product) is printed RECORD_COPIES+ times on one side of the body, with
+        at least RECORD_GAP lines and one line of the item's own (its name,
+        its text) between each two copies; a menu printed again has only
+        repeated lines between its copies, and a share bar above and below the
+        article has the body between them.
+        """
+        places: dict[str, list[int]] = {}
+        for p, k in enumerate(keys):
+            if short[p] and count.get(k, 0) >= RECORD_COPIES:
+                places.setdefault(k, []).append(p)
+        records: set[str] = set()
+        for k, at in places.items():
+            if not (at[-1] < first or at[0] > last):
+                continue  # copies on both sides of the body
+            if all(
+                b - a > RECORD_GAP
+                and any(not short[q] or count.get(keys[q], 0) == 1 for q in range(a + 1, b))
+                for a, b in zip(at, at[1:], strict=False)
+            ):
+                records.add(k)
+        return records
 
     @staticmethod
     def _menu_repeats(keys: list[str], short: list[bool]) -> set[int]:
