@@ -105,7 +105,7 @@ def test_menu_without_code_punctuation_below_the_body_is_still_removed() -> None
 def test_field_repeated_at_each_comment_below_the_body_is_kept() -> None:
     comments = []
     for name, text in [("Maria", "Great news"), ("Tom", "About time"), ("Ana", "Finally")]:
-        comments += [name, text, "Reply"]
+        comments += [name, "2 days ago", text, "Reply"]
     doc = run_stages([*BODY, *comments], "dedupe")
     assert kept(doc).count("Reply") == 3
 

@@ -39,7 +39,7 @@ KEY_MAX_SPACES = 2
 #: a line printed at least this many times, each copy among lines of its own, is a record field
 RECORD_COPIES = 3
 #: ... with at least this many lines between each two copies
-RECORD_GAP = 2
+RECORD_GAP = 3
 #: a headline copy may carry a site name of at most this many words ("Headline | Site")
 SITE_MAX_WORDS = 6
 
