@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 import click
@@ -303,3 +304,27 @@ def options_table() -> str:
         text = (param.help or "").replace("|", "\\|").replace("\n", " ")
         rows.append(f"| {names} | {text} |")
     return "\n".join(rows)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("outputs", type=click.Path(exists=True, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.option("--worst", type=click.IntRange(min=0), default=5, show_default=True,
+              help="List this many worst documents by F1.")
+def evaluate_main(outputs: Path, gold: Path, worst: int) -> None:
+    """Score cleaned OUTPUTS against your GOLD bodies with the shingle precision/recall/F1.
+
+    OUTPUTS and GOLD are each a directory of <id>.txt files or a JSONL file of
+    {"id", "text"} (gold: {"id", "body"}) records. A gold document without an
+    output counts as empty.
+    """
+    from .evaluate import evaluate
+
+    try:
+        summary = evaluate(outputs, gold)
+    except CleanerError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"documents {summary.documents}  missing {summary.missing}")
+    click.echo(f"precision {summary.precision:.4f}  recall {summary.recall:.4f}  F1 {summary.f1:.4f}")
+    for s in sorted(summary.scores, key=lambda s: (s.f1, s.id))[:worst]:
+        click.echo(f"  worst  F1 {s.f1:.3f}  P {s.precision:.3f}  R {s.recall:.3f}  {s.id}")
