@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,30 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present (only in the developers' checkout)")
     return SHARED
+
+
+_SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def norm(text: str) -> str:
+    """One line with every kind of space as one plain space, invisibles gone, ends stripped."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """``text`` as paragraphs (split on blank lines) of normalised lines."""
+    paras: list[list[str]] = [[]]
+    for line in text.splitlines():
+        line = norm(line)
+        if line:
+            paras[-1].append(line)
+        elif paras[-1]:
+            paras.append([])
+    return [p for p in paras if p]
+
+
+def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    """Every item of ``needle`` appears in ``haystack``, in the same order."""
+    it = iter(haystack)
+    return all(any(x == y for y in it) for x in needle)

@@ -38,6 +38,7 @@ import pytest
 
 import cleaner
 from cleaner import Article
+from tests.conftest import is_subsequence, norm, paragraphs
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CASES = sorted(p.name for p in FIXTURES.iterdir() if (p / "input.txt").is_file()) if FIXTURES.is_dir() else []
@@ -46,8 +47,6 @@ METADATA_FIELDS = ("title", "description", "published", "author")
 KNOWN_KEYS = {"about", "style", "language", "text", "removed", *METADATA_FIELDS}
 
 # Every kind of Unicode space (no-break, ideographic, thin, ...) and zero-width characters.
-_SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BULLET = re.compile(r"^(?:[*+\-\u2022]\s+)+")
 _WORD = re.compile(r"\w+")
 # What may follow the expected value of ``published`` when it has a time of day:
@@ -57,10 +56,6 @@ _PUBLISHED_TAIL = re.compile(r"(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?")
 
 # --------------------------------------------------------------------------- helpers
 
-
-def norm(text: str) -> str:
-    """One line with every kind of space as one plain space, ends stripped."""
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def norm_lines(text: str, *, bullets: bool = False) -> list[str]:
@@ -75,16 +70,6 @@ def norm_lines(text: str, *, bullets: bool = False) -> list[str]:
     return out
 
 
-def paragraphs(text: str) -> list[list[str]]:
-    """``text`` as paragraphs (split on blank lines) of normalised lines."""
-    paras: list[list[str]] = [[]]
-    for line in text.splitlines():
-        line = norm(line)
-        if line:
-            paras[-1].append(line)
-        elif paras[-1]:
-            paras.append([])
-    return [p for p in paras if p]
 
 
 def published_matches(expected: str, got: str | None) -> bool:
@@ -96,11 +81,6 @@ def published_matches(expected: str, got: str | None) -> bool:
     if "T" not in expected or not got.startswith(expected):
         return False
     return _PUBLISHED_TAIL.fullmatch(got[len(expected) :]) is not None
-
-
-def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
-    it = iter(haystack)
-    return all(any(x == y for y in it) for x in needle)
 
 
 @functools.cache

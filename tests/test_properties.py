@@ -14,9 +14,8 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner import CleanerError
+from tests.conftest import is_subsequence, norm, paragraphs
 
-_SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"\w+")
 
 BODY = [
@@ -109,28 +108,11 @@ MARKDOWN_DOC = st.lists(
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def norm(text: str) -> str:
-    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
-
 
 def norm_lines(text: str) -> list[str]:
     return [n for n in (norm(line) for line in text.splitlines()) if n]
 
 
-def paragraphs(text: str) -> list[list[str]]:
-    paras: list[list[str]] = [[]]
-    for line in text.splitlines():
-        line = norm(line)
-        if line:
-            paras[-1].append(line)
-        elif paras[-1]:
-            paras.append([])
-    return [p for p in paras if p]
-
-
-def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
-    it = iter(haystack)
-    return all(any(x == y for y in it) for x in needle)
 
 
 @SETTINGS
