@@ -63,6 +63,11 @@ MARKER_CONCEPTS: tuple[str, ...] = ("comment_policy", "related")
 #: Stages whose removals are counted before each line (their share, as a position signal).
 COUNTED_STAGES: tuple[str, ...] = ("navigation", "share", "footers", "media", "dedupe")
 
+#: A line's own features remembered, by (text, language, link share): the settle rounds
+#: and the repeated lines of a site (menus, footers) ask about the same lines again.
+OWN_CACHE_SIZE = 65536
+_OWN_CACHE: dict[tuple[str, str | None, float | None], list[float]] = {}
+
 _WORD = regex.compile(r"\w+")
 _CAP_WORD = regex.compile(r"(?<!\w)\p{Lu}")
 _ALLCAPS_WORD = regex.compile(r"(?<!\w)\p{Lu}{2,}(?!\w)")
@@ -387,9 +392,17 @@ def collect(doc: Document) -> Lines:
 
     language = detect_language(texts)
     stop = stopwords(language) if language else frozenset()
-    own = [
-        line_features(t, stop, blocks[i].hints.get("link_share")) for t, i in zip(texts, indices, strict=True)
-    ]
+    own: list[list[float]] = []
+    remembered = _OWN_CACHE
+    for t, i in zip(texts, indices, strict=True):
+        share = blocks[i].hints.get("link_share")
+        key = (t, language, share)
+        f = remembered.get(key)
+        if f is None:
+            if len(remembered) >= OWN_CACHE_SIZE:
+                remembered.clear()
+            f = remembered[key] = line_features(t, stop, share)
+        own.append(f)
 
     title_at: int | None = None
     if title_block is not None:
