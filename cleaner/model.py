@@ -52,24 +52,28 @@ def _tree_expression(tree: dict[str, list[Any]], node: int) -> str:
     return f"({left} if x{int(feature)} <= {float(tree['t'][node])!r} else {right})"
 
 
-def _function_source(name: str, base: float, trees: list[dict[str, list[Any]]]) -> str:
-    """Source of ``def name(x) -> raw score``: the used features unpacked, then one line per tree.
+def _function_source(name: str, base: float, trees: list[dict[str, list[Any]]], width: int) -> str:
+    """Source of ``def name(x) -> raw score``: the row unpacked at once, then one sum of the trees.
 
-    The sum is taken in tree order from ``base``, as walking the trees does, so
-    the result is bit-identical to :func:`_walk_trees`.
+    ``width`` is the row's length (the number of features): unpacking a list
+    of known length is one step, where indexing each used feature is several.
+    The sum is one expression taken left to right from ``base``, in tree
+    order, as walking the trees does, so the result is bit-identical to
+    :func:`_walk_trees`.
     """
-    used = sorted({int(f) for tree in trees for f in tree["f"] if f >= 0})
+    used = {int(f) for tree in trees for f in tree["f"] if f >= 0}
+    names = ", ".join(f"x{i}" if i in used else "_" for i in range(width))
     lines = [f"def {name}(x: Sequence[float]) -> float:"]
-    lines += [f"    x{i} = x[{i}]" for i in used]
-    lines.append(f"    s = {float(base)!r}")
-    lines += [f"    s += {_tree_expression(tree, 0)}" for tree in trees]
-    lines.append("    return s")
+    lines.append(f"    {names}{',' if width == 1 else ''} = x")
+    lines.append(f"    return ({float(base)!r}")
+    lines += [f"        + {_tree_expression(tree, 0)}" for tree in trees]
+    lines.append("    )")
     return "\n".join(lines) + "\n"
 
 
-def _compile_trees(base: float, trees: list[dict[str, list[Any]]]) -> Callable[[Row], float]:
-    """One function ``x -> raw score`` made of the trees' nested comparisons."""
-    source = "from collections.abc import Sequence\n" + _function_source("score", base, trees)
+def _compile_trees(base: float, trees: list[dict[str, list[Any]]], width: int) -> Callable[[Row], float]:
+    """One function ``x -> raw score`` over rows of ``width`` features, of the trees' comparisons."""
+    source = "from collections.abc import Sequence\n" + _function_source("score", base, trees, width)
     namespace: dict[str, Any] = {}
     exec(compile(source, "<content-model>", "exec"), namespace)  # noqa: S102 - our own data file
     fn: Callable[[Row], float] = namespace["score"]
@@ -119,7 +123,7 @@ def module_source(text: str) -> str:
     for name in PASSES:
         spec = data[name]
         if spec["kind"] == "trees":
-            parts.append("\n" + _function_source(name, spec["base"], spec["trees"]))
+            parts.append("\n" + _function_source(name, spec["base"], spec["trees"], len(spec["features"])))
     return "\n".join(parts)
 
 
@@ -170,7 +174,7 @@ class Scorer:
         kind = spec["kind"]
         features = tuple(spec["features"])
         if kind == "trees":
-            raw = compiled or _compile_trees(spec["base"], spec["trees"])
+            raw = compiled or _compile_trees(spec["base"], spec["trees"], len(features))
         elif kind == "linear":
             weights = [float(w) for w in spec["weights"]]
             means = [float(m) for m in spec.get("means", [0.0] * len(weights))]
