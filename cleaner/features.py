@@ -323,6 +323,17 @@ def _prose_like(f: list[float]) -> float:
     return 1.0 if f[_I_WORDS] >= 2.4 and f[_I_STOP] >= 0.15 and f[_I_LINK] < 0.5 else 0.0
 
 
+def _offset_runs(offsets: Sequence[int]) -> list[tuple[int, int]]:
+    """``(-3, -2, -1, 1, 2, 3)`` -> ``[(-3, -1), (1, 3)]``: runs of consecutive offsets, in order."""
+    runs: list[tuple[int, int]] = []
+    for off in offsets:
+        if runs and runs[-1][1] + 1 == off:
+            runs[-1] = (runs[-1][0], off)
+        else:
+            runs.append((off, off))
+    return runs
+
+
 def collect(doc: Document) -> Lines:
     """Features of every kept, non-empty line of ``doc`` (the pass-1 rows)."""
     blocks = doc.blocks
@@ -422,18 +433,22 @@ def collect(doc: Document) -> Lines:
 
     rows: list[list[float]] = []
     chars_before = 0
-    empty = [0.0] * len(NEIGHBOUR_FEATURES)
     # Lifted lines first, then the counted stages (the order of PLACE_NAMES).
     shifted = running[-1:] + running[:-1]
+    # What a neighbour shows of itself, all lines in one flat list padded with zeros at both
+    # ends, so each run of consecutive offsets is one slice.
     picks = [idx for _, idx in NEIGHBOUR_FEATURES]
-    seen = [[f[idx] for idx in picks] for f in own]  # what a neighbour shows of itself
+    w = len(picks)
+    reach = max(abs(off) for off in NEIGHBOUR_OFFSETS)
+    pad = [0.0] * (reach * w)
+    flat = pad + [f[idx] for f in own for idx in picks] + pad
+    spans = _offset_runs(NEIGHBOUR_OFFSETS)
+    has_title = 0.0 if title_at is None else 1.0
     for k in range(n):
-        f = own[k]
         before_k = counts_before[k]
-        row = list(f)
-        for off in NEIGHBOUR_OFFSETS:
-            j = k + off
-            row.extend(seen[j] if 0 <= j < n else empty)
+        row = list(own[k])
+        for first, last in spans:
+            row += flat[(k + first + reach) * w : (k + last + reach + 1) * w]
         lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
         width = hi - lo
         a, b = cum[lo], cum[hi]
@@ -442,33 +457,31 @@ def collect(doc: Document) -> Lines:
         else:
             after_title = 1.0 if k >= title_at else -1.0
             title_distance = math.log1p(abs(k - title_at))
-        row.extend(
-            (
-                markdown,
-                known,
-                doc_lines,
-                removed_share,
-                k / n,
-                chars_before / total_chars,
-                min(blank_before[k], 3),
-                min(blank_after[k], 3),
-                math.log1p(removed_before[k]),
-                math.log1p(removed_after[k]),
-                min(lifted_before[k], 3),
-                min(lifted_after[k], 3),
-                0.0 if title_at is None else 1.0,
-                after_title,
-                title_distance,
-                (b[0] - a[0]) / width,
-                (b[1] - a[1]) / width,
-                (b[2] - a[2]) / width,
-                (b[3] - a[3]) / width,
-                cum[k][4] - cum[lo][4],
-                cum[hi][4] - cum[k + 1][4],
-                *marker_rows[k],
-                *(c / t if t else 0.0 for c, t in zip(before_k[-1:] + before_k[:-1], shifted, strict=True)),
-            )
+        row += (
+            markdown,
+            known,
+            doc_lines,
+            removed_share,
+            k / n,
+            chars_before / total_chars,
+            min(blank_before[k], 3),
+            min(blank_after[k], 3),
+            math.log1p(removed_before[k]),
+            math.log1p(removed_after[k]),
+            min(lifted_before[k], 3),
+            min(lifted_after[k], 3),
+            has_title,
+            after_title,
+            title_distance,
+            (b[0] - a[0]) / width,
+            (b[1] - a[1]) / width,
+            (b[2] - a[2]) / width,
+            (b[3] - a[3]) / width,
+            cum[k][4] - cum[lo][4],
+            cum[hi][4] - cum[k + 1][4],
+            *marker_rows[k],
         )
+        row += [c / t if t else 0.0 for c, t in zip(before_k[-1:] + before_k[:-1], shifted, strict=True)]
         rows.append(row)
         chars_before += len(texts[k])
     return Lines(indices, texts, own, rows, title_at, language)
@@ -548,12 +561,14 @@ def pass2_rows(lines: Lines, p1: Sequence[float]) -> list[list[float]]:
     for p in p1:
         cum.append(cum[-1] + p)
     rows: list[list[float]] = []
+    reach = max(abs(off) for off in NEIGHBOUR_OFFSETS)
+    padded = [0.0] * reach + list(p1) + [0.0] * reach  # the neighbours' p1, zeros beyond the ends
+    spans = _offset_runs(NEIGHBOUR_OFFSETS)
     for k in range(n):
         row = list(lines.rows[k])
         row.append(p1[k])
-        for off in NEIGHBOUR_OFFSETS:
-            j = k + off
-            row.append(p1[j] if 0 <= j < n else 0.0)
+        for first, last in spans:
+            row += padded[k + first + reach : k + last + reach + 1]
         lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
         before = p1[max(0, k - 3) : k]
         after = p1[k + 1 : k + 4]
