@@ -16,7 +16,6 @@ at load time instead.
 from __future__ import annotations
 
 import importlib
-import json
 import math
 import os
 import zlib
@@ -108,6 +107,8 @@ def module_source(text: str) -> str:
     fingerprint of the text it was made from; :func:`load_default` uses it only
     while the fingerprint matches, and compiles the trees itself otherwise.
     """
+    import json  # only the training script and a stale generated module need the parser
+
     data = json.loads(text)
     parts = [
         f'"""Generated from ``data/{MODEL_FILE}`` by ``scripts/train_content_model.py``: do not edit."""\n',
@@ -136,6 +137,8 @@ class _LazySpec(Mapping[str, Any]):
 
     @cached_property
     def _spec(self) -> dict[str, Any]:
+        import json  # imported on first use: start-up does not pay for it
+
         spec: dict[str, Any] = json.loads(self._text)[self._name]
         return spec
 
@@ -246,6 +249,8 @@ def load_default() -> ContentModel:
             Scorer(module.FEATURES[name], getattr(module, name), _LazySpec(text, name)) for name in PASSES
         )
         return ContentModel(pass1, pass2, dict(module.THRESHOLDS))
+    import json  # only when the generated module does not match the model file
+
     return ContentModel.from_dict(json.loads(text), module)
 
 
