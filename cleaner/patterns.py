@@ -172,7 +172,45 @@ def fold(text: str) -> str:
 
 
 #: Lexicon entries folded once: the shared index and the menu item sets fold the same entries.
-_fold_entry = cache(fold)
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_entry(entry: str) -> str:
+    """:func:`fold` of a lexicon entry, remembered."""
+    folded = _FOLDED.get(entry)
+    if folded is None:
+        folded = _FOLDED[entry] = fold(entry)
+    return folded
+
+
+def _fold_entries(phrases: list[str]) -> None:
+    """Fold many lexicon entries at once (start-up time): the steps of :func:`fold`, on all of them.
+
+    Entries are lines of the lexicon files, so none holds a newline: the entries
+    are joined by newlines, case-folded and rid of apostrophe variants and numbers
+    in one pass each (no step reaches across a newline), then split again; only
+    the whitespace step goes entry by entry, as :func:`fold` decides it per line.
+    """
+    todo = [p for p in dict.fromkeys(phrases) if p not in _FOLDED and "\n" not in p]
+    if not todo:
+        return
+    text = "\n".join(todo).casefold()
+    if "’" in text or "ʼ" in text or "\u0307" in text:
+        text = text.replace("’", "'").replace("ʼ", "'").replace("\u0307", "")
+    if _DIGIT.search(text) is not None:
+        text = _NUMBER_RUN.sub(NUMBER, text)
+    folded = text.split("\n")
+    if len(folded) != len(todo):  # a newline appeared after all: fold one by one
+        for p in todo:
+            _fold_entry(p)
+        return
+    if "  " in text or "\t" in text or "\xa0" in text or any(key != key.strip() for key in folded):
+        for phrase, key in zip(todo, folded, strict=True):
+            if "  " in key or "\t" in key or "\xa0" in key or key[:1].isspace() or key[-1:].isspace():
+                key = " ".join(key.split())
+            _FOLDED[phrase] = key
+    else:  # no entry has a space to collapse
+        _FOLDED.update(zip(todo, folded, strict=True))
 
 
 #: A line is looked at for run-together words when it has fewer spaces than one per this many characters.
@@ -245,6 +283,9 @@ class _Index:
         prefix: dict[tuple[str, str], list[str]] = {}
         suffix: dict[str, list[str]] = {}
         self.contains: dict[str, list[str]] = {}
+        _fold_entries(
+            [p for c in concepts for e in (entries(c),) for p in (*e.phrases(), *(q for _, q in e.prompts))]
+        )
         for concept in concepts:
             e = entries(concept)
             for phrase in e.whole:
@@ -396,7 +437,9 @@ class ItemSet:
 
     @cached_property
     def items(self) -> frozenset[str]:
-        return frozenset(_fold_entry(p) for c in self.concepts for p in entries(c).phrases())
+        phrases = [p for c in self.concepts for p in entries(c).phrases()]
+        _fold_entries(phrases)
+        return frozenset(_fold_entry(p) for p in phrases)
 
     @cached_property
     def first_words(self) -> frozenset[str]:
