@@ -3,18 +3,26 @@
     python benchmarks/speed.py [--runs 21] [--set ../shared/devset]
 
 Start-up: the installed ``clean-article`` on one small bundled fixture, process
-start included, median of ``--runs`` runs. Throughput: the library, one process,
-over every dump of each style in the set (MB of input per CPU second), best of 3.
-The devset part needs ``../shared``; it is skipped with a note when absent.
+start included, median of ``--runs`` runs (wall clock, and the CPU time of the
+process, which a busy machine disturbs less). It runs in an empty directory, as
+a user's would be: a ``pyproject.toml`` in the current directory is read for a
+config, and ours would add a TOML parse. Throughput: the library, one process,
+over every dump of each style in the set (MB of input per CPU second), best of
+3; each repetition runs in a fresh process, so caches filled by a previous
+repetition (features of lines already seen) do not flatter the figure. The
+devset part needs ``../shared``; it is skipped with a note when absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,27 +30,44 @@ ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "fixtures" / "seed-rt-en" / "input.txt"
 
 
-def startup(runs: int) -> float:
+def startup(runs: int) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds of one ``clean-article SMALL`` process."""
     exe = shutil.which("clean-article", path=str(Path(sys.executable).parent)) or "clean-article"
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run([exe, str(SMALL)], check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users have bytecode caches
+    walls, cpus = [], []
+    with tempfile.TemporaryDirectory() as empty:
+        for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run([exe, str(SMALL)], check=True, stdout=subprocess.DEVNULL, cwd=empty, env=env)
+            walls.append(time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def _one_pass(folder: Path) -> None:
+    """In a fresh process: clean every dump of ``folder`` once and print the CPU seconds it took."""
+    from cleaner import clean
+
+    raws = [p.read_bytes() for p in sorted(folder.glob("*.txt"))]
+    clean(SMALL.read_bytes())  # imports and lexicon tables: start-up, not throughput
+    t0 = time.process_time()
+    for raw in raws:
+        clean(raw)
+    print(time.process_time() - t0)
 
 
 def throughput(folder: Path) -> tuple[float, int, float]:
-    from cleaner import clean
-
     raws = [p.read_bytes() for p in sorted(folder.glob("*.txt"))]
     size = sum(map(len, raws))
     best = float("inf")
     for _ in range(3):
-        t0 = time.process_time()
-        for raw in raws:
-            clean(raw)
-        best = min(best, time.process_time() - t0)
+        out = subprocess.run(
+            [sys.executable, __file__, "--one-pass", str(folder)], check=True, capture_output=True, text=True
+        ).stdout
+        best = min(best, float(out.split()[-1]))
     return size / best / 1e6, len(raws), best
 
 
@@ -50,10 +75,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--set", type=Path, default=ROOT.parent / "shared" / "devset")
+    parser.add_argument("--one-pass", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one_pass:
+        _one_pass(args.one_pass)
+        return
+    wall, cpu = startup(args.runs)
     print(
         f"start-up, one small dump ({SMALL.stat().st_size:,} B), median of {args.runs}: "
-        f"{startup(args.runs) * 1000:.0f} ms"
+        f"{wall * 1000:.0f} ms ({cpu * 1000:.0f} ms of CPU)"
     )
     dumps = args.set / "dumps"
     if not dumps.is_dir():
