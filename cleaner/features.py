@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 import regex
 
@@ -67,6 +68,7 @@ COUNTED_STAGES: tuple[str, ...] = ("navigation", "share", "footers", "media", "d
 #: and the repeated lines of a site (menus, footers) ask about the same lines again.
 OWN_CACHE_SIZE = 65536
 _OWN_CACHE: dict[tuple[str, str | None, float | None], list[float]] = {}
+_WORDS_CACHE: dict[str, list[str]] = {}
 
 _WORD = regex.compile(r"\w+")
 _CAP_WORD = regex.compile(r"(?<!\w)\p{Lu}")
@@ -98,6 +100,19 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.load("stopwords", lang))
 
 
+def line_words(text: str) -> list[str]:
+    """The lower-cased words of a line, remembered (language detection and features both need them).
+
+    The list is shared: callers must not change it.
+    """
+    words = _WORDS_CACHE.get(text)
+    if words is None:
+        if len(_WORDS_CACHE) >= OWN_CACHE_SIZE:
+            _WORDS_CACHE.clear()
+        words = _WORDS_CACHE[text] = _WORD.findall(text.lower())
+    return words
+
+
 def detect_language(lines: Sequence[str]) -> str | None:
     """The stopword language that covers the largest share of the words, or None."""
     sample: list[str] = []
@@ -107,7 +122,9 @@ def detect_language(lines: Sequence[str]) -> str | None:
         size += len(line)
         if size > LANGUAGE_SAMPLE_CHARS:
             break
-    counts = Counter(_WORD.findall("\n".join(sample).lower()))
+    # The words of the sample, line by line: the same as those of the lines joined by
+    # newlines (no word spans a newline, and lower-casing does not look across one).
+    counts = Counter(chain.from_iterable(map(line_words, sample)))
     words = sum(counts.values())
     if not words:
         return None
@@ -179,7 +196,7 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
             visible = "".join(parts)
             if link_share is None:
                 link_share = linked / (len(visible) or 1)
-    words = _WORD.findall(visible.lower())
+    words = line_words(text) if visible is text else _WORD.findall(visible.lower())
     nw = len(words)
     nwd = nw or 1
     stops = sum(map(stop.__contains__, words)) if stop else 0
