@@ -295,11 +295,22 @@ _WORKER: Cleaner | None = None
 _INHERITED: tuple[Settings, Pipeline] | None = None
 
 
-def _init_worker(settings: Settings) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it) and get the pipeline once."""
-    import signal
+#: How often (seconds) a worker checks that the run that started it is still there.
+ORPHAN_CHECK = 1.0
 
+
+def _exit_when_orphaned(parent: int) -> None:
+    """Watch (in a daemon thread) for the parent run to die, killed outright; then exit too."""
+    while True:
+        time.sleep(ORPHAN_CHECK)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _init_worker(settings: Settings) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent handles it), die with the parent, get the pipeline once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     global _WORKER
     inherited = _INHERITED[1] if _INHERITED is not None and _INHERITED[0] == settings else None
     _WORKER = Cleaner(settings, inherited)
