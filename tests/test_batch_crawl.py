@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -53,10 +54,8 @@ class Swallow(Stage):
     def run(self, doc: Document) -> Document:
         if "HANG" in "\n".join(b.text for b in doc.blocks):
             while True:
-                try:
+                with contextlib.suppress(Exception):  # swallows any ordinary exception
                     time.sleep(0.01)
-                except Exception:  # noqa: BLE001, S110 - the point of the test
-                    pass
         return doc
 
 
@@ -138,7 +137,8 @@ def test_container_records_mirror_into_a_directory_named_after_it(tmp_path: Path
 
 def test_record_ids_cannot_escape_the_output_directory(tmp_path: Path) -> None:
     ids = ["../../escaped", "/tmp/absolute", "..", "a/../../b", ".hidden"]
-    write(tmp_path, {"in/s.jsonl": jsonl_lines(*({"id": i, "text": f"Body {n}.\n"} for n, i in enumerate(ids)))})
+    lines = jsonl_lines(*({"id": i, "text": f"Body {n}.\n"} for n, i in enumerate(ids)))
+    write(tmp_path, {"in/s.jsonl": lines})
     before = sorted(p.name for p in tmp_path.iterdir())
     report, _, _ = run(plan([str(tmp_path / "in/s.jsonl")], output=str(tmp_path / "out")), TEXT)
     assert report.exit_code == 0
@@ -149,7 +149,8 @@ def test_record_ids_cannot_escape_the_output_directory(tmp_path: Path) -> None:
 
 
 def test_duplicate_record_ids_get_distinct_outputs(tmp_path: Path) -> None:
-    write(tmp_path, {"in/s.jsonl": jsonl_lines({"id": "same", "text": "One.\n"}, {"id": "same", "text": "Two.\n"})})
+    lines = jsonl_lines({"id": "same", "text": "One.\n"}, {"id": "same", "text": "Two.\n"})
+    write(tmp_path, {"in/s.jsonl": lines})
     run(plan([str(tmp_path / "in/s.jsonl")], output=str(tmp_path / "out")), TEXT)
     assert sorted(tree(tmp_path / "out").values()) == [b"One.\n", b"Two.\n"]
 
@@ -382,7 +383,9 @@ def interrupt_after(n: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("cleaner.batch.run_tasks", stopping)
 
 
-def test_interrupted_shard_run_keeps_full_shards_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_interrupted_shard_run_keeps_full_shards_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     numbered(tmp_path / "in", 10)
     interrupt_after(5, monkeypatch)
     with pytest.raises(KeyboardInterrupt):

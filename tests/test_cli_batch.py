@@ -94,7 +94,9 @@ def test_missing_warc_extra_is_one_line_and_exit_1(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr("cleaner.containers.importlib.import_module", no_warcio)
     code, _, err = invoke(str(tmp_path / "c.warc"), "-f", "jsonl")
     assert code == 1 and err.count("\n") == 1
-    assert err == "clean-article: reading WARC/WET files needs the warcio package: pip install 'clean-article[warc]'\n"
+    assert err == (
+        "clean-article: reading WARC/WET files needs the warcio package: pip install 'clean-article[warc]'\n"
+    )
 
 
 # --- shards, resume, report, timeout options ------------------------------------------------------
@@ -176,7 +178,8 @@ def wait_for(condition: object, proc: subprocess.Popen[str], limit: float = 60) 
     end = time.monotonic() + limit
     while not condition():  # type: ignore[operator]
         if proc.poll() is not None:
-            pytest.fail(f"run ended before it could be interrupted: {proc.stderr.read() if proc.stderr else ''}")
+            why = proc.stderr.read() if proc.stderr else ""
+            pytest.fail(f"run ended before it could be interrupted: {why}")
         if time.monotonic() > end:
             proc.kill()
             pytest.fail("run made no progress")

@@ -78,13 +78,17 @@ def test_jsonl_line_that_is_not_json_is_a_failed_record_and_reading_goes_on() ->
     stream = io.BytesIO(b'{"text": "a"}\n{broken\n["a list"]\n{"text": "b"}\n')
     recs = read_jsonl(stream)
     assert [(r.data, r.error) for r in recs] == [
-        (b"a", None), (None, "line 2 is not a JSON object"), (None, "line 3 is not a JSON object"), (b"b", None),
+        (b"a", None),
+        (None, "line 2 is not a JSON object"),
+        (None, "line 3 is not a JSON object"),
+        (b"b", None),
     ]
 
 
 def test_jsonl_record_without_a_page_field_fails_naming_the_fields_tried() -> None:
     [rec] = read_jsonl(jsonl({"id": "x", "body": "b"}))
-    assert rec.error == "record has no text field (looked for text, html, content, raw_content; see --jsonl-field)"
+    tried = "text, html, content, raw_content"
+    assert rec.error == f"record has no text field (looked for {tried}; see --jsonl-field)"
 
 
 def test_jsonl_page_field_that_is_not_a_string_fails() -> None:
@@ -134,7 +138,9 @@ def test_zstd_jsonl_file_is_read_transparently(tmp_path: Path) -> None:
     assert [r.data for r in records(str(path), "jsonl", max_bytes=LIMIT)] == [b"squeezed", b"two"]
 
 
-def test_zstd_without_the_package_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_zstd_without_the_package_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "s.jsonl.zst"
     path.write_bytes(b"whatever")
     real = __import__("importlib").import_module
@@ -176,11 +182,12 @@ def warc_file(path: Path, items: list[tuple[str, str, bytes, str]], *, gzip_reco
     with open(path, "wb") as handle:
         writer = warcio.warcwriter.WARCWriter(handle, gzip=gzip_records)
         for kind, url, payload, ctype in items:
+            body = io.BytesIO(payload)
             if kind == "response":
                 http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-                rec = writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=http)
+                rec = writer.create_warc_record(url, "response", payload=body, http_headers=http)
             else:
-                rec = writer.create_warc_record(url, kind, payload=io.BytesIO(payload), warc_content_type=ctype)
+                rec = writer.create_warc_record(url, kind, payload=body, warc_content_type=ctype)
             writer.write_record(rec)
     return path
 
@@ -268,7 +275,10 @@ def test_container_stem_drops_every_container_suffix(path: str, stem: str) -> No
 
 @pytest.mark.parametrize(
     "record_id",
-    ["../../etc/passwd", "/etc/passwd", "..", ".", "a/../../b", "a\\..\\b", ".hidden", "x\ny", "\x00", "", "  "],
+    [
+        "../../etc/passwd", "/etc/passwd", "..", ".", "a/../../b", "a\\..\\b", ".hidden", "x\ny", "\x00",
+        "", "  ",
+    ],
 )
 def test_safe_name_stays_one_visible_name_inside_its_directory(tmp_path: Path, record_id: str) -> None:
     name = safe_name(record_id)
