@@ -23,6 +23,7 @@ killed at any point resumes from (``resume=True``) without a half-written file.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -70,6 +71,10 @@ IN_FLIGHT_PER_WORKER = 4
 
 #: Seconds one document may take before it is given up as failed (``--timeout``).
 DEFAULT_TIMEOUT = 60.0
+
+#: Seconds past the time limit after which a worker that ignored its alarm (stuck
+#: outside the interpreter) is killed and its document reported as timed out.
+HARD_LIMIT_GRACE = 10.0
 
 NO_MATCH = "no files here match {globs} (see --glob)"
 WORKER_DIED = "worker process died while cleaning this input"
@@ -316,6 +321,10 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = Cleaner(settings, inherited)
 
 
+def _ready() -> None:
+    """A no-op task: returns once a fresh worker has started and built its pipeline."""
+
+
 def _clean_chunk(tasks: list[Task]) -> list[Outcome]:
     assert _WORKER is not None, "worker not initialised"
     return [_WORKER(task) for task in tasks]
@@ -365,10 +374,15 @@ def run_tasks(
         return
 
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
     from concurrent.futures.process import BrokenProcessPool
 
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))
+    def new_pool(workers: int = jobs) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,))
+
+    def hard_limit(count: int) -> float | None:
+        """How long ``count`` tasks may take before their worker is killed (the soft limit failed)."""
+        return settings.timeout * count + HARD_LIMIT_GRACE if settings.timeout else None
 
     global _INHERITED
     _INHERITED = (settings, pipeline) if pipeline is not None else None
@@ -377,29 +391,52 @@ def run_tasks(
     window = jobs * IN_FLIGHT_PER_WORKER
 
     def settle() -> Iterator[Outcome]:
-        """Yield the outcomes of the oldest chunk; on a dead worker, re-run suspects one by one."""
+        """Yield the outcomes of the oldest chunk; on a dead or stuck worker, re-run suspects one by one."""
         nonlocal pool
         chunk, future = pending.popleft()
         try:
-            yield from future.result()
+            yield from future.result(timeout=hard_limit(len(chunk)))
             return
         except BrokenProcessPool:
-            pass
+            stuck = False
+        except FutureTimeout:
+            stuck = True  # a document ignored its alarm (stuck outside Python): kill the workers
         suspects = [(chunk, future), *pending]
         pending.clear()
+        if stuck:
+            _kill_workers(pool)
         pool.shutdown(wait=True, cancel_futures=True)
         pool = new_pool()
-        for suspect_chunk, suspect_future in suspects:
-            if suspect_future.done() and suspect_future.exception() is None:
-                yield from suspect_future.result()
-                continue
-            for task in suspect_chunk:
-                try:
-                    yield from pool.submit(_clean_chunk, [task]).result()
-                except BrokenProcessPool:
-                    yield Outcome(task.name, error=WORKER_DIED)
-                    pool.shutdown(wait=True, cancel_futures=True)
-                    pool = new_pool()
+        # Suspects go one at a time to a single worker, started (and warmed up) before the clock runs.
+        solo: ProcessPoolExecutor | None = None
+        try:
+            for suspect_chunk, suspect_future in suspects:
+                if (
+                    suspect_future.done()
+                    and not suspect_future.cancelled()
+                    and suspect_future.exception() is None
+                ):
+                    yield from suspect_future.result()
+                    continue
+                for task in suspect_chunk:
+                    if solo is None:
+                        solo = new_pool(1)
+                        solo.submit(_ready).result()
+                    try:
+                        yield from solo.submit(_clean_chunk, [task]).result(timeout=hard_limit(1))
+                        continue
+                    except BrokenProcessPool:
+                        outcome = Outcome(task.name, error=WORKER_DIED)
+                    except FutureTimeout:
+                        outcome = Outcome(task.name, error=TIMED_OUT.format(seconds=settings.timeout or 0))
+                        _kill_workers(solo)
+                    solo.shutdown(wait=True, cancel_futures=True)
+                    solo = None
+                    yield outcome
+        finally:
+            if solo is not None:
+                _kill_workers(solo)
+                solo.shutdown(wait=True, cancel_futures=True)
 
     try:
         for chunk in _chunks(tasks, chunk_size):
@@ -408,9 +445,20 @@ def run_tasks(
                 yield from settle()
         while pending:
             yield from settle()
+    except BaseException:
+        _kill_workers(pool)  # interrupted: do not wait for the documents being cleaned
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _INHERITED = None
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill a pool's worker processes (the pool then reports itself broken)."""
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.kill()
 
 
 # --- the report ---------------------------------------------------------------

@@ -59,10 +59,29 @@ class Swallow(Stage):
         return doc
 
 
+PARENT_PID = os.getpid()
+
+
+class Stubborn(Stage):
+    """Test stage: in a worker process, STUCK never returns and its alarm never lands (as in C code)."""
+
+    name = "test-stubborn"
+
+    def run(self, doc: Document) -> Document:
+        if "STUCK" in "\n".join(b.text for b in doc.blocks) and os.getpid() != PARENT_PID:
+            import signal
+
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
+            while True:
+                time.sleep(0.01)
+        return doc
+
+
 @pytest.fixture(autouse=True)
 def test_stages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(REGISTRY, Hang.name, Hang)
     monkeypatch.setitem(REGISTRY, Swallow.name, Swallow)
+    monkeypatch.setitem(REGISTRY, Stubborn.name, Stubborn)
 
 
 JSONL = Settings(stages=("normalize", "test-hang"), fmt="jsonl")
@@ -529,6 +548,16 @@ def test_time_limit_works_in_worker_processes() -> None:
     outcomes = list(run_tasks(tasks, settings, jobs=2, chunk_size=2))
     assert [o.name for o in outcomes if not o.ok] == ["t3"]
     assert outcomes[3].error is not None and outcomes[3].error.startswith("took longer than 0.2 s")
+
+
+def test_worker_stuck_past_its_alarm_is_killed_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cleaner.batch.HARD_LIMIT_GRACE", 1.5)
+    settings = Settings(stages=("normalize", "test-stubborn"), fmt="jsonl", timeout=0.1)
+    tasks = [Task(f"t{i}", data=b"STUCK\n" if i == 2 else b"Body.\n") for i in range(6)]
+    outcomes = list(run_tasks(tasks, settings, jobs=2, chunk_size=1))
+    assert [o.name for o in outcomes] == [f"t{i}" for i in range(6)]
+    assert [o.name for o in outcomes if not o.ok] == ["t2"]
+    assert outcomes[2].error == "took longer than 0.1 s to clean (--timeout); skipped"
 
 
 def test_time_limit_is_not_swallowed_by_a_broad_except() -> None:
