@@ -481,7 +481,8 @@ class Report:
     skipped: int = 0
     failed_count: int = 0
     records: bool = False  # some inputs were records of containers, not files
-    interrupted: bool = False
+    interrupted: bool = False  # stopped by Ctrl-C (or SIGTERM)
+    stopped: str | None = None  # stopped by an error that ends the whole run
     seconds: float = 0.0  # wall time of the run
 
     def add(self, outcome: Outcome) -> None:
@@ -508,7 +509,7 @@ class Report:
         """0 when every input was cleaned (or done before), 1 when any failed, 130 when interrupted."""
         if self.interrupted:
             return 130
-        return 1 if self.failed_count else 0
+        return 1 if self.failed_count or self.stopped else 0
 
     @property
     def removed_share(self) -> float:
@@ -521,6 +522,8 @@ class Report:
         files = f"{self.files:,} {unit}" + ("" if self.files == 1 else "s")
         skipped = f", {self.skipped:,} done before" if self.skipped else ""
         stopped = " (interrupted)" if self.interrupted else ""
+        if self.stopped and not self.interrupted:
+            stopped = f" (stopped: {self.stopped})"
         return (
             f"{files}, {self.failed:,} failed{skipped}, {human_bytes(self.bytes_in)} in, "
             f"{human_bytes(self.bytes_out)} out, {self.removed_share:.1%} removed{stopped}"
@@ -538,6 +541,7 @@ class Report:
             "removed_share": round(self.removed_share, 4),
             "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted,
+            "stopped": self.stopped,
             "exit_code": self.exit_code,
         }
 
@@ -1258,7 +1262,6 @@ def execute(
     sink: Any = None
     bar: Any = None
     report_file = ReportFile(report_to) if report_to is not None else None
-    done = False
     try:
         if plan_.stream is not None:
             sink = AtomicFile(plan_.stream)
@@ -1297,9 +1300,13 @@ def execute(
             sink = None
         if shards is not None:
             shards.finish()
-        done = True
+    except KeyboardInterrupt:
+        report.interrupted = True
+        raise
+    except BaseException as exc:
+        report.stopped = one_line(str(exc)) or type(exc).__name__
+        raise
     finally:
-        report.interrupted = not done
         report.seconds = time.perf_counter() - started
         if bar is not None:
             bar.stop()

@@ -446,6 +446,19 @@ def test_resume_with_changed_inputs_is_refused(tmp_path: Path) -> None:
         run(shard_plan([tmp_path / "in"], tmp_path / "out", 2, resume=True))
 
 
+def test_run_stopped_by_an_error_says_so_in_summary_and_report(tmp_path: Path) -> None:
+    numbered(tmp_path / "in", 4)
+    run(shard_plan([tmp_path / "in"], tmp_path / "out", 2))
+    (tmp_path / "in" / "p002.txt").rename(tmp_path / "in" / "p002-renamed.txt")
+    err = io.StringIO()
+    with pytest.raises(PlanError):
+        execute(shard_plan([tmp_path / "in"], tmp_path / "out", 2, resume=True), JSONL, jobs=1,
+                stdout=io.BytesIO(), stderr=err, report_to=str(tmp_path / "r.json"))
+    assert "(stopped: " in err.getvalue().splitlines()[-1]
+    summary = json.loads((tmp_path / "r.json").read_text())["summary"]
+    assert summary["stopped"] and summary["exit_code"] == 1 and summary["interrupted"] is False
+
+
 def test_resume_with_another_shard_size_is_refused(tmp_path: Path) -> None:
     numbered(tmp_path / "in", 4)
     run(shard_plan([tmp_path / "in"], tmp_path / "out", 2))
