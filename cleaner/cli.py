@@ -8,14 +8,29 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
 
 from . import __version__
-from .batch import DEFAULT_GLOBS, STDIN_NAME, PlanError, Settings, default_jobs, execute, one_line, plan
+from .batch import (
+    DEFAULT_GLOBS,
+    DEFAULT_TIMEOUT,
+    STDIN_NAME,
+    PlanError,
+    Settings,
+    Sources,
+    default_jobs,
+    execute,
+    one_line,
+    plan,
+)
 from .config import find_config, load_config
+from .containers import DEFAULT_ID_FIELD, DEFAULT_URL_FIELD, INPUT_FORMATS, JSONL_FIELDS
 from .errors import CleanerError, ConfigError, UnknownStageError
 from .options import DEFAULT_MAX_BYTES, MODES, Options
 from .writers import FORMATS
@@ -113,6 +128,63 @@ def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, b
     return stream, _is_tty(stream)
 
 
+# --- crawl-scale options: containers, shards, resumable runs (grouped for easy merging) ---
+
+
+@dataclass(frozen=True)
+class BatchFlags:
+    """The options of crawl-scale runs, as parsed."""
+
+    input_format: str = "auto"
+    jsonl_field: str | None = None
+    id_field: str = DEFAULT_ID_FIELD
+    url_field: str = DEFAULT_URL_FIELD
+    shard_size: int | None = None
+    resume: bool = False
+    report_to: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+
+    def sources(self) -> Sources:
+        return Sources(self.input_format, self.jsonl_field, self.id_field, self.url_field)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+_BATCH_OPTIONS = (
+    click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+                 help="auto: files named *.jsonl, *.ndjson, *.json.gz (.gz/.zst) are JSONL containers and "
+                      "*.warc, *.wet (.gz) WARC/WET containers, one input per record; file: every input is "
+                      "one page; jsonl, warc: every input (stdin too) is that container."),
+    click.option("--jsonl-field", metavar="NAME",
+                 help=f"The JSONL field holding the page (text or HTML); the record's other fields pass "
+                      f"through to the output record. [default: the first of {', '.join(JSONL_FIELDS)}]"),
+    click.option("--id-field", metavar="NAME", default=DEFAULT_ID_FIELD, show_default=True,
+                 help="The JSONL field naming a record's output file under -o DIR (made safe; default: "
+                      "the line number)."),
+    click.option("--url-field", metavar="NAME", default=DEFAULT_URL_FIELD, show_default=True,
+                 help="The JSONL field holding the page's URL."),
+    click.option("--shard-size", type=click.IntRange(min=1), metavar="N",
+                 help="Write JSONL shards of N inputs each (part-00000.jsonl, ...) into -o DIR; "
+                      "implies --format jsonl."),
+    click.option("--resume", is_flag=True,
+                 help="Go on with an interrupted run into the same -o DIR: inputs whose output exists "
+                      "(or whose shard is complete) are skipped."),
+    click.option("--report", "report_to", metavar="FILE",
+                 help="Write a JSON report: per input its status, time, sizes and removed share; "
+                      "then the totals."),
+    click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS", default=DEFAULT_TIMEOUT,
+                 show_default=True,
+                 help="Give up on one input after this long, report it as failed and go on (0: no limit)."),
+)
+
+
+def batch_options(command: _F) -> _F:
+    """Add the crawl-scale options to a command (they arrive as keyword arguments)."""
+    for option in reversed(_BATCH_OPTIONS):
+        command = option(command)
+    return command
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-o", "--output", metavar="PATH",
@@ -151,6 +223,7 @@ def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, b
               help="Worker processes for several inputs (1: clean in this process). [default: all cores]")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no summary line (failures are still named).")
+@batch_options
 @click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
 def main(
     inputs: tuple[str, ...],
@@ -167,6 +240,7 @@ def main(
     globs: tuple[str, ...],
     jobs: int | None,
     quiet: bool,
+    **batch: Any,
 ) -> None:
     """Clean scraper dumps: keep the article (headline, date, author, standfirst, body), drop the page.
 
@@ -183,12 +257,17 @@ def main(
       clean-article dumps/ --format jsonl > clean.jsonl
       clean-article page.txt --explain >/dev/null
       clean-article page.txt --explain-to why.txt
+      clean-article crawl/*.warc.gz --shard-size 10000 -o clean/ --resume --report run.json
     """
+    flags = BatchFlags(**batch)
+    if flags.shard_size and _is_default("fmt"):
+        fmt = "jsonl"
     try:
-        code = _run(
-            inputs, output, fmt, with_metadata, stages, skip, explain, explain_to, mode, config, max_bytes,
-            globs, jobs, quiet,
-        )
+        with _terminate_as_interrupt():
+            code = _run(
+                inputs, output, fmt, with_metadata, stages, skip, explain, explain_to, mode, config,
+                max_bytes, globs, jobs, quiet, flags,
+            )
     except (click.exceptions.ClickException, click.exceptions.Exit):
         raise
     except KeyboardInterrupt:
@@ -223,8 +302,10 @@ def _run(
     globs: tuple[str, ...],
     jobs: int | None,
     quiet: bool,
+    flags: BatchFlags | None = None,
 ) -> int:
     """The command's work, once the flags are parsed; returns the exit code."""
+    flags = flags or BatchFlags()
     options = _options(config, mode, max_bytes)
     settings = Settings(
         options=options,
@@ -233,6 +314,7 @@ def _run(
         fmt=fmt,
         with_metadata=with_metadata,
         explain=explain or explain_to is not None,
+        timeout=flags.timeout or None,
     )
     try:
         pipeline = settings.pipeline()
@@ -248,6 +330,10 @@ def _run(
             stdin=sys.stdin.buffer,
             stdin_is_tty=_stdin_is_tty(),
             max_bytes=options.max_bytes,
+            sources=flags.sources(),
+            shard_size=flags.shard_size,
+            resume=flags.resume,
+            skip_files=[flags.report_to] if flags.report_to else [],
         )
     except PlanError as exc:
         raise click.UsageError(str(exc)) from None
@@ -256,9 +342,7 @@ def _run(
     except OSError as exc:
         _die(f"{PROG}: {exc.filename or STDIN_NAME}: {exc.strerror or exc}", 1)
 
-    data_on_stdout = run_plan.single and run_plan.tasks[0].output is None or (
-        not run_plan.single and run_plan.stream is None and fmt == "jsonl"
-    )
+    data_on_stdout = run_plan.data_on_stdout
     explain_stream, color = _explain_stream(explain_to, data_on_stdout) if settings.explain else (None, False)
     try:
         report = execute(
@@ -273,7 +357,10 @@ def _run(
             quiet=quiet,
             prog=PROG,
             pipeline=pipeline,
+            report_to=flags.report_to,
         )
+    except PlanError as exc:  # found on starting: a shard directory from another run
+        _die(f"{PROG}: {one_line(str(exc))}", 2)
     except BrokenPipeError:
         raise
     except OSError as exc:  # the output stream or file could not be written
@@ -282,6 +369,34 @@ def _run(
         if explain_stream is not None and explain_stream not in (sys.stderr, sys.stdout):
             explain_stream.close()
     return report.exit_code
+
+
+def _is_default(name: str) -> bool:
+    """Whether the option ``name`` was left at its default (not given on the command line)."""
+    from click.core import ParameterSource
+
+    ctx = click.get_current_context(silent=True)
+    return ctx is None or ctx.get_parameter_source(name) in (ParameterSource.DEFAULT, None)
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops a run the way Ctrl-C does: the output being written is dropped, the report kept."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _die(message: str, code: int) -> NoReturn:

@@ -16,7 +16,7 @@ import contextlib
 import os
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from .article import Article
 
@@ -71,16 +71,39 @@ def to_jsonl(article: Article, *, source: str | None = None) -> str:
     return json.dumps(article.to_dict(source=source), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def with_fields(article: Article, fields: dict[str, Any], *, source: str | None = None) -> dict[str, Any]:
+    """A container record's own ``fields``, then the article's; the article's replace fields of the same name.
+
+    ``source`` is added only when the record has no ``source`` field of its own.
+    """
+    record = dict(fields)
+    record.update(article.to_dict())
+    if source is not None and "source" not in fields:
+        record["source"] = source
+    return record
+
+
 def render(
     article: Article,
     fmt: str,
     *,
     source: str | None = None,
     with_metadata: bool = False,
+    fields: dict[str, Any] | None = None,
 ) -> str:
-    """The article in ``fmt`` (one of :data:`FORMATS`). JSON carries no source; JSONL does."""
+    """The article in ``fmt`` (one of :data:`FORMATS`). JSON carries no source; JSONL does.
+
+    ``fields`` (a JSONL or WARC record's other fields) pass through into JSON and JSONL records.
+    """
+    import json
+
     if fmt == "text":
         return to_text(article, with_metadata=with_metadata)
+    if fields is not None and fmt in ("json", "jsonl"):
+        record = with_fields(article, fields, source=source if fmt == "jsonl" else None)
+        if fmt == "json":
+            return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
     if fmt == "json":
         return to_json(article)
     if fmt == "jsonl":
@@ -96,23 +119,57 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
-class AtomicFile:
-    """A file written under a temporary name in the target's directory, renamed into place on commit.
+#: Linux can create a file with no name (O_TMPFILE) and link it in when done: a killed
+#: writer then leaves nothing behind. Elsewhere a hidden temporary name is used.
+_PROC_FD = "/proc/self/fd"
 
-    Until :meth:`commit`, the target keeps its old content (or does not exist);
-    :meth:`discard` removes the temporary file. Parent directories are created.
+
+class AtomicFile:
+    """A file written out of sight in the target's directory, moved into place on commit.
+
+    Where the system allows, the file has no name at all until :meth:`commit`
+    (``O_TMPFILE``), so even a run killed with SIGKILL leaves no partial file;
+    otherwise it is written under a hidden temporary name. Until :meth:`commit`,
+    the target keeps its old content (or does not exist); :meth:`discard`
+    removes the temporary file. Parent directories are created. With
+    ``durable=True`` the data is flushed to disk before the rename.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, durable: bool = False) -> None:
         self.target = Path(path)
+        self.durable = durable
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _file_mode())
+        self.anonymous = False
+        fd = -1
+        o_tmpfile = getattr(os, "O_TMPFILE", 0)
+        if o_tmpfile and os.path.isdir(_PROC_FD):
+            try:
+                fd = os.open(self.target.parent, o_tmpfile | os.O_WRONLY, _file_mode())
+                self.anonymous = True
+            except OSError:  # the file system does not support it
+                fd = -1
+        if fd < 0:
+            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _file_mode())
         self.handle: BinaryIO = os.fdopen(fd, "wb")
 
     def commit(self) -> None:
         """Close the temporary file and move it over the target."""
         try:
+            self.handle.flush()
+            if self.durable:
+                os.fsync(self.handle.fileno())
+            if self.anonymous:
+                # A directory fd makes os.link use linkat(..., AT_SYMLINK_FOLLOW), which links
+                # the file behind /proc/self/fd/N rather than the symlink itself.
+                parent = os.open(self.target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+                try:
+                    os.link(
+                        f"{_PROC_FD}/{self.handle.fileno()}", self.tmp.name, dst_dir_fd=parent,
+                        follow_symlinks=True,
+                    )
+                finally:
+                    os.close(parent)
             self.handle.close()
             os.replace(self.tmp, self.target)
         except BaseException:

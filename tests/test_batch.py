@@ -181,10 +181,17 @@ def test_two_directories_mirror_under_their_own_names(tmp_path: Path) -> None:
     assert [os.path.relpath(t.output or "", tmp_path / "out") for t in p.tasks] == ["x/a.txt", "y/a.txt"]
 
 
-def test_inputs_sharing_an_output_are_refused(tmp_path: Path) -> None:
+def test_inputs_sharing_an_output_second_one_fails(tmp_path: Path) -> None:
+    make_tree(tmp_path, {"in/a.txt": "x", "in/a.md": "x"})
+    tasks = list(plan([str(tmp_path / "in")], output=str(tmp_path / "out")).tasks)
+    assert [(os.path.basename(t.name), t.error is None) for t in tasks] == [("a.md", True), ("a.txt", False)]
+    assert "same output as" in (tasks[1].error or "")
+
+
+def test_explicit_inputs_sharing_an_output_are_refused(tmp_path: Path) -> None:
     make_tree(tmp_path, {"in/a.txt": "x", "in/a.md": "x"})
     with pytest.raises(PlanError, match="would both be written to"):
-        plan([str(tmp_path / "in")], output=str(tmp_path / "out"))
+        plan([str(tmp_path / "in/a.txt"), str(tmp_path / "in/a.md")], output=str(tmp_path / "out"))
 
 
 def test_mirrored_output_over_an_input_is_refused(tmp_path: Path) -> None:
@@ -239,7 +246,7 @@ def test_stdin_cannot_be_mirrored_into_a_directory(tmp_path: Path) -> None:
 def test_same_file_named_twice_is_cleaned_once(tmp_path: Path) -> None:
     make_tree(tmp_path, {"a.txt": "x", "b.txt": "x"})
     p = plan([str(tmp_path), str(tmp_path / "a.txt")], fmt="jsonl")
-    assert len(p.tasks) == 2
+    assert len(list(p.tasks)) == 2
 
 
 # --- cleaning ------------------------------------------------------------------------
@@ -406,8 +413,9 @@ def test_directory_without_matching_files_is_a_failure(tmp_path: Path) -> None:
     make_tree(tmp_path, {"in/notes.json": "{}", "other/a.txt": "x"})
     p = plan([str(tmp_path / "in"), str(tmp_path / "other")], fmt="jsonl")
     message = "no files here match *.txt, *.md, *.html, *.htm (see --glob)"
-    assert p.failures == [(str(tmp_path / "in"), message)]
-    assert len(p.tasks) == 1
+    tasks = list(p.tasks)
+    assert [(t.name, t.error) for t in tasks[:1]] == [(str(tmp_path / "in"), message)]
+    assert len(tasks) == 2 and tasks[1].error is None
 
 
 def test_file_name_with_newline_reported_on_one_line() -> None:
