@@ -21,7 +21,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, TextIO
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
 
 from .article import Article
 from .document import Document
@@ -299,6 +299,14 @@ def run_tasks(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _INHERITED = None
+
+
+class Runner(Protocol):
+    """Cleans tasks and yields their outcomes in input order, as :func:`run_tasks` does."""
+
+    def __call__(
+        self, tasks: Iterable[Task], settings: Settings, *, jobs: int, pipeline: Pipeline | None
+    ) -> Iterator[Outcome]: ...
 
 
 # --- the report ---------------------------------------------------------------
@@ -597,11 +605,13 @@ def execute(
     quiet: bool = False,
     prog: str = "clean-article",
     pipeline: Pipeline | None = None,
+    runner: Runner | None = None,
 ) -> Report:
     """Clean every task of ``plan_``, send outputs to their sinks, report failures; return the Report.
 
     ``pipeline``, when given, is the one built from ``settings`` (cleaning in this
-    process then reuses it instead of building another).
+    process then reuses it instead of building another). ``runner`` cleans the
+    tasks instead of :func:`run_tasks` (the Dask engine's, for one).
 
     Rendered outputs go to ``stdout`` (or to the plan's stream file, written
     atomically); failures are written to ``stderr`` as ``prog: NAME: message``
@@ -625,7 +635,7 @@ def execute(
             out: IO[bytes] = sink.handle
         else:
             out = stdout
-        for outcome in run_tasks(tasks, settings, jobs=jobs, pipeline=pipeline):
+        for outcome in (runner or run_tasks)(tasks, settings, jobs=jobs, pipeline=pipeline):
             if progress and batch and bar is None:
                 # Started once workers exist: no process is forked while its thread runs.
                 bar = _ProgressBar(len(tasks), stderr)
