@@ -145,3 +145,14 @@ def test_dask_engine_starts_a_local_cluster_without_a_scheduler(tmp_path: Path) 
     dask = run(*map(str, paths), "-f", "jsonl", "--engine", "dask", "-j", "2")
     assert dask.exit_code == 0
     assert dask.stdout_bytes == local.stdout_bytes
+
+
+def test_dask_engine_reads_fsspec_urls(tmp_path: Path, cluster: str) -> None:
+    inputs = tmp_path / "in"
+    write_site(inputs, "courier", 3)
+    write_site(inputs, "gazette", 3, first=5)
+    local = run(str(inputs), "-o", str(tmp_path / "local"), "-j", "1")
+    url = inputs.as_uri() + "/"
+    dask = run(url, "-o", str(tmp_path / "dask"), "--engine", "dask", "--scheduler", cluster)
+    assert dask.exit_code == local.exit_code == 0
+    assert tree(tmp_path / "dask") == tree(tmp_path / "local")
