@@ -35,7 +35,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, TextIO
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
 
 from .article import Article
 from .containers import (
@@ -459,6 +459,14 @@ def _kill_workers(pool: ProcessPoolExecutor) -> None:
     for process in list(processes.values()):
         with contextlib.suppress(Exception):
             process.kill()
+
+
+class Runner(Protocol):
+    """Cleans tasks and yields their outcomes in input order, as :func:`run_tasks` does."""
+
+    def __call__(
+        self, tasks: Iterable[Task], settings: Settings, *, jobs: int, pipeline: Pipeline | None
+    ) -> Iterator[Outcome]: ...
 
 
 # --- the report ---------------------------------------------------------------
@@ -1230,11 +1238,13 @@ def execute(
     prog: str = "clean-article",
     pipeline: Pipeline | None = None,
     report_to: str | None = None,
+    runner: Runner | None = None,
 ) -> Report:
     """Clean every task of ``plan_``, send outputs to their sinks, report failures; return the Report.
 
     ``pipeline``, when given, is the one built from ``settings`` (cleaning in this
-    process then reuses it instead of building another).
+    process then reuses it instead of building another). ``runner`` cleans the
+    tasks instead of :func:`run_tasks` (the Dask engine's, for one).
 
     Rendered outputs go to ``stdout``, to the plan's stream file (written
     atomically) or to its shards; failures are written to ``stderr`` as
@@ -1268,7 +1278,7 @@ def execute(
             out: IO[bytes] = sink.handle
         else:
             out = stdout
-        for outcome in run_tasks(tasks, settings, jobs=jobs, pipeline=pipeline):
+        for outcome in (runner or run_tasks)(tasks, settings, jobs=jobs, pipeline=pipeline):
             if progress and batch and bar is None:
                 # Started once workers exist: no process is forked while its thread runs.
                 bar = _ProgressBar(stderr)

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 import click
 
@@ -21,9 +21,11 @@ from .batch import (
     DEFAULT_GLOBS,
     DEFAULT_TIMEOUT,
     STDIN_NAME,
+    Plan,
     PlanError,
     Settings,
     Sources,
+    Task,
     default_jobs,
     execute,
     one_line,
@@ -35,7 +37,14 @@ from .errors import CleanerError, ConfigError, UnknownStageError
 from .options import DEFAULT_MAX_BYTES, MODES, Options
 from .writers import FORMATS
 
+if TYPE_CHECKING:
+    from .distributed import DaskEngine
+    from .pipeline import Pipeline
+
 PROG = "clean-article"
+
+#: ``--engine``: worker processes here, or a Dask cluster.
+ENGINES = ("local", "dask")
 
 #: Set this environment variable to see the traceback of an internal error.
 DEBUG_ENV = "CLEAN_ARTICLE_DEBUG"
@@ -224,6 +233,18 @@ def batch_options(command: _F) -> _F:
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress bar and no summary line (failures are still named).")
 @batch_options
+@click.option("--learn-templates", metavar="FILE",
+              help="Learn the inputs' site templates (lines on at least half, and 3+, of a site's pages; "
+                   "site: the URL's host, else the input's directory), save them to FILE and clean with "
+                   "them. Reads the inputs twice.")
+@click.option("--templates", "templates_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="Remove the site templates saved in FILE by --learn-templates.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="local: worker processes on this machine (--jobs); dask: a Dask cluster (extra [dask]), "
+                   "inputs may be globs or fsspec URLs (s3://bucket/dumps/*.txt).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler, e.g. tcp://host:8786. [default: a local cluster of "
+                   "--jobs workers]")
 @click.version_option(__version__, "--version", prog_name=PROG, message="%(prog)s %(version)s")
 def main(
     inputs: tuple[str, ...],
@@ -240,6 +261,10 @@ def main(
     globs: tuple[str, ...],
     jobs: int | None,
     quiet: bool,
+    learn_templates: str | None = None,
+    templates_file: str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
     **batch: Any,
 ) -> None:
     """Clean scraper dumps: keep the article (headline, date, author, standfirst, body), drop the page.
@@ -258,15 +283,17 @@ def main(
       clean-article page.txt --explain >/dev/null
       clean-article page.txt --explain-to why.txt
       clean-article crawl/*.warc.gz --shard-size 10000 -o clean/ --resume --report run.json
+      clean-article site-dumps/ -o clean/ --learn-templates templates.json
     """
     flags = BatchFlags(**batch)
+    scale = ScaleFlags(learn_templates, templates_file, engine, scheduler)
     if flags.shard_size and _is_default("fmt"):
         fmt = "jsonl"
     try:
         with _terminate_as_interrupt():
             code = _run(
                 inputs, output, fmt, with_metadata, stages, skip, explain, explain_to, mode, config,
-                max_bytes, globs, jobs, quiet, flags,
+                max_bytes, globs, jobs, quiet, flags, scale=scale,
             )
     except (click.exceptions.ClickException, click.exceptions.Exit):
         raise
@@ -303,13 +330,18 @@ def _run(
     jobs: int | None,
     quiet: bool,
     flags: BatchFlags | None = None,
+    *,
+    scale: ScaleFlags | None = None,
 ) -> int:
     """The command's work, once the flags are parsed; returns the exit code."""
     flags = flags or BatchFlags()
-    options = _options(config, mode, max_bytes)
+    scale = scale or ScaleFlags()
+    options = scale.options(_options(config, mode, max_bytes))
+    if scale.engine == "dask":
+        inputs = scale.expand(inputs, globs or DEFAULT_GLOBS)
     settings = Settings(
         options=options,
-        stages=_names(stages) or None,
+        stages=scale.stages(_names(stages) or None),
         skip=_names(skip),
         fmt=fmt,
         with_metadata=with_metadata,
@@ -321,8 +353,8 @@ def _run(
     except UnknownStageError as exc:
         raise click.UsageError(str(exc)) from None
 
-    try:
-        run_plan = plan(
+    def make_plan() -> Plan:
+        return plan(
             inputs,
             fmt=fmt,
             output=output,
@@ -335,6 +367,9 @@ def _run(
             resume=flags.resume,
             skip_files=[flags.report_to] if flags.report_to else [],
         )
+
+    try:
+        run_plan = make_plan()
     except PlanError as exc:
         raise click.UsageError(str(exc)) from None
     except CleanerError as exc:  # stdin refused (too large)
@@ -344,7 +379,12 @@ def _run(
 
     data_on_stdout = run_plan.data_on_stdout
     explain_stream, color = _explain_stream(explain_to, data_on_stdout) if settings.explain else (None, False)
+    dask_engine = scale.make_engine(jobs or default_jobs())
     try:
+        if scale.learn_templates:
+            # Lazy task lists are read once: learn from a second plan of the same inputs.
+            learn_from = run_plan.tasks if isinstance(run_plan.tasks, list) else make_plan().tasks
+            settings, pipeline = scale.learn(learn_from, settings, jobs or default_jobs(), dask_engine)
         report = execute(
             run_plan,
             settings,
@@ -358,6 +398,7 @@ def _run(
             prog=PROG,
             pipeline=pipeline,
             report_to=flags.report_to,
+            runner=dask_engine.run_tasks if dask_engine is not None else None,
         )
     except PlanError as exc:  # found on starting: a shard directory from another run
         _die(f"{PROG}: {one_line(str(exc))}", 2)
@@ -368,6 +409,8 @@ def _run(
     finally:
         if explain_stream is not None and explain_stream not in (sys.stderr, sys.stdout):
             explain_stream.close()
+        if dask_engine is not None:
+            dask_engine.close()
     return report.exit_code
 
 
@@ -397,6 +440,70 @@ def _terminate_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+# --- site templates and the Dask engine (grouped for easy merging) ---
+
+
+@dataclass(frozen=True)
+class ScaleFlags:
+    """``--learn-templates``, ``--templates``, ``--engine`` and ``--scheduler``, as parsed."""
+
+    learn_templates: str | None = None
+    templates_file: str | None = None
+    engine: str = "local"
+    scheduler: str | None = None
+
+    def options(self, options: Options) -> Options:
+        """The options with the templates of ``--templates`` loaded."""
+        if self.learn_templates and self.templates_file:
+            raise click.UsageError("--learn-templates and --templates cannot be used together")
+        if self.scheduler and self.engine != "dask":
+            raise click.UsageError("--scheduler needs --engine dask")
+        if not self.templates_file:
+            return options
+        from .templates import load
+
+        try:
+            return replace(options, templates=load(self.templates_file))
+        except CleanerError as exc:
+            raise click.BadParameter(str(exc), param_hint="--templates") from None
+
+    def stages(self, names: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        """The stage list: with templates, the default one gets ``site-templates`` if it lacks it."""
+        if names is not None or not (self.learn_templates or self.templates_file):
+            return names
+        from .pipeline import DEFAULT
+        from .templates import with_stage
+
+        return with_stage(DEFAULT)
+
+    def expand(self, inputs: tuple[str, ...], globs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        from .distributed import expand
+
+        return tuple(expand(inputs, globs))
+
+    def make_engine(self, workers: int) -> DaskEngine | None:
+        """The Dask engine (its cluster is started on first use), or ``None`` for the local one."""
+        if self.engine != "dask":
+            return None
+        from .distributed import DaskEngine
+
+        return DaskEngine(self.scheduler, workers=workers)
+
+    def learn(
+        self, tasks: Iterable[Task], settings: Settings, jobs: int, dask_engine: DaskEngine | None
+    ) -> tuple[Settings, Pipeline]:
+        """Pass 1: learn the templates of ``tasks``, save them, and return settings that apply them."""
+        from .templates import learn_tasks, save
+
+        assert self.learn_templates is not None
+        if dask_engine is not None:
+            learned = dask_engine.learn(tasks, settings)
+        else:
+            learned = learn_tasks(tasks, settings, jobs=max(1, jobs))
+        save(learned, self.learn_templates)
+        settings = replace(settings, options=replace(settings.options, templates=learned))
+        return settings, settings.pipeline()
 
 
 def _die(message: str, code: int) -> NoReturn:

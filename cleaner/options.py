@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .templates import TemplateSet
 
 Mode = Literal["precision", "balanced", "recall"]
 MODES: tuple[str, ...] = ("precision", "balanced", "recall")
@@ -28,6 +31,9 @@ class Options:
         Per-stage keyword options, ``{"stage-name": {"option": value}}``.
     max_bytes
         Inputs larger than this are refused instead of read.
+    templates
+        Learned site templates (:mod:`cleaner.templates`) for the
+        ``site-templates`` stage to remove; ``None``: that stage does nothing.
     """
 
     mode: Mode = "balanced"
@@ -36,3 +42,4 @@ class Options:
     protect_phrases: tuple[str, ...] = ()
     stage_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     max_bytes: int = DEFAULT_MAX_BYTES
+    templates: TemplateSet | None = None
