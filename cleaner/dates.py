@@ -150,7 +150,8 @@ class _Patterns:
         )
         #: a time right after the date: "2026-02-20T12:53Z", "20 Feb, 2026 12:53", "20 février 2026 à 14h05"
         self.time_after = re.compile(
-            rf"(?:T|\s*(?:[,|·•–—/]|-|\s)\s*(?:(?:{at})\s+)?)" + time,
+            # (one run of spaces, or a separator between two: "\s*\s\s*" would split a run n^2 ways)
+            rf"(?:T|(?:\s*[,|·•–—/-]\s*|\s+)(?:(?:{at})\s+)?)" + time,
             _FLAGS,
         )
         self._time, self._at = time, at
@@ -321,7 +322,8 @@ def _is_name(part: str) -> bool:
     )
 
 
-_SEPARATOR = re.compile(r"\s*[|·•–—,;/]\s*|\s+-\s+")
+# (?<!\s): a match starts where a run of spaces starts, not again at each of its spaces (quadratic)
+_SEPARATOR = re.compile(r"(?<!\s)(?:\s*[|·•–—,;/]\s*|\s+-\s+)|[|·•–—,;/]\s*")
 _WORD = re.compile(r"\w+")
 
 #: dates a date line may carry ("Published ... | Updated ...")

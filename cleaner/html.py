@@ -38,7 +38,7 @@ import regex
 
 from .document import Block, Document
 from .options import DEFAULT_MAX_BYTES
-from .readers import check_size, check_text
+from .readers import check_size, check_text, read_text, scrub
 
 if TYPE_CHECKING:  # pragma: no cover
     from bs4 import BeautifulSoup, Tag
@@ -55,8 +55,8 @@ SNIFF_BYTES = 4096
 NEVER_CONTENT = _words(
     "script style template svg math iframe object embed canvas audio video source track "
     "button select option optgroup input textarea datalist output progress meter map area "
-    "head title link meta base dialog"
-)
+    "title link meta base dialog"
+)  # (not "head": its own children are never content, and a <head> left open holds the page)
 #: Block-level elements: each one's own text becomes a block of its own.
 BLOCK_TAGS = _words(
     "address article aside blockquote body caption center dd details div dl dt fieldset figcaption "
@@ -615,12 +615,32 @@ def read_html(
     else:
         text = raw
     check_text(text[:65536])
+    text = scrub(text)
     builder = parser_name()
     ld = json_ld(text)
-    soup = parse(prune(text), builder)
-    walker = _Walker(lines_known=builder == "html.parser")
-    # from the document, not <body>: broken pages close </html> early and leave content outside it
-    walker.walk(soup)
-    metadata = page_metadata(soup, ld, walker.time_value)
+    try:
+        soup = parse(prune(text), builder)
+        walker = _Walker(lines_known=builder == "html.parser")
+        # from the document, not <body>: broken pages close </html> early and leave content outside it
+        walker.walk(soup)
+        metadata = page_metadata(soup, ld, walker.time_value)
+    except RecursionError:
+        # a parser or tree library that recurses, on a page nested deeper than it can go
+        return text_of_page(text, source=source)
     doc = Document(tuple(walker.blocks), source=source, kind="html", style="plain")
     return doc.with_metadata(**metadata)
+
+
+_ANY_TAG = regex.compile(r"<[^<>]*+>")
+_BLOCK_TAG = regex.compile(rf"</?(?:{'|'.join(sorted(BLOCK_TAGS | {'br'}))})\b[^<>]*+>", regex.I)
+
+
+def text_of_page(text: str, *, source: str | None = None) -> Document:
+    """The page's text without its markup, read as a text dump: the fallback when no tree can be built.
+
+    Block tags and ``<br>`` become line breaks, other tags vanish, entities are decoded.
+    """
+    from html import unescape
+
+    stripped = _ANY_TAG.sub("", _BLOCK_TAG.sub("\n", prune(text)))
+    return read_text(unescape(stripped), source=source)

@@ -9,6 +9,7 @@ import regex
 
 from .document import Document
 from .errors import NOT_TEXT, TOO_LARGE, InputTooLargeError, NotTextError
+from .mojibake import repair
 from .options import DEFAULT_MAX_BYTES
 
 #: Share of control characters (other than tab/newline/CR/form feed) above which
@@ -25,10 +26,20 @@ MARKDOWN_LINE_SHARE = 0.08
 #: Otherwise it is read as cp1252.
 UTF8_MAJORITY = 4
 
+#: A dump whose bytes are more than this share NUL is binary (or UTF-16 without a BOM, which
+#: is recognised first); below it, stray NUL bytes are dropped and the rest is read.
+MAX_NUL_SHARE = 0.01
+
+#: A UTF-16/32 dump after its BOM may have at most this share of undecodable characters
+#: (a truncated last byte, a lone surrogate): they become U+FFFD. More, and it is not text.
+MAX_BAD_SHARE = 0.01
+
 # Plain classes and literals go to stdlib re, which scans them about twice as fast as `regex`.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MD_SYNTAX = regex.compile(r"\]\((?:https?:|/|#|mailto:)|^\s{0,3}(?:#{1,6}\s|\*\s{1,3}\S|!\[)", regex.M)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+_ASCII_BYTES = bytes(range(128))
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -40,32 +51,88 @@ def _mostly_utf8(data: bytes) -> str | None:
     return text if good >= UTF8_MAJORITY * bad else None
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``data`` as UTF-16 when it has no BOM but its NUL bytes say so (ASCII in every other byte)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    half = len(data) // 2
+    for encoding, nul_at in (("utf-16-le", 1), ("utf-16-be", 0)):
+        if data[nul_at::2].count(0) > 0.9 * half and data[1 - nul_at :: 2].count(0) < 0.1 * half:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _bom_contradicted(body: bytes) -> bool:
+    """Whether bytes behind a UTF-16/32 BOM, none of them NUL, are really 8-bit or UTF-8 text.
+
+    UTF-16 has NUL bytes in ASCII characters, spaces and newlines, so text of any length in it
+    has some. Bytes without NULs that are mostly ASCII, or valid UTF-8, are a dump behind a
+    stray BOM.
+    """
+    if not body:
+        return False
+    high = len(body.translate(None, _ASCII_BYTES))
+    if high <= 0.1 * len(body):
+        return True
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _after_bom(data: bytes, bom: bytes, encoding: str) -> str:
+    """``data`` as ``encoding`` after its BOM, unless the content says the BOM is wrong."""
+    body = data[len(bom) :]
+    if encoding != "utf-8" and b"\x00" not in body and _bom_contradicted(body):
+        return _without_bom(body)
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding == "utf-8":
+            return _mostly_utf8(body) or _without_bom(body)
+        text = body.decode(encoding, "replace")
+        bad = text.count("\ufffd") - body.decode(encoding, "ignore").count("\ufffd")
+        if bad <= MAX_BAD_SHARE * len(text):
+            return text
+        raise NotTextError(NOT_TEXT.format(why=f"invalid {encoding.upper()} after its BOM")) from exc
+
+
 def decode(data: bytes) -> str:
     """Decode a dump: BOM first (UTF-8, UTF-16, UTF-32), then UTF-8, then cp1252.
 
     A dump that is UTF-8 but for a few bad bytes stays UTF-8 (see
-    :data:`UTF8_MAJORITY`); the bad bytes become U+FFFD.
+    :data:`UTF8_MAJORITY`); the bad bytes become U+FFFD. A BOM the content
+    contradicts is ignored; UTF-16 without a BOM is recognised by its NUL bytes;
+    a few stray NUL bytes are dropped.
 
-    Raises :class:`NotTextError` for binary data (NUL bytes without a UTF-16
-    BOM, or too many control characters).
+    Raises :class:`NotTextError` for binary data (NUL bytes beyond
+    :data:`MAX_NUL_SHARE`, or too many control characters).
     """
     for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                mostly = _mostly_utf8(data[len(bom) :]) if encoding == "utf-8-sig" else None
-                if mostly is not None:
-                    return mostly
-                raise NotTextError(NOT_TEXT.format(why=f"invalid {encoding.upper()} after its BOM")) from exc
-    if b"\x00" in data:
-        raise NotTextError(NOT_TEXT.format(why="contains NUL bytes"))
+            return _after_bom(data, bom, encoding)
+    return _without_bom(data)
+
+
+def _without_bom(data: bytes) -> str:
+    nuls = data.count(0)
+    if nuls:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
+        if nuls > MAX_NUL_SHARE * len(data):
+            raise NotTextError(NOT_TEXT.format(why="contains NUL bytes"))
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -73,10 +140,21 @@ def decode(data: bytes) -> str:
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise NotTextError(NOT_TEXT.format(why="neither UTF-8 nor cp1252")) from exc
+    # cp1252 leaves five bytes undefined: a few become U+FFFD, many mean it is not text
+    text = data.decode("cp1252", "replace")
+    if text.count("\ufffd") - data.count("\ufffd".encode()) > MAX_BAD_SHARE * len(text):
+        raise NotTextError(NOT_TEXT.format(why="neither UTF-8 nor cp1252"))
+    return text
+
+
+def scrub(text: str) -> str:
+    """Decoded text made safe to process and to write: NUL characters dropped, lone surrogates
+    (possible only in a ``str`` input) replaced by U+FFFD, mojibake repaired where certain."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return repair(text)
 
 
 def check_text(text: str) -> None:
@@ -135,7 +213,7 @@ def read_text(
     else:
         text = raw
     check_text(text)
-    lines = split_lines(text)
+    lines = split_lines(scrub(text))
     return Document.from_lines(lines, source=source, style=sniff_style(lines))
 
 

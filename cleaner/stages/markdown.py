@@ -28,7 +28,7 @@ _HORIZONTAL_RULE = re.compile(r"(?:[-*=]\s*){3,}", _F)
 _EMPTY_EMPHASIS = re.compile(r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
 _TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
 _BLOCK_MARKER = re.compile(r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
-_CLOSING_HASHES = re.compile(r"\s+#+$", _F)
+_CLOSING_HASHES = re.compile(r"(?<!\s)\s+#+$", _F)
 # The first characters those whole-line patterns can start with.
 _RULE_FIRST = frozenset("-*=")
 _EMPHASIS_FIRST = frozenset("_*")
@@ -52,7 +52,7 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,500}?)(?<=[^\s*_]
 _STRIKE = re.compile(r"~~(?=\S)([^\n~]{1,500}?)(?<=\S)~~", _F)
 
 _TABLE_ROW = re.compile(r"\|(.*)\|", _F)
-_CELL_SPLIT = re.compile(r"\s*\|\s*", _F)
+_CELL_SPLIT = re.compile(r"(?<!\s)\s*\|\s*|\|\s*", _F)
 _LEFTOVER = re.compile(r"\W*", _F)
 
 #: Hint set on every rewritten block: the share (0..1) of its text that was link text,

@@ -135,7 +135,7 @@ _MD_LINK = re.compile(
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 _URL = re.compile(r"https?://|www\.\w|\w@\w+\.\w")
 # Where a page title splits into headline and site name: "Headline | Site", "Headline - Site".
-_TITLE_SEPARATOR = re.compile(r"\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+")
+_TITLE_SEPARATOR = re.compile(r"(?<!\s)(?:\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+)|\|\s*")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
 _HEADLINE_END = re.compile(r"[.;,:]['\"”’»)]*$")
 # A photo credit: "Anna Lee/Agency", "Photo: ..." is left to the captions lexicon.
@@ -168,8 +168,9 @@ def _is_name(text: str) -> bool:
     )
 
 
-_PART_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")  # not commas: "New York, Feb. 20" is a dateline
-_NAME_PART_END = re.compile(r"\s*(?:[|·•,;/()]|\s[-–—]\s|\d)")
+# not commas: "New York, Feb. 20" is a dateline
+_PART_SEPARATOR = re.compile(r"(?<!\s)(?:\s*[|·•]\s*|\s+[-–—]\s+)|[|·•]\s*")
+_NAME_PART_END = re.compile(r"(?<!\s)\s*(?:[|·•,;/()]|\s[-–—]\s|\d)|[|·•,;/()]|\d")
 _JOINER = re.compile(rf"^(?:{_phrases('and')}|&)$", re.IGNORECASE)
 _STAFF = re.compile(rf"(?<!\w)(?:{_phrases('staff')})(?!\w).*$", re.IGNORECASE)
 

@@ -33,7 +33,7 @@ _MENU_CONCEPTS = ("navigation", "section", "language_name", "copyright", "cookie
 # Breadcrumb separators: the guillemet-like arrows anywhere; '>' and '/' between
 # spaces, and then only after a home link (``Home > News``), since body text
 # uses them too (``Pro / Max / Ultra``). Pipes are left to the menu rule.
-_CRUMB_SPLIT = regex.compile(r"\s+[/>]\s+|\s*[›»]\s*")
+_CRUMB_SPLIT = regex.compile(r"(?<!\s)(?:\s+[/>]\s+|\s*[›»]\s*)|[›»]\s*")
 _CRUMB_ARROW = regex.compile(r"[›»]")
 _HOME = ("navigation",)
 _SENTENCE_END = regex.compile(r"[.!?]\s")
