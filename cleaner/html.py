@@ -29,6 +29,8 @@ from __future__ import annotations
 import codecs
 import importlib.util
 import json
+import sys
+import types
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
@@ -122,6 +124,14 @@ _BLOCK_EDGE_SPACE = regex.compile(rf">[ \t\r\n\f]++(?=</?(?:{_BLOCK_NAMES})[\s/>
 _VOID_NO_TEXT = regex.compile(
     r"<(?:img|source|input|wbr|track|param|col)\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>", regex.I
 )
+# Inline elements with nothing inside (icon fonts, emptied image links): no text, no separator.
+_EMPTY_INLINE = regex.compile(
+    r"<(a|span|i|b|em|strong|small|label|u|font|sup|sub|abbr|cite|mark|ins|del|s|q)\b"
+    r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+></\1\s*>",
+    regex.I,
+)
+# <link> elements other than the canonical URL: stylesheets, preloads, icons.
+_LINK_TAG = regex.compile(r"<link\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>", regex.I)
 _SCRIPT_OPEN = regex.compile(r"<script\b([^>]{0,500})>", regex.I)
 _LD_TYPE = regex.compile(r"application/ld\+json", regex.I)
 
@@ -206,12 +216,66 @@ def parser_name() -> str:
     return "lxml" if importlib.util.find_spec("lxml") is not None else "html.parser"
 
 
+#: The attributes the reader looks at on body elements; bs4 makes an entry for every attribute it
+#: is given, so the lxml builder passes on only these (``href``, ``data-*``, ``title`` ... never matter).
+READ_ATTRIBUTES = frozenset({"class", "id", "role", "itemprop", "hidden", "aria-hidden", "style"})
+#: Elements whose every attribute is kept (the head's metadata, ``<time datetime>``, ``<html lang>``).
+ALL_ATTRIBUTES = frozenset({"meta", "link", "time", "html", "title"})
+
+
+class _LazySoupsieve(types.ModuleType):
+    """Stands for ``soupsieve`` until a CSS selector is used; then imports it and steps aside."""
+
+    def __getattr__(self, attr: str) -> Any:
+        if sys.modules.get("soupsieve") is self:
+            del sys.modules["soupsieve"]
+        real = importlib.import_module("soupsieve")
+        css = sys.modules.get("bs4.css")
+        if css is not None and getattr(css, "soupsieve", None) is self:
+            setattr(css, "soupsieve", real)  # noqa: B010 - a module attribute mypy cannot see
+        return getattr(real, attr)
+
+
+@cache
+def _import_bs4() -> None:
+    """Import bs4 without compiling soupsieve's CSS grammar (170 ms a process; the reader selects
+    nothing by CSS): bs4 gets a stand-in that imports the real module on first use."""
+    fresh = "bs4" not in sys.modules and "soupsieve" not in sys.modules
+    if fresh and importlib.util.find_spec("soupsieve") is not None:
+        sys.modules["soupsieve"] = _LazySoupsieve("soupsieve")
+    import bs4  # noqa: F401
+
+
+@cache
+def _lean_lxml_builder() -> type[Any]:
+    """bs4's lxml tree builder, handing bs4 only the attributes the reader reads."""
+    from bs4.builder._lxml import LXMLTreeBuilder
+
+    keep, every = READ_ATTRIBUTES, ALL_ATTRIBUTES
+
+    class LeanLXMLTreeBuilder(LXMLTreeBuilder):
+        def start(self, tag: Any, attrib: Any, *rest: Any) -> None:
+            if attrib and tag not in every:
+                attrib = {k: v for k, v in attrib.items() if k in keep}
+            super().start(tag, attrib, *rest)
+
+    return LeanLXMLTreeBuilder
+
+
 def parse(text: str, builder: str | None = None) -> BeautifulSoup:
-    """The page as a bs4 tree, built by ``builder`` (default: :func:`parser_name`)."""
+    """The page as a bs4 tree, built by ``builder`` (default: :func:`parser_name`).
+
+    With lxml, elements other than those of :data:`ALL_ATTRIBUTES` keep only the
+    attributes of :data:`READ_ATTRIBUTES`.
+    """
+    _import_bs4()
     from bs4 import BeautifulSoup
 
     # class values stay strings: splitting every attribute into lists costs a third of the parse
-    return BeautifulSoup(text, builder or parser_name(), multi_valued_attributes=None)
+    builder = builder or parser_name()
+    if builder == "lxml":
+        return BeautifulSoup(text, builder=_lean_lxml_builder()(multi_valued_attributes=None))
+    return BeautifulSoup(text, builder, multi_valued_attributes=None)
 
 
 @lru_cache(maxsize=8192)
@@ -549,14 +613,22 @@ def prune(text: str) -> str:
     return "".join(out)
 
 
+def _keep_canonical(match: regex.Match[str]) -> str:
+    tag = match.group()
+    return tag if "canonical" in tag.lower() else ""
+
+
 def compact(text: str) -> str:
     """The pruned page without what bs4 would build objects for and no block shows: void elements
-    without text (``<img>``, ``<input>``, ``<source>`` ...) and whitespace next to block tags.
+    without text (``<img>``, ``<input>``, ``<source>`` ...), ``<link>`` other than the canonical
+    one, empty inline elements (``<i class="icon"></i>``) and whitespace next to block tags.
 
     Line numbers change (the whitespace goes), so this is for builders that do not report them;
     a page with ``<pre>`` keeps its whitespace (a newline between two lines of code is text).
     """
     text = _VOID_NO_TEXT.sub("", text)
+    text = _LINK_TAG.sub(_keep_canonical, text)
+    text = _EMPTY_INLINE.sub("", _EMPTY_INLINE.sub("", text))  # twice: <a><i></i></a>
     if "<pre" in text or "<PRE" in text:
         return text
     return _BLOCK_EDGE_SPACE.sub(">", text)
