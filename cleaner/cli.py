@@ -201,9 +201,11 @@ def batch_options(command: _F) -> _F:
                    "a directory for several (outputs mirror the inputs' relative paths).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: the body, paragraphs separated by blank lines; json: the article record, "
-                   "pretty; jsonl: one compact record per input, with its source.")
+                   "pretty; jsonl: one compact record per input, with its source; markdown: the body with "
+                   "its headings, lists, quotes and tables.")
 @click.option("--with-metadata", is_flag=True,
-              help="In text format, print a header (title, date, author, standfirst) above the body.")
+              help="In text format, print a header (title, date, author, standfirst) above the body; "
+                   "in markdown, a YAML front matter.")
 @click.option("--stages", metavar="A,B,C",
               help="Run only these stages, in this order (default: all, see --list-stages).")
 @click.option("--skip", multiple=True, metavar="NAME",

@@ -8,6 +8,8 @@ Three formats, one function each:
   date, author, standfirst) and a blank line come first.
 - ``json``: :meth:`Article.to_dict` pretty-printed, non-ASCII kept as is.
 - ``jsonl``: the same record with its ``source`` on one compact line.
+- ``markdown``: the body with its headings, lists, quotes and tables (see
+  :mod:`cleaner.render_markdown`); with ``with_metadata=True`` a YAML front matter first.
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from typing import Any, BinaryIO, Literal
 
 from .article import Article
 
-Format = Literal["text", "json", "jsonl"]
-FORMATS: tuple[str, ...] = ("text", "json", "jsonl")
+Format = Literal["text", "json", "jsonl", "markdown"]
+FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "markdown")
 
 #: The file extension of one output, by format (``-o DIR`` mirroring).
-EXTENSIONS: dict[str, str] = {"text": ".txt", "json": ".json", "jsonl": ".jsonl"}
+EXTENSIONS: dict[str, str] = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 
 #: The header lines of ``--with-metadata``: label and the Article fields tried in turn.
 HEADER_FIELDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -108,6 +110,10 @@ def render(
         return to_json(article)
     if fmt == "jsonl":
         return to_jsonl(article, source=source)
+    if fmt == "markdown":
+        from .render_markdown import to_markdown
+
+        return to_markdown(article, with_metadata=with_metadata)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 

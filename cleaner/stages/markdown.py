@@ -62,6 +62,10 @@ LINK_SHARE = "link_share"
 #: Hint set on headings: their level, 1 to 6.
 LEVEL = "level"
 
+#: Hint set on list items, quotes and table rows: the markers taken off, outermost first
+#: (``"quote"``, ``"list"``, ``"ordered"``, ``"table"``), so ``--format markdown`` can put them back.
+MARKS = "marks"
+
 #: The most nested links/images unwrapped in one line ("[![alt](img)](href)" is two).
 MAX_NESTING = 3
 
@@ -94,6 +98,21 @@ def heading_level(line: str) -> int:
         return 0
     marks = len(line) - len(line.lstrip("#"))
     return marks if marks <= 6 and line[marks : marks + 1] in (" ", "\t") else 0
+
+
+def block_marks(line: str) -> tuple[str, ...]:
+    """The block markers a line starts with: ``"> 1. item"`` -> ``("quote", "ordered")``."""
+    if line[:1] == "|" and _TABLE_ROW.fullmatch(line):
+        return ("table",)
+    marks: list[str] = []
+    while line[:1] in _MARKER_FIRST or line[:1].isdigit():
+        marker = _BLOCK_MARKER.match(line)
+        if marker is None or line[:1] == "#":
+            break
+        first = line[:1]
+        marks.append("quote" if first == ">" else "ordered" if first.isdigit() else "list")
+        line = line[marker.end() :]
+    return tuple(marks)
 
 
 def rewrite_counting(line: str) -> tuple[str, str, int]:
@@ -200,5 +219,8 @@ class Markdown(Stage):
                         level = heading_level(block.text)
                         if level:
                             hints[LEVEL] = level
+                        marks = block_marks(block.text)
+                        if marks:
+                            hints[MARKS] = marks
                         out[i] = make_block(text, block.origin, block.removal, block.path, hints)
         return doc if out is None else doc.with_blocks(out)

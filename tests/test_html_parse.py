@@ -1,0 +1,61 @@
+"""The parse step: what is cut before bs4 builds the tree, the lean builder, the lazy soupsieve."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from cleaner.html import compact, parse, read_html
+
+
+def words(html: str) -> list[str]:
+    return [b.text for b in read_html(f"<!doctype html><html><body>{html}</body></html>").blocks if b.text]
+
+
+def test_compact_cuts_images_and_inputs() -> None:
+    assert compact('<p>A<img src="x.jpg" alt="a > b"> B<input type="hidden" value=1></p>') == "<p>A B</p>"
+
+
+def test_compact_cuts_whitespace_before_block_tags_only() -> None:
+    assert compact("<div>\n  <p>One</p>\n  <p>Two <b>three</b> <i>four</i></p>\n</div>") == (
+        "<div><p>One</p><p>Two <b>three</b> <i>four</i></p></div>"
+    )
+
+
+def test_compact_leaves_pages_with_pre_alone() -> None:
+    page = "<div>\n<pre>line one\n<div>line two</div></pre>\n</div>"
+    assert compact(page) == page
+
+
+def test_inline_words_stay_apart_after_compacting() -> None:
+    assert words("<p><a href='/a'>Rivers</a> <a href='/b'>Lakes</a></p>") == ["Rivers Lakes"]
+
+
+def test_lean_builder_keeps_the_attributes_the_reader_reads() -> None:
+    soup = parse('<div class="post" id="p1" role="main" data-x="1" title="t"><a href="/x">x</a></div>')
+    div = soup.find("div")
+    assert div is not None and div.attrs == {"class": "post", "id": "p1", "role": "main"}
+
+
+def test_lean_builder_keeps_every_attribute_of_meta_and_link() -> None:
+    soup = parse('<head><meta property="og:title" content="T"><link rel="canonical" href="/c"></head>')
+    link = soup.find("link")
+    assert link is not None and link.get("href") == "/c"
+
+
+def test_css_selectors_still_work_after_reading_a_page() -> None:
+    code = (
+        "from cleaner.html import read_html; import bs4; read_html('<html><body><p>x</p></body></html>');"
+        "print(bs4.BeautifulSoup('<p class=a>hi</p>', 'lxml').select('p.a')[0].text)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "hi"
+
+
+def test_compact_keeps_only_the_canonical_link() -> None:
+    head = '<link rel="stylesheet" href="/s.css"><link rel="canonical" href="https://x.example/a">'
+    assert compact(head) == '<link rel="canonical" href="https://x.example/a">'
+
+
+def test_compact_cuts_empty_inline_elements_even_nested() -> None:
+    assert compact('<p>Share<a href="/fb"><i class="icon-fb"></i></a> now</p>') == "<p>Share now</p>"
