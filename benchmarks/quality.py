@@ -1,6 +1,7 @@
 """Quality benchmark: P/R/F1 per dump style of the full pipeline on a set of labelled dumps.
 
     python benchmarks/quality.py [SET ...] [--mode balanced] [--worst 3] [--by-type] [--skip STAGE]
+                                 [--stages a,b,c]
 
 SET is a directory in the devset layout (``dumps/<style>/<id>.txt``,
 ``truth.jsonl``, ``score.py``); default ``../shared/devset``. Every dump is
@@ -95,8 +96,10 @@ def main() -> None:
     parser.add_argument("--worst", type=int, default=3)
     parser.add_argument("--by-type", action="store_true", help="F1 per page type (devset-web)")
     parser.add_argument("--skip", action="append", default=[], help="a stage to leave out (repeatable)")
+    parser.add_argument("--stages", help="comma-separated stage order to run instead of DEFAULT")
     args = parser.parse_args()
-    pipeline = Pipeline.build(skip=args.skip, options=Options(mode=args.mode))
+    names = args.stages.split(",") if args.stages else None
+    pipeline = Pipeline.build(names, skip=args.skip, options=Options(mode=args.mode))
     print(f"stages: {', '.join(pipeline.names)}; mode {args.mode}")
     for folder in args.sets:
         if not (folder / "truth.jsonl").exists():

@@ -29,6 +29,7 @@ DEFAULT: tuple[str, ...] = (
     "metadata",
     "dedupe",
     "content",
+    "comments",
 )
 
 

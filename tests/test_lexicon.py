@@ -25,6 +25,10 @@ LANGUAGE_CONCEPTS = (
     "ad_label",
     "photo_credit",
     "player",
+    "comment_heading",
+    "relative_time",
+    "comment_action",
+    "comment_verb",
 )
 #: Concepts that hold language-neutral entries only (``xx.txt``).
 NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon")

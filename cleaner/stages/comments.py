@@ -1,0 +1,139 @@
+"""Comment threads: the readers' comments below an article go, from the thread's heading on.
+
+A comment thread opens with a heading (``12 comments``, ``3 thoughts on “…”``,
+``Kommentare``, ``Commentaires``, ``Комментарии``) and then repeats a comment
+header: a name with a date and time or a relative time (``2 days ago``,
+``vor 3 Stunden``, ``il y a 2 jours``), ``… said:``, and action labels
+(``Reply``, ``Like``, ``Report``, ``Rating: 12 votes``). When such a heading
+follows the article's text and at least :data:`MIN_EVIDENCE` comment headers
+follow the heading, every kept line from the heading to the end of the page
+goes: the comments, and the teasers and footers printed after them.
+
+Forum threads and Q&A pages are left alone: there the posts *are* the page, and
+their headers already appear above the heading (:data:`MAX_EVIDENCE_ABOVE`).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..dates import find_date
+from ..document import Block, Document
+from ..patterns import phrase_set
+from ..protect import is_protected
+from ..stage import Stage, register
+
+#: The article above the heading must have at least this many kept words.
+MIN_ARTICLE_WORDS = 40
+#: A heading opens a thread when at least this many comment headers follow it ...
+MIN_EVIDENCE = 2
+#: ... within this many non-blank lines after it.
+WINDOW_LINES = 60
+#: With more comment headers than this above the heading, the page is a thread of posts (a forum).
+MAX_EVIDENCE_ABOVE = 2
+#: A comment header (name, date, labels) has at most this many words.
+MAX_HEADER_WORDS = 14
+#: A heading line has at most this many words (``3 thoughts on “A title of the article”``).
+MAX_HEADING_WORDS = 25
+
+REASON = "comment thread below the article"
+
+_HEADING = phrase_set("comment_heading")
+_HEADER = phrase_set("relative_time", "comment_action")
+_VERB = phrase_set("comment_verb")
+_WRAPS = {"[": "]", "(": ")"}
+
+
+def _unwrap(text: str) -> str:
+    """``[ 167 comments ]`` -> ``167 comments``: a line wrapped in brackets as a whole."""
+    text = text.strip()
+    if text[:1] in _WRAPS and text.endswith(_WRAPS[text[:1]]):
+        return text[1:-1].strip()
+    return text
+_TIME = regex.compile(r"\d{1,2}[:.h]\d\d")
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_heading(text: str) -> bool:
+    """``12 comments``, ``3 thoughts on “…”``, ``Kommentare (4)``: a line that opens a comment thread."""
+    if _words(text) > MAX_HEADING_WORDS:
+        return False
+    return _HEADING.find(_unwrap(text)) is not None
+
+
+def is_comment_header(text: str) -> bool:
+    """A line that heads or labels one user comment.
+
+    A relative time (``2 days ago``), a label (``Reply``, ``12 likes``), a date
+    with a time (``May 2, 2024 at 3:10 pm``) or a line ending ``… said:``.
+    """
+    if _words(text) > MAX_HEADER_WORDS:
+        return False
+    if _HEADER.find(_unwrap(text)) is not None:
+        return True
+    if text.rstrip().endswith(":") and _VERB.find(text) is not None:
+        return True
+    return _TIME.search(text) is not None and find_date(text) is not None
+
+
+def _texts(blocks: list[Block]) -> list[tuple[int, str]]:
+    """(index, text) of every non-blank block, kept or removed (a removed heading still marks the thread).
+
+    Lines lifted into the metadata (the article's own date and byline) are left out.
+    """
+    return [
+        (i, b.text.strip())
+        for i, b in enumerate(blocks)
+        if b.text.strip() and (b.removal is None or b.removal.field is None)
+    ]
+
+
+def _evidence(lines: list[tuple[int, str]], start: int, stop: int) -> int:
+    return sum(1 for j in range(max(start, 0), min(stop, len(lines))) if is_comment_header(lines[j][1]))
+
+
+def thread_start(blocks: list[Block]) -> int | None:
+    """Index of the block that opens the comment thread below the article, or None."""
+    lines = _texts(blocks)
+    kept_words = 0
+    article_from: int | None = None  # position (in lines) of the first kept line
+    for pos, (i, text) in enumerate(lines):
+        if kept_words >= MIN_ARTICLE_WORDS and is_heading(text):
+            after = _evidence(lines, pos + 1, pos + 1 + WINDOW_LINES)
+            above = _evidence(lines, article_from or 0, pos)
+            if after >= MIN_EVIDENCE and above <= MAX_EVIDENCE_ABOVE:
+                return i
+        if blocks[i].removal is None:
+            if article_from is None:
+                article_from = pos
+            kept_words += _words(text)
+    return None
+
+
+@register
+class Comments(Stage):
+    """Drop a comment thread below the article: from its heading (``12 comments``) to the end.
+
+    **Removes:** ``8 comments`` / ``Anna K. · 2 days ago`` / ``Great piece, thanks!`` / ``Reply``
+    after the article's last paragraph.
+    **Keeps:** ``Comments`` in a share bar above the article's text, and the posts of a
+    forum thread (whose headers start above any heading).
+    """
+
+    name = "comments"
+
+    def run(self, doc: Document) -> Document:
+        blocks = list(doc.blocks)
+        start = thread_start(blocks)
+        if start is None:
+            return doc
+        changed = False
+        for i in range(start, len(blocks)):
+            block = blocks[i]
+            if block.removal is None and block.text.strip() and not is_protected(block.text, self.options):
+                blocks[i] = block.drop(self.name, REASON)
+                changed = True
+        return doc.with_blocks(blocks) if changed else doc

@@ -1,0 +1,136 @@
+"""The comments stage drops a readers' comment thread below an article and keeps forum posts."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Options
+from cleaner.document import Document
+from cleaner.stages.comments import Comments, is_comment_header, is_heading
+
+from .conftest import kept, removed, run_stages
+
+ARTICLE = [
+    "The city council voted on Tuesday to extend the night bus network to the northern suburbs.",
+    "The new lines will start running in March and cost about two million euros a year to operate.",
+    "Residents had collected more than four thousand signatures for the extension last autumn.",
+]
+
+
+def thread(*lines: str) -> list[str]:
+    return [*ARTICLE, *lines]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["12 comments", "[ 167 comments ]", "3 thoughts on “Night buses for the suburbs”", "Comments (4)",
+     "5 Kommentare", "Commentaires", "12 comentarios", "Комментарии", "Leave a Reply"],
+)
+def test_heading_is_recognised(heading: str) -> None:
+    assert is_heading(heading)
+
+
+@pytest.mark.parametrize("line", ["Comments are part of the plan, said the mayor.", "Read more", "Share"])
+def test_other_lines_are_not_headings(line: str) -> None:
+    assert not is_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2 days ago", "Anna K. · 3 hours ago", "vor 3 Stunden", "il y a 2 jours", "hace 5 minutos",
+     "2 дня назад", "Reply", "Antworten", "Rating: 12 votes", "14 likes",
+     "Maria on May 2, 2024 at 3:10 pm said:", "May 2, 2024 at 3:10 pm"],
+)
+def test_comment_header_is_recognised(line: str) -> None:
+    assert is_comment_header(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The bus will run every 20 minutes, the mayor said.", "May 2, 2024", "Night buses",
+     "The service started two days ago and has been busy every night since then, drivers report."],
+)
+def test_body_lines_are_not_comment_headers(line: str) -> None:
+    assert not is_comment_header(line)
+
+
+def test_thread_below_article_removed_from_heading_to_end() -> None:
+    lines = thread(
+        "3 comments",
+        "Maria",
+        "2 days ago",
+        "Finally! I have been waiting for this for years.",
+        "Reply",
+        "Tom B.",
+        "1 day ago",
+        "What about the southern suburbs though?",
+        "Reply",
+        "More from the city desk",
+    )
+    doc = run_stages(lines, "comments")
+    assert kept(doc) == ARTICLE
+    assert removed(doc, "comments")[0] == "3 comments"
+    assert "What about the southern suburbs though?" in removed(doc, "comments")
+
+
+def test_thread_with_said_headers_removed_in_german() -> None:
+    lines = thread(
+        "Kommentare",
+        "Petra am 2. Mai 2024 um 15:10 schrieb:",
+        "Das wurde aber auch Zeit.",
+        "Jonas am 3. Mai 2024 um 09:12 schrieb:",
+        "Und was ist mit dem Wochenende?",
+    )
+    doc = run_stages(lines, "comments")
+    assert kept(doc) == ARTICLE
+
+
+def test_removal_reason_names_the_thread() -> None:
+    doc = run_stages(thread("2 comments", "Ana · 2 hours ago", "Nice.", "Reply"), "comments")
+    reasons = {b.removal.reason for b in doc.removals() if b.removal}
+    assert reasons == {"comment thread below the article"}
+
+
+def test_heading_without_comment_headers_after_it_is_kept() -> None:
+    lines = thread("Comments", "The council will publish the timetable in February.")
+    doc = run_stages(lines, "comments")
+    assert kept(doc) == lines
+
+
+def test_comment_count_above_the_article_keeps_the_article() -> None:
+    lines = ["14 comments", "By Jane Roe", "May 2, 2024 at 3:10 pm", *ARTICLE, "Reply", "2 hours ago"]
+    doc = run_stages(lines, "comments")
+    assert ARTICLE[0] in kept(doc)
+    assert not removed(doc, "comments")
+
+
+def test_forum_thread_with_post_headers_above_the_heading_is_kept() -> None:
+    lines = [
+        "Anna · 3 hours ago",
+        "Does anyone know when the night bus to the northern suburbs starts running this year?",
+        "Reply",
+        "Ben · 2 hours ago",
+        "The council said March, but the timetable is not out yet, so I would wait and see.",
+        "Reply",
+        "Carla · 1 hour ago",
+        "I heard the same thing from a driver on line 12 last week, so March sounds right to me.",
+        "Reply",
+        "12 comments",
+        "Dan · 20 minutes ago",
+        "Thanks everyone, that helps a lot with planning my commute for the spring months.",
+        "Reply",
+    ]
+    doc = run_stages(lines, "comments")
+    assert not removed(doc, "comments")
+
+
+def test_protected_phrase_is_kept_inside_a_thread() -> None:
+    lines = thread("2 comments", "Ana · 2 hours ago", "Editor's note: the timetable is online.", "Reply")
+    doc = Document.from_lines(lines)
+    out = Comments(Options(protect_phrases=("Editor's note",)))(doc)
+    assert "Editor's note: the timetable is online." in kept(out)
+
+
+def test_page_without_heading_is_unchanged() -> None:
+    doc = Document.from_lines(thread("2 days ago", "Reply"))
+    assert Comments()(doc) is doc
