@@ -112,6 +112,8 @@ def _fetched(task: Task, max_bytes: int) -> Task | Outcome:
     """A task whose fsspec URL is read into ``data`` (or its failure)."""
     if task.data is not None or task.path is None or not is_url(task.path):
         return task
+    if getattr(task, "error", None) or getattr(task, "skip", False):
+        return task  # already failed, or done by an earlier run: the Cleaner says so
     try:
         return task._replace(data=read_url(task.path, max_bytes), path=None)
     except CleanerError as exc:

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-import regex
 
 from .document import Document
 from .errors import CleanerError
@@ -55,9 +54,10 @@ VERSION = 1
 #: Reason given for every removal: N pages of M.
 REASON = "repeats on {n} of {m} pages of this site"
 
-_DIGITS = regex.compile(r"\d+")
-_SPACE = regex.compile(r"\s+")
-_LETTER = regex.compile(r"\p{L}")
+# stdlib re (compiles faster at start-up than ``regex``; str patterns are Unicode-aware).
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class TemplatesError(CleanerError):

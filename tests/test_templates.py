@@ -267,3 +267,9 @@ def test_with_stage_adds_site_templates_once_after_the_others() -> None:
     names = with_stage(("normalize", "icons", "content"))
     assert names == ("normalize", "icons", "content", STAGE_NAME)
     assert with_stage(names) == names
+
+
+def test_stage_name_is_the_one_the_library_inserts() -> None:
+    from cleaner.stages.templates import SiteTemplates
+
+    assert SiteTemplates.name == STAGE_NAME
