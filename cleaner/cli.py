@@ -174,7 +174,8 @@ def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, b
                    "site: the URL's host, else the input's directory), save them to FILE and clean with "
                    "them. Reads the inputs twice.")
 @click.option("--templates", "templates_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
-              help="Remove the site templates saved in FILE by --learn-templates.")
+              help="Remove the site templates saved in FILE by --learn-templates (with --stages, name "
+                   "site-templates among them).")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="local: worker processes on this machine (--jobs); dask: a Dask cluster (extra [dask]), "
                    "inputs may be globs or fsspec URLs (s3://bucket/dumps/*.txt).")

@@ -273,3 +273,12 @@ def test_stage_name_is_the_one_the_library_inserts() -> None:
     from cleaner.stages.templates import SiteTemplates
 
     assert SiteTemplates.name == STAGE_NAME
+
+
+def test_cleaning_with_templates_twice_changes_nothing() -> None:
+    docs = [courier(n) for n in range(4)]
+    pipeline = Pipeline.build((*STAGES[:1], "dedupe", "content", STAGE_NAME))
+    templates = learn(docs, prepare=prefix(pipeline))
+    cleaner = Pipeline.build(pipeline.names, options=Options(templates=templates))
+    once = cleaner.clean(courier(12)).text
+    assert cleaner.clean(page(once, source="courier/story-12.txt")).text == once
