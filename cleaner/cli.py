@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
@@ -265,6 +266,7 @@ def _run(
 ) -> int:
     """The command's work, once the flags are parsed; returns the exit code."""
     scale = scale or ScaleFlags()
+    scale.check(inputs)
     options = scale.options(_options(config, mode, max_bytes))
     if scale.engine == "dask":
         inputs = scale.expand(inputs, globs or DEFAULT_GLOBS)
@@ -305,7 +307,13 @@ def _run(
     dask_engine = scale.make_engine(jobs or default_jobs())
     try:
         if scale.learn_templates:
-            settings, pipeline = scale.learn(run_plan.tasks, settings, jobs or default_jobs(), dask_engine)
+            # Pass 1 reads the inputs from a plan of its own (a plan's tasks may be read only once).
+            def learning_tasks() -> Iterable[Task]:
+                return plan(
+                    inputs, fmt=fmt, output=output, globs=globs or DEFAULT_GLOBS, max_bytes=options.max_bytes
+                ).tasks
+
+            settings, pipeline = scale.learn(learning_tasks, settings, jobs or default_jobs(), dask_engine)
         report = execute(
             run_plan,
             settings,
@@ -346,10 +354,6 @@ class ScaleFlags:
 
     def options(self, options: Options) -> Options:
         """The options with the templates of ``--templates`` loaded."""
-        if self.learn_templates and self.templates_file:
-            raise click.UsageError("--learn-templates and --templates cannot be used together")
-        if self.scheduler and self.engine != "dask":
-            raise click.UsageError("--scheduler needs --engine dask")
         if not self.templates_file:
             return options
         from .templates import load
@@ -381,17 +385,30 @@ class ScaleFlags:
 
         return DaskEngine(self.scheduler, workers=workers)
 
+    def check(self, inputs: tuple[str, ...]) -> None:
+        """Refuse what cannot work together, before any input is read."""
+        if self.learn_templates and self.templates_file:
+            raise click.UsageError("--learn-templates and --templates cannot be used together")
+        if self.learn_templates and (not inputs or "-" in inputs):
+            raise click.UsageError("--learn-templates reads the inputs twice, stdin only once: name files")
+        if self.scheduler and self.engine != "dask":
+            raise click.UsageError("--scheduler needs --engine dask")
+
     def learn(
-        self, tasks: list[Task], settings: Settings, jobs: int, dask_engine: DaskEngine | None
+        self,
+        tasks: Callable[[], Iterable[Task]],
+        settings: Settings,
+        jobs: int,
+        dask_engine: DaskEngine | None,
     ) -> tuple[Settings, Pipeline]:
-        """Pass 1: learn the templates of ``tasks``, save them, and return settings that apply them."""
+        """Pass 1: learn the templates of ``tasks()``, save them, and return settings that apply them."""
         from .templates import learn_tasks, save
 
         assert self.learn_templates is not None
         if dask_engine is not None:
-            learned = dask_engine.learn(tasks, settings)
+            learned = dask_engine.learn(tasks(), settings)
         else:
-            learned = learn_tasks(tasks, settings, jobs=max(1, min(jobs, len(tasks))))
+            learned = learn_tasks(tasks(), settings, jobs=jobs)
         save(learned, self.learn_templates)
         settings = replace(settings, options=replace(settings.options, templates=learned))
         return settings, settings.pipeline()
