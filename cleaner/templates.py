@@ -283,13 +283,24 @@ def learn(
     return counter.templates()
 
 
-def prefix(pipeline: Pipeline) -> Pipeline:
-    """The stages of ``pipeline`` before ``site-templates`` (all of them if it is not there)."""
+#: The stages that rewrite a line's text; the others only mark lines removed. Counting
+#: ignores removals, so learning needs only these of the stages before site-templates:
+#: the same counts (checked on the devset-web dumps and pages), 5 to 13 times faster.
+TEXT_STAGES = frozenset({"normalize", "markdown"})
+
+
+def prefix(pipeline: Pipeline, *, text_only: bool = True) -> Pipeline:
+    """The stages of ``pipeline`` that run before ``site-templates`` (all if it is not there).
+
+    With ``text_only``, only those in :data:`TEXT_STAGES`: what learning needs
+    to see a line as the stage will see it.
+    """
     from .pipeline import Pipeline
 
     names = pipeline.names
     end = names.index(STAGE_NAME) if STAGE_NAME in names else len(names)
-    return Pipeline(pipeline.stages[:end])
+    stages = pipeline.stages[:end]
+    return Pipeline(tuple(s for s in stages if s.name in TEXT_STAGES) if text_only else stages)
 
 
 def with_stage(names: tuple[str, ...]) -> tuple[str, ...]:
