@@ -5,12 +5,16 @@
 SET is a directory in the devset layout (``dumps/<style>/<id>.txt``,
 ``truth.jsonl`` with a ``url`` per page); default ``../shared/devset-web``.
 The multi-page-per-site set is built from it: the pages whose URL's host has
-at least ``--min-pages`` pages. Per style, templates are learned from those
-pages (each page's site is its URL's host; the page itself is among the pages
-learned from, as in a batch run with ``--learn-templates``), then every page is
-cleaned with the default pipeline, without and with the ``site-templates``
-stage (last, or inserted before ``--before``), and scored with the shingle metric of
-:mod:`cleaner.evaluate` (the metric of ``benchmarks/quality.py``).
+3 or more pages. Each page's site is its URL's host. Two measures per style,
+both scored with the shingle metric of :mod:`cleaner.evaluate` (the metric of
+``benchmarks/quality.py``), the default pipeline without and with the
+``site-templates`` stage (last, or inserted before ``--before``):
+
+- *batch*: templates learned from all pages of the set, the page itself among
+  them (a run with ``--learn-templates``);
+- *held out*: on sites with more than ``--min-pages`` pages, each page cleaned
+  with templates learned from the site's other pages only (``--templates``
+  reused on a new page).
 """
 
 from __future__ import annotations
@@ -26,24 +30,26 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Document, Options, Pipeline  # noqa: E402
-from cleaner.evaluate import score_document, summarise  # noqa: E402
+from cleaner.evaluate import Summary, score_document, summarise  # noqa: E402
 from cleaner.pipeline import DEFAULT  # noqa: E402
 from cleaner.readers import read_text  # noqa: E402
-from cleaner.templates import STAGE_NAME, TemplateCounter, prefix, site_of  # noqa: E402
+from cleaner.templates import STAGE_NAME, TemplateCounter, page_keys, prefix, site_of  # noqa: E402
 
 STYLES = ("soup", "innertext", "markdown")
 
 
-def load_pages(folder: Path, min_pages: int) -> dict[str, dict[str, str]]:
+def host(url: str) -> str:
+    return site_of(Document((), source="").with_metadata(url=url))
+
+
+def load_pages(folder: Path, min_pages: int = 3) -> dict[str, dict[str, str]]:
     """Truth records of the pages whose site has at least ``min_pages`` pages with a URL."""
     records = [json.loads(line) for line in (folder / "truth.jsonl").open(encoding="utf-8") if line.strip()]
     records = [r for r in records if r.get("url")]
-    hosts = Counter(site_of(Document((), source="").with_metadata(url=r["url"])) for r in records)
-    keep = {}
-    for r in records:
-        if hosts[site_of(Document((), source="").with_metadata(url=r["url"]))] >= min_pages:
-            keep[r["id"]] = {"url": r["url"], "body": r["body"]}
-    return keep
+    hosts = Counter(host(r["url"]) for r in records)
+    return {
+        r["id"]: {"url": r["url"], "body": r["body"]} for r in records if hosts[host(r["url"])] >= min_pages
+    }
 
 
 def stage_names(before: str) -> tuple[str, ...]:
@@ -52,33 +58,55 @@ def stage_names(before: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def run_style(
-    folder: Path, style: str, pages: dict[str, dict[str, str]], args: argparse.Namespace
-) -> tuple[float, float, float, float, float, float, int, int, float]:
+def row(label: str, a: Summary, b: Summary, extra: str = "") -> str:
+    return (
+        f"{label:22} P {a.precision:.3f} R {a.recall:.3f} F1 {a.f1:.3f}   "
+        f"P {b.precision:.3f} R {b.recall:.3f} F1 {b.f1:.3f}   {b.f1 - a.f1:+.3f}  {extra}"
+    )
+
+
+def run_style(folder: Path, style: str, pages: dict[str, dict[str, str]], args: argparse.Namespace) -> None:
     docs: dict[str, Document] = {}
     for page_id, record in sorted(pages.items()):
         path = folder / "dumps" / style / f"{page_id}.txt"
         if path.exists():
-            doc = read_text(path.read_bytes(), source=str(path))
-            docs[page_id] = doc.with_metadata(url=record["url"])
+            docs[page_id] = read_text(path.read_bytes(), source=str(path)).with_metadata(url=record["url"])
     names = stage_names(args.before)
     plain = Pipeline.build([n for n in names if n != STAGE_NAME])
-    t0 = time.process_time()
-    counter = TemplateCounter(min_pages=args.min_pages, share=args.share)
     prepare = prefix(Pipeline.build(names))
-    for doc in docs.values():
-        counter.add(prepare.run(doc))
-    templates = counter.templates()
+    t0 = time.process_time()
+    keys = {i: (site_of(d), page_keys(prepare.run(d))) for i, d in docs.items()}
     learn_time = time.process_time() - t0
-    with_templates = Pipeline.build(names, options=Options(templates=templates))
-    without = [score_document(i, pages[i]["body"], plain.clean(d).text) for i, d in docs.items()]
-    cleaned = {i: with_templates.clean(d) for i, d in docs.items()}
-    with_ = [score_document(i, pages[i]["body"], c.text) for i, c in cleaned.items()]
-    removed = sum(
-        1 for c in cleaned.values() for b in c.blocks if b.removal and b.removal.stage == STAGE_NAME
-    )
-    a, b = summarise(without), summarise(with_)
-    return a.precision, a.recall, a.f1, b.precision, b.recall, b.f1, len(templates), removed, learn_time
+
+    def counter(ids: list[str]) -> TemplateCounter:
+        c = TemplateCounter(min_pages=args.min_pages, share=args.share)
+        for i in ids:
+            c.add_page(*keys[i])
+        return c
+
+    without = {i: score_document(i, pages[i]["body"], plain.clean(d).text) for i, d in docs.items()}
+    templates = counter(sorted(docs)).templates()
+    batch = Pipeline.build(names, options=Options(templates=templates))
+    cleaned = {i: batch.clean(d) for i, d in docs.items()}
+    with_ = {i: score_document(i, pages[i]["body"], c.text) for i, c in cleaned.items()}
+    stages = [b.removal.stage for c in cleaned.values() for b in c.removals() if b.removal]
+    removed = stages.count(STAGE_NAME)
+    before, after = summarise(list(without.values())), summarise(list(with_.values()))
+    note = f"{len(templates)} blocks, {removed} lines removed, learning {learn_time:.1f} s CPU"
+    print(row(f"{style} batch ({len(docs)})", before, after, note))
+
+    by_site: dict[str, list[str]] = {}
+    for i, (site, _) in keys.items():
+        by_site.setdefault(site, []).append(i)
+    held = [i for ids in by_site.values() if len(ids) > args.min_pages for i in ids]
+    held_with = []
+    for i in held:
+        others = [j for j in by_site[keys[i][0]] if j != i]
+        learned = Pipeline.build(names, options=Options(templates=counter(others).templates()))
+        held_with.append(score_document(i, pages[i]["body"], learned.clean(docs[i]).text))
+    held_without = [without[i] for i in held]
+    if held:
+        print(row(f"{style} held out ({len(held)})", summarise(held_without), summarise(held_with)))
 
 
 def main() -> None:
@@ -90,17 +118,14 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.set / "truth.jsonl").exists():
         raise SystemExit(f"{args.set}: no truth.jsonl (is ../shared present?)")
-    pages = load_pages(args.set, 3)
-    sites = {site_of(Document((), source="").with_metadata(url=r["url"])) for r in pages.values()}
-    print(f"== {args.set}: {len(pages)} pages of {len(sites)} sites with >= {args.min_pages} pages; "
-          f"share {args.share}; site-templates before {args.before}")
-    print(f"{'style':10} {'without templates':28} {'with templates':28} {'dF1':>7}  blocks  removed  learn s")
+    pages = load_pages(args.set)
+    sites = {host(r["url"]) for r in pages.values()}
+    print(f"== {args.set}: {len(pages)} pages of {len(sites)} sites with >= 3 pages; "
+          f"share {args.share}, min pages {args.min_pages}; site-templates before {args.before}")
+    print(f"{'style / pages':22} {'without templates':28} {'with templates':28} {'dF1':>6}")
     for style in STYLES:
-        if not (args.set / "dumps" / style).is_dir():
-            continue
-        p0, r0, f0, p1, r1, f1, learned, removed, learn_time = run_style(args.set, style, pages, args)
-        print(f"{style:10} P {p0:.3f} R {r0:.3f} F1 {f0:.3f}   P {p1:.3f} R {r1:.3f} F1 {f1:.3f}   "
-              f"{f1 - f0:+.3f}  {learned:6}  {removed:7}  {learn_time:.2f}")
+        if (args.set / "dumps" / style).is_dir():
+            run_style(args.set, style, pages, args)
 
 
 if __name__ == "__main__":

@@ -226,7 +226,10 @@ class Cleaner:
         max_bytes = s.options.max_bytes
         with deadline(s.timeout):
             raw = task.data if task.data is not None else read_input(task.path or "", max_bytes)
-            doc = self.pipeline.clean(read_document(raw, source=task.name, max_bytes=max_bytes))
+            doc = read_document(raw, source=task.name, max_bytes=max_bytes)
+            if task.url:  # a container record's URL: the page's site, for site templates
+                doc = doc.with_metadata(url=task.url)
+            doc = self.pipeline.clean(doc)
             article = Article.from_document(doc)
             rendered = render(
                 article, s.fmt, source=task.name, with_metadata=s.with_metadata, fields=task.fields

@@ -240,7 +240,8 @@ def batch_options(command: _F) -> _F:
                    "site: the URL's host, else the input's directory), save them to FILE and clean with "
                    "them. Reads the inputs twice.")
 @click.option("--templates", "templates_file", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
-              help="Remove the site templates saved in FILE by --learn-templates.")
+              help="Remove the site templates saved in FILE by --learn-templates (with --stages, name "
+                   "site-templates among them).")
 @click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
               help="local: worker processes on this machine (--jobs); dask: a Dask cluster (extra [dask]), "
                    "inputs may be globs or fsspec URLs (s3://bucket/dumps/*.txt).")
@@ -338,6 +339,7 @@ def _run(
     """The command's work, once the flags are parsed; returns the exit code."""
     flags = flags or BatchFlags()
     scale = scale or ScaleFlags()
+    scale.check(inputs)
     options = scale.options(_options(config, mode, max_bytes))
     if scale.engine == "dask":
         inputs = scale.expand(inputs, globs or DEFAULT_GLOBS)
@@ -384,9 +386,14 @@ def _run(
     dask_engine = scale.make_engine(jobs or default_jobs())
     try:
         if scale.learn_templates:
-            # Lazy task lists are read once: learn from a second plan of the same inputs.
-            learn_from = run_plan.tasks if isinstance(run_plan.tasks, list) else make_plan().tasks
-            settings, pipeline = scale.learn(learn_from, settings, jobs or default_jobs(), dask_engine)
+            # Pass 1 reads the inputs from a plan of its own (a plan's tasks may be read only once).
+            def learning_tasks() -> Iterable[Task]:
+                return plan(
+                    inputs, fmt=fmt, output=output, globs=globs or DEFAULT_GLOBS, max_bytes=options.max_bytes,
+                    sources=flags.sources(),
+                ).tasks
+
+            settings, pipeline = scale.learn(learning_tasks, settings, jobs or default_jobs(), dask_engine)
         report = execute(
             run_plan,
             settings,
@@ -457,10 +464,6 @@ class ScaleFlags:
 
     def options(self, options: Options) -> Options:
         """The options with the templates of ``--templates`` loaded."""
-        if self.learn_templates and self.templates_file:
-            raise click.UsageError("--learn-templates and --templates cannot be used together")
-        if self.scheduler and self.engine != "dask":
-            raise click.UsageError("--scheduler needs --engine dask")
         if not self.templates_file:
             return options
         from .templates import load
@@ -492,17 +495,30 @@ class ScaleFlags:
 
         return DaskEngine(self.scheduler, workers=workers)
 
+    def check(self, inputs: tuple[str, ...]) -> None:
+        """Refuse what cannot work together, before any input is read."""
+        if self.learn_templates and self.templates_file:
+            raise click.UsageError("--learn-templates and --templates cannot be used together")
+        if self.learn_templates and (not inputs or "-" in inputs):
+            raise click.UsageError("--learn-templates reads the inputs twice, stdin only once: name files")
+        if self.scheduler and self.engine != "dask":
+            raise click.UsageError("--scheduler needs --engine dask")
+
     def learn(
-        self, tasks: Iterable[Task], settings: Settings, jobs: int, dask_engine: DaskEngine | None
+        self,
+        tasks: Callable[[], Iterable[Task]],
+        settings: Settings,
+        jobs: int,
+        dask_engine: DaskEngine | None,
     ) -> tuple[Settings, Pipeline]:
-        """Pass 1: learn the templates of ``tasks``, save them, and return settings that apply them."""
+        """Pass 1: learn the templates of ``tasks()``, save them, and return settings that apply them."""
         from .templates import learn_tasks, save
 
         assert self.learn_templates is not None
         if dask_engine is not None:
-            learned = dask_engine.learn(tasks, settings)
+            learned = dask_engine.learn(tasks(), settings)
         else:
-            learned = learn_tasks(tasks, settings, jobs=max(1, jobs))
+            learned = learn_tasks(tasks(), settings, jobs=jobs)
         save(learned, self.learn_templates)
         settings = replace(settings, options=replace(settings.options, templates=learned))
         return settings, settings.pipeline()

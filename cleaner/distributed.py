@@ -108,9 +108,15 @@ def _as_task(item: Task | str) -> Task:
     return item if isinstance(item, Task) else Task(display_name(item), path=item)
 
 
-def _fetched(task: Task, max_bytes: int) -> Task | Outcome:
-    """A task whose fsspec URL is read into ``data`` (or its failure)."""
+def _fetched(task: Task, max_bytes: int, *, learning: bool = False) -> Task | Outcome:
+    """A task whose fsspec URL is read into ``data`` (or its failure).
+
+    Tasks already failed, or done by an earlier run (``--resume``), are not read
+    to be cleaned (the Cleaner reports them); learning reads the done ones too.
+    """
     if task.data is not None or task.path is None or not is_url(task.path):
+        return task
+    if getattr(task, "error", None) or (getattr(task, "skip", False) and not learning):
         return task
     try:
         return task._replace(data=read_url(task.path, max_bytes), path=None)
@@ -162,7 +168,7 @@ def _count_partition(
     prepare = prefix(settings.pipeline())
     max_bytes = settings.options.max_bytes
     for item in items:
-        task = _fetched(_as_task(item), max_bytes)
+        task = _fetched(_as_task(item), max_bytes, learning=True)
         if isinstance(task, Outcome):
             continue
         found = task_keys(task, prepare, max_bytes)

@@ -30,6 +30,7 @@ DEFAULT: tuple[str, ...] = (
     "dedupe",
     "content",
     "comments",
+    "site-templates",
 )
 
 
@@ -110,7 +111,10 @@ class Pipeline:
                 index_of_line[len(lines)] = i
         if not lines:
             return doc
-        again = self.run(read_text("\n".join(lines), source=doc.source))
+        reread = read_text("\n".join(lines), source=doc.source)
+        if doc.metadata.url:  # the page's site stays the same (site templates key on it)
+            reread = reread.with_metadata(url=doc.metadata.url)
+        again = self.run(reread)
         blocks = list(doc.blocks)
         changed = False
         lifted: dict[str, str] = {}

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from cleaner import Document, Options, Pipeline
+from cleaner import DEFAULT, Document, Options, Pipeline
 from cleaner.readers import read_text
 from cleaner.templates import (
     STAGE_NAME,
@@ -260,10 +260,45 @@ def test_cleaning_with_templates_does_not_depend_on_input_order() -> None:
 
 
 def test_prefix_is_the_stages_before_site_templates() -> None:
-    assert prefix(Pipeline.build(STAGES)).names == ("normalize",)
+    assert prefix(Pipeline.build(STAGES), text_only=False).names == ("normalize",)
+    assert prefix(Pipeline.build(("normalize", "dedupe", STAGE_NAME, "content")), text_only=False).names == (
+        "normalize",
+        "dedupe",
+    )
+
+
+def test_prefix_for_learning_keeps_the_stages_that_rewrite_text() -> None:
+    pipeline = Pipeline.build(with_stage(("normalize", "markdown", "navigation", "content")))
+    assert prefix(pipeline).names == ("normalize", "markdown")
+
+
+def test_learning_with_the_text_stages_equals_learning_with_every_stage_before() -> None:
+    links = ["[Home](/) [World](/world) [Sport](/sport)", "**Follow us** on [our blog](/blog)"]
+    docs = [
+        page("\n".join([*links, "", courier_page(n)]), source=f"md/{n}.txt") for n in range(4)
+    ] + [courier(n) for n in range(4)]
+    pipeline = Pipeline.build(with_stage(DEFAULT))
+    fast = learn(docs, prepare=prefix(pipeline))
+    assert fast == learn(docs, prepare=prefix(pipeline, text_only=False))
+    assert fast.reason("md", "home world sport") is not None
 
 
 def test_with_stage_adds_site_templates_once_after_the_others() -> None:
     names = with_stage(("normalize", "icons", "content"))
     assert names == ("normalize", "icons", "content", STAGE_NAME)
     assert with_stage(names) == names
+
+
+def test_stage_name_is_the_one_the_library_inserts() -> None:
+    from cleaner.stages.templates import SiteTemplates
+
+    assert SiteTemplates.name == STAGE_NAME
+
+
+def test_cleaning_with_templates_twice_changes_nothing() -> None:
+    docs = [courier(n) for n in range(4)]
+    pipeline = Pipeline.build((*STAGES[:1], "dedupe", "content", STAGE_NAME))
+    templates = learn(docs, prepare=prefix(pipeline))
+    cleaner = Pipeline.build(pipeline.names, options=Options(templates=templates))
+    once = cleaner.clean(courier(12)).text
+    assert cleaner.clean(page(once, source="courier/story-12.txt")).text == once

@@ -109,3 +109,9 @@ def test_scheduler_without_dask_engine_is_a_usage_error(tmp_path: Path) -> None:
     result = run(str(tmp_path / "p.txt"), "--scheduler", "tcp://127.0.0.1:8786")
     assert result.exit_code == 2
     assert "--engine dask" in result.output
+
+
+def test_learn_templates_refuses_stdin() -> None:
+    result = CliRunner().invoke(main, ["--learn-templates", "t.json", "-"], input="Some text.\n")
+    assert result.exit_code == 2
+    assert "stdin" in result.output

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..document import Document
 from ..protect import is_protected
 from ..stage import Stage, register
-from ..templates import REASON, STAGE_NAME, block_key, site_of
+
+# cleaner.templates is imported only when templates are given: runs without them
+# do not pay for it at start-up.
 
 
 @register
@@ -23,12 +25,14 @@ class SiteTemplates(Stage):
     even if this page prints it three times
     """
 
-    name = STAGE_NAME
+    name = "site-templates"  # cleaner.templates.STAGE_NAME
 
     def run(self, doc: Document) -> Document:
         templates = self.options.templates
         if templates is None:
             return doc
+        from ..templates import REASON, block_key, site_of
+
         site = templates.sites.get(site_of(doc))
         if site is None:
             return doc
