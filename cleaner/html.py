@@ -122,16 +122,16 @@ _BLOCK_NAMES = "|".join(sorted(BLOCK_TAGS | {"td", "th", "br", "head", "meta", "
 _BLOCK_EDGE_SPACE = regex.compile(rf">[ \t\r\n\f]++(?=</?(?:{_BLOCK_NAMES})[\s/>])", regex.I)
 # Void elements that never hold text: cut before parsing, as bs4 makes a Tag of each.
 _VOID_NO_TEXT = regex.compile(
-    r"<(?:img|source|input|wbr|track|param|col)\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>", regex.I
+    r"<(?:img|source|input|wbr|track|param|col)\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I
 )
 # Inline elements with nothing inside (icon fonts, emptied image links): no text, no separator.
 _EMPTY_INLINE = regex.compile(
     r"<(a|span|i|b|em|strong|small|label|u|font|sup|sub|abbr|cite|mark|ins|del|s|q)\b"
-    r"(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+></\1\s*>",
+    r"(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+></\1\s*>",
     regex.I,
 )
 # <link> elements other than the canonical URL: stylesheets, preloads, icons.
-_LINK_TAG = regex.compile(r"<link\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>", regex.I)
+_LINK_TAG = regex.compile(r"<link\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I)
 _SCRIPT_OPEN = regex.compile(r"<script\b([^>]{0,500})>", regex.I)
 _LD_TYPE = regex.compile(r"application/ld\+json", regex.I)
 
