@@ -475,12 +475,14 @@ def collect(doc: Document) -> Lines:
     pad = [0.0] * (reach * w)
     flat = pad + [f[idx] for f in own for idx in picks] + pad
     spans = [((first + reach) * w, (last + reach + 1) * w) for first, last in _offset_runs(NEIGHBOUR_OFFSETS)]
+    if not n:
+        return Lines(indices, texts, own, [], title_at, language)
     # The place features column by column (each value computed as a row-by-row loop would),
     # then put together line by line.
     ks = range(n)
     los = [max(0, k - WINDOW) for k in ks]
     his = [min(n, k + WINDOW + 1) for k in ks]
-    chars_before = list(accumulate((len(t) for t in texts[:-1]), initial=0)) if n else []
+    chars_before = list(accumulate((len(t) for t in texts[:-1]), initial=0))
     log1p = math.log1p
     if title_at is None:
         after_title = title_distance = [0.0] * n
