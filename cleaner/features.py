@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
+from itertools import accumulate, chain
 
 import regex
 
@@ -64,9 +64,10 @@ MARKER_CONCEPTS: tuple[str, ...] = ("comment_policy", "related")
 #: Stages whose removals are counted before each line (their share, as a position signal).
 COUNTED_STAGES: tuple[str, ...] = ("navigation", "share", "footers", "media", "dedupe")
 
-#: A line's own features remembered, by (text, language, link share): the settle rounds
-#: and the repeated lines of a site (menus, footers) ask about the same lines again.
-OWN_CACHE_SIZE = 65536
+#: A line's own features (and words) remembered, by (text, language, link share): the settle
+#: rounds ask about the same lines again. Bounded (about 1 kB a line): enough for the kept
+#: lines of any ordinary page, so a settle round finds them all.
+OWN_CACHE_SIZE = 8192
 _OWN_CACHE: dict[tuple[str, str | None, float | None], list[float]] = {}
 _WORDS_CACHE: dict[str, list[str]] = {}
 
@@ -89,6 +90,12 @@ _BULLET = regex.compile(r"^(?:[*+\-•·▪►–—]\s|\d{1,3}[.)]\s)")
 _HEADING = regex.compile(r"^#{1,6}\s")
 _QUOTE_START = regex.compile(r"^(?:>|[\"“„«‘'])")
 _SEPARATORS = regex.compile(r"[|•·»›/\\>]")
+# Cheap exact gates in front of the patterns above (a pattern call costs more than its scan
+# on a short line): the characters _SEPARATORS counts, the first characters _QUOTE_START
+# accepts, and the ASCII first characters _BULLET may accept (a non-ASCII one may be a digit).
+_SEPARATOR_CHARS = "|•·»›/\\>"
+_QUOTE_FIRST = frozenset(">\"“„«‘'")
+_BULLET_ASCII_FIRST = frozenset("*+-0123456789")
 # Decoration around a marker line ("[ 167 comments ]", "— Related —").
 _MARKER_EDGES = " []()|:-–—•·*#>«»"
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}", regex.I)
@@ -98,6 +105,16 @@ _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}", regex.I)
 def stopwords(lang: str) -> frozenset[str]:
     """The lower-cased stopwords of one language."""
     return frozenset(w.lower() for w in lexicon.load("stopwords", lang))
+
+
+@cache
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """Every stopword of STOPWORD_LANGUAGES, with the languages that list it."""
+    found: dict[str, list[str]] = {}
+    for lang in STOPWORD_LANGUAGES:
+        for word in stopwords(lang):
+            found.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in found.items()}
 
 
 def line_words(text: str) -> list[str]:
@@ -128,9 +145,15 @@ def detect_language(lines: Sequence[str]) -> str | None:
     words = sum(counts.values())
     if not words:
         return None
+    languages_of = _stopword_languages()
+    tally = dict.fromkeys(STOPWORD_LANGUAGES, 0)
+    for w in counts.keys() & languages_of.keys():  # the sample's stopwords, of any language
+        count = counts[w]
+        for lang in languages_of[w]:
+            tally[lang] += count
     best, best_count = None, 0
     for lang in STOPWORD_LANGUAGES:
-        count = sum(counts[w] for w in stopwords(lang) if w in counts)
+        count = tally[lang]
         if count > best_count:
             best, best_count = lang, count
     return best if best_count >= MIN_LANGUAGE_SHARE * words else None
@@ -216,7 +239,7 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
         1.0 if last_char in ",;–—-" else 0.0,
         1.0 if first.isupper() else 0.0,
         1.0 if first.islower() else 0.0,
-        1.0 if _BULLET.match(text) else 0.0,
+        1.0 if (first in _BULLET_ASCII_FIRST or not first.isascii()) and _BULLET.match(text) else 0.0,
         1.0 if first == "#" and _HEADING.match(text) else 0.0,
         len(_PUNCT.findall(visible)) / n,
         visible.count(",") / nwd,
@@ -226,16 +249,16 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
         digits / n,
         (word_chars - digits) / n,
         1.0 if ":" in visible and _TIME_CODE.search(visible) else 0.0,
-        1.0 if _YEAR.search(visible) else 0.0,
+        1.0 if ("19" in visible or "20" in visible) and _YEAR.search(visible) else 0.0,
         1.0 if ("http" in text or "www." in text or "WWW." in text) and _URL.search(text) else 0.0,
         1.0 if "@" in visible and _EMAIL.search(visible) else 0.0,
         1.0 if "@" in visible and _HANDLE.search(visible) else 0.0,
         math.log1p(links),
         min(1.0, link_share or 0.0),
         image,
-        len(_SEPARATORS.findall(visible)) / nwd,
+        sum(map(visible.count, _SEPARATOR_CHARS)) / nwd,
         1.0 if ("©" in visible or "(" in visible) and _COPYRIGHT.search(visible) else 0.0,
-        1.0 if _QUOTE_START.match(text) else 0.0,
+        1.0 if first in _QUOTE_FIRST else 0.0,
         len(_CAMEL_JOIN.findall(visible)) / nwd,
         1.0 if "?" in visible else 0.0,
     ]
@@ -448,8 +471,6 @@ def collect(doc: Document) -> Lines:
         c = cum[-1]
         cum.append([c[0] + f[_I_WORDS], c[1] + f[_I_STOP], c[2] + f[_I_END], c[3] + f[_I_LINK], c[4] + p])
 
-    rows: list[list[float]] = []
-    chars_before = 0
     # Lifted lines first, then the counted stages (the order of PLACE_NAMES).
     shifted = running[-1:] + running[:-1]
     # What a neighbour shows of itself, all lines in one flat list padded with zeros at both
@@ -459,48 +480,73 @@ def collect(doc: Document) -> Lines:
     reach = max(abs(off) for off in NEIGHBOUR_OFFSETS)
     pad = [0.0] * (reach * w)
     flat = pad + [f[idx] for f in own for idx in picks] + pad
-    spans = _offset_runs(NEIGHBOUR_OFFSETS)
+    spans = [((first + reach) * w, (last + reach + 1) * w) for first, last in _offset_runs(NEIGHBOUR_OFFSETS)]
+    if not n:
+        return Lines(indices, texts, own, [], title_at, language)
+    # The place features column by column (each value computed as a row-by-row loop would),
+    # then put together line by line.
+    ks = range(n)
+    los = [max(0, k - WINDOW) for k in ks]
+    his = [min(n, k + WINDOW + 1) for k in ks]
+    chars_before = list(accumulate((len(t) for t in texts[:-1]), initial=0))
+    log1p = math.log1p
+    if title_at is None:
+        after_title = title_distance = [0.0] * n
+    else:
+        after_title = [1.0 if k >= title_at else -1.0 for k in ks]
+        title_distance = [log1p(abs(k - title_at)) for k in ks]
+    windows = [
+        [(cum[hi][j] - cum[lo][j]) / (hi - lo) for lo, hi in zip(los, his, strict=True)] for j in range(4)
+    ]
+    place = zip(
+        [k / n for k in ks],
+        [c / total_chars for c in chars_before],
+        [min(v, 3) for v in blank_before],
+        [min(v, 3) for v in blank_after],
+        [log1p(v) for v in removed_before],
+        [log1p(v) for v in removed_after],
+        [min(v, 3) for v in lifted_before],
+        [min(v, 3) for v in lifted_after],
+        after_title,
+        title_distance,
+        *windows,
+        [cum[k][4] - cum[lo][4] for k, lo in zip(ks, los, strict=True)],
+        [cum[hi][4] - cum[k + 1][4] for k, hi in zip(ks, his, strict=True)],
+        strict=True,
+    )
     has_title = 0.0 if title_at is None else 1.0
-    for k in range(n):
+    rows: list[list[float]] = []
+    for k, (rel, rel_chars, bb, ba, rb, ra, lb, la, at, td, ww, ws, we, wl, pb, pa) in enumerate(place):
         before_k = counts_before[k]
         row = list(own[k])
-        for first, last in spans:
-            row += flat[(k + first + reach) * w : (k + last + reach + 1) * w]
-        lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
-        width = hi - lo
-        a, b = cum[lo], cum[hi]
-        if title_at is None:
-            after_title, title_distance = 0.0, 0.0
-        else:
-            after_title = 1.0 if k >= title_at else -1.0
-            title_distance = math.log1p(abs(k - title_at))
+        for a, b in spans:
+            row += flat[k * w + a : k * w + b]
         row += (
             markdown,
             known,
             doc_lines,
             removed_share,
-            k / n,
-            chars_before / total_chars,
-            min(blank_before[k], 3),
-            min(blank_after[k], 3),
-            math.log1p(removed_before[k]),
-            math.log1p(removed_after[k]),
-            min(lifted_before[k], 3),
-            min(lifted_after[k], 3),
+            rel,
+            rel_chars,
+            bb,
+            ba,
+            rb,
+            ra,
+            lb,
+            la,
             has_title,
-            after_title,
-            title_distance,
-            (b[0] - a[0]) / width,
-            (b[1] - a[1]) / width,
-            (b[2] - a[2]) / width,
-            (b[3] - a[3]) / width,
-            cum[k][4] - cum[lo][4],
-            cum[hi][4] - cum[k + 1][4],
+            at,
+            td,
+            ww,
+            ws,
+            we,
+            wl,
+            pb,
+            pa,
             *marker_rows[k],
         )
         row += [c / t if t else 0.0 for c, t in zip(before_k[-1:] + before_k[:-1], shifted, strict=True)]
         rows.append(row)
-        chars_before += len(texts[k])
     return Lines(indices, texts, own, rows, title_at, language)
 
 
