@@ -65,26 +65,30 @@ def size_of(paths: list[Path]) -> int:
     return sum(p.stat().st_size for p in paths)
 
 
-def throughput(devset: Path, tmp: Path) -> list[str]:
+def emit(*rows: str) -> None:
+    print("\n".join(rows), flush=True)
+
+
+def throughput(devset: Path, tmp: Path) -> None:
     dumps = devset / "dumps"
     if not dumps.is_dir():
-        return [f"(no {dumps}: throughput skipped)"]
+        emit(f"(no {dumps}: throughput skipped)")
+        return
     files = sorted(dumps.rglob("*.txt"))
     mb = size_of(files) / 1e6
-    rows = [
+    emit(
         f"throughput: {len(files)} devset dumps ({mb:.1f} MB, all styles), mirrored, full pipeline",
         "| workers | wall s | files/s (wall) | MB/s (wall) | CPU s | files/CPU s | MB/CPU s | peak RSS MB |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
-    ]
+    )
     for jobs in (1, 2):
         out = tmp / f"through-{jobs}"
         run = Run([str(dumps), "-o", str(out), "-j", str(jobs), "-q"], tmp)
         shutil.rmtree(out)
-        rows.append(
+        emit(
             f"| {jobs} | {run.wall:.1f} | {len(files) / run.wall:.0f} | {mb / run.wall:.2f} | "
             f"{run.cpu:.1f} | {len(files) / run.cpu:.0f} | {mb / run.cpu:.2f} | {run.rss_mb:.0f} |"
         )
-    return rows
 
 
 def small_page(rng: random.Random, i: int) -> str:
@@ -96,14 +100,14 @@ def small_page(rng: random.Random, i: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def many_files(count: int, tmp: Path) -> list[str]:
+def many_files(count: int, tmp: Path) -> None:
     rng = random.Random(5)
     root = tmp / "files"
-    rows = [
+    emit(
         "memory: small generated dumps (~1 kB), mirrored, --jobs 1, full pipeline",
         "| files | MB in | wall s | files/s (wall) | CPU s | peak RSS MB |",
         "| --- | --- | --- | --- | --- | --- |",
-    ]
+    )
     made = 0
     for target in sorted({max(1, count // 100), max(1, count // 10), count}):
         while made < target:
@@ -115,22 +119,21 @@ def many_files(count: int, tmp: Path) -> list[str]:
         out = tmp / "files-out"
         run = Run([str(root), "-o", str(out), "-j", "1", "-q"], tmp)
         shutil.rmtree(out)
-        rows.append(
+        emit(
             f"| {target:,} | {mb:.1f} | {run.wall:.0f} | {target / run.wall:.0f} | {run.cpu:.0f} | "
             f"{run.rss_mb:.0f} |"
         )
     shutil.rmtree(root)
-    return rows
 
 
-def big_jsonl(megabytes: int, tmp: Path) -> list[str]:
+def big_jsonl(megabytes: int, tmp: Path) -> None:
     rng = random.Random(7)
     path = tmp / "big.jsonl"
-    rows = [
+    emit(
         "memory: one generated JSONL (records ~8 kB), 10,000-record shards, --jobs 2, --stages normalize",
         "| MB in | records | wall s | MB/s (wall) | CPU s | peak RSS MB |",
         "| --- | --- | --- | --- | --- | --- |",
-    ]
+    )
     paragraphs = [" ".join(rng.choice(WORDS) for _ in range(60)).capitalize() + "." for _ in range(200)]
     records = 0
     with open(path, "w", encoding="utf-8") as handle:
@@ -147,12 +150,11 @@ def big_jsonl(megabytes: int, tmp: Path) -> list[str]:
                        "-q"], tmp)
             shutil.rmtree(out)
             mb = path.stat().st_size / 1e6
-            rows.append(
+            emit(
                 f"| {mb:,.0f} | {records:,} | {run.wall:.0f} | {mb / run.wall:.1f} | {run.cpu:.0f} | "
                 f"{run.rss_mb:.0f} |"
             )
     path.unlink()
-    return rows
 
 
 def main() -> None:
@@ -167,11 +169,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="clean-article-bench-", dir=args.tmp) as name:
         tmp = Path(name)
         if "throughput" in parts:
-            print("\n".join(throughput(args.set, tmp)), flush=True)
+            throughput(args.set, tmp)
         if "files" in parts:
-            print("\n".join(many_files(args.files, tmp)), flush=True)
+            many_files(args.files, tmp)
         if "jsonl" in parts:
-            print("\n".join(big_jsonl(args.jsonl_mb, tmp)), flush=True)
+            big_jsonl(args.jsonl_mb, tmp)
 
 
 if __name__ == "__main__":

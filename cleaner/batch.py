@@ -318,6 +318,7 @@ def _exit_when_orphaned(parent: int) -> None:
 def _init_worker(settings: Settings) -> None:
     """Pool initializer: ignore Ctrl-C (the parent handles it), die with the parent, get the pipeline once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's "SIGTERM as Ctrl-C" is for the parent
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     global _WORKER
     inherited = _INHERITED[1] if _INHERITED is not None and _INHERITED[0] == settings else None

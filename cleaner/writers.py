@@ -134,8 +134,10 @@ class AtomicFile:
     """A file written out of sight in the target's directory, moved into place on commit.
 
     Where the system allows, the file has no name at all until :meth:`commit`
-    (``O_TMPFILE``), so even a run killed with SIGKILL leaves no partial file;
-    otherwise it is written under a hidden temporary name. Until :meth:`commit`,
+    (``O_TMPFILE``), which links it in under the target's name (or, over an
+    existing target, under a temporary name renamed over it), so even a run
+    killed with SIGKILL leaves no partial file; otherwise it is written under a
+    hidden temporary name. Until :meth:`commit`,
     the target keeps its old content (or does not exist); :meth:`discard`
     removes the temporary file. Parent directories are created. With
     ``durable=True`` the data is flushed to disk before the rename.
@@ -168,12 +170,17 @@ class AtomicFile:
             if self.anonymous:
                 # A directory fd makes os.link use linkat(..., AT_SYMLINK_FOLLOW), which links
                 # the file behind /proc/self/fd/N rather than the symlink itself.
+                # A new target is linked in directly: no name but the final one ever exists.
                 parent = os.open(self.target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+                source = f"{_PROC_FD}/{self.handle.fileno()}"
                 try:
-                    os.link(
-                        f"{_PROC_FD}/{self.handle.fileno()}", self.tmp.name, dst_dir_fd=parent,
-                        follow_symlinks=True,
-                    )
+                    try:
+                        os.link(source, self.target.name, dst_dir_fd=parent, follow_symlinks=True)
+                    except FileExistsError:
+                        os.link(source, self.tmp.name, dst_dir_fd=parent, follow_symlinks=True)
+                    else:
+                        self.handle.close()
+                        return
                 finally:
                     os.close(parent)
             self.handle.close()

@@ -236,9 +236,11 @@ def test_sigkilled_tree_run_leaves_no_partial_file_and_resume_completes_it(tmp_p
     after_kill = {n: (tmp_path / "out" / n).read_bytes() for n in files_under(tmp_path / "out")}
     assert all(n.startswith("p") and n.endswith(".txt") for n in after_kill)  # no temporary files
 
-    resumed = subprocess.run([str(SCRIPT), *args, "--resume"], cwd=tmp_path, capture_output=True, text=True,
-                             timeout=300)
-    assert resumed.returncode == 0 and f"{len(after_kill)} done before" not in resumed.stderr
+    resumed = subprocess.run([str(SCRIPT), *args, "--resume", "--report", "run.json"], cwd=tmp_path,
+                             capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    summary = json.loads((tmp_path / "run.json").read_text())["summary"]
+    assert (summary["skipped"], summary["cleaned"]) == (len(after_kill), 30 - len(after_kill))
     fresh = subprocess.run([str(SCRIPT), "in", "-o", "fresh", "-q"], cwd=tmp_path, timeout=300)
     assert fresh.returncode == 0
     final = {n: (tmp_path / "out" / n).read_bytes() for n in files_under(tmp_path / "out")}
