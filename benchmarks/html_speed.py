@@ -8,7 +8,8 @@ parsing, cleaning and writing are all counted. The trafilatura side is a small s
 ``trafilatura.extract`` on each file's bytes (defaults) and writes the result
 (``pip install '.[bench]'``). Times are the CPU seconds of the child process (user + system,
 from ``getrusage``; the machine is shared, so wall time is printed too but noisier), best of
-``--repeat`` rounds (the two sides alternate). The ratio is trafilatura's time over ours: above 1 means we are faster.
+``--repeat`` rounds (the two sides alternate). The ratio is trafilatura's time over ours:
+above 1 means we are faster.
 """
 
 from __future__ import annotations
@@ -79,9 +80,11 @@ def main() -> None:
             mb = sum(p.stat().st_size for p in files) / 1e6
             print(f"{folder.name}: {len(files)} pages, {mb:.1f} MB, best of {args.repeat}")
             ours_out, theirs_out = Path(tmp) / "ours", Path(tmp) / "theirs"
+            ours_cmd = [exe, str(pages), "-o", str(ours_out), "--jobs", "1"]
+            theirs_cmd = [sys.executable, str(script), str(pages), str(theirs_out)]
             found = best(args.repeat, {
-                "clean-article --jobs 1": ([exe, str(pages), "-o", str(ours_out), "--jobs", "1"], ours_out),
-                "trafilatura script": ([sys.executable, str(script), str(pages), str(theirs_out)], theirs_out),
+                "clean-article --jobs 1": (ours_cmd, ours_out),
+                "trafilatura script": (theirs_cmd, theirs_out),
             })  # fmt: skip
             ours, theirs = found["clean-article --jobs 1"], found["trafilatura script"]
             for name, (cpu, wall) in (("clean-article --jobs 1", ours), ("trafilatura script", theirs)):

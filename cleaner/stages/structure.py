@@ -180,14 +180,16 @@ class Structure(Stage):
                 linked[serial] += n * ld
             if n < PARAGRAPH_MIN_CHARS or ld > PARAGRAPH_MAX_LINKS or h.get("level"):
                 continue
+            if nodes[chain[-1]].chrome:
+                # text of a <nav>, <footer> or <aside> itself (the reader folds them into lines):
+                # page chrome scores no container
+                continue
             s = 1.0 + len(_COMMA.findall(block.text)) + min(n / 100.0, 3.0)
             # the paragraph's own element counts as the "p"; its ancestors share the score
             for level, serial in enumerate(reversed(chain[:-1])):
                 if level >= SCORE_ANCESTORS:
                     break
                 score[serial] += s / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0)
-        if not score:
-            return Choice(frozenset(), frozenset(), False)
 
         def final(serial: int) -> float:
             node = nodes[serial]
@@ -228,14 +230,14 @@ class Structure(Stage):
 
         ranked = {s: final(s) for s in score}
         self.last_ranked = ranked  # for debugging the choice; not part of the result
-        top = max(ranked, key=lambda s: ranked[s])
+        top = max(ranked, key=lambda s: ranked[s]) if ranked else -1
         unlinked = {s: chars[s] - linked[s] for s in chars}
         semantic = [
             serial
             for serial, node in enumerate(nodes)
             if (node.itemprop_body or node.content) and unlinked.get(serial, 0) >= SEMANTIC_MIN_CHARS
         ]
-        if ranked[top] < WEAK_TOP_SCORE:
+        if not ranked or ranked[top] < WEAK_TOP_SCORE:
             # no clear run of paragraphs (a product, a forum thread, a listing): the semantic
             # container with the most text, or no container at all
             if not semantic:
