@@ -9,7 +9,8 @@ Works on the DOM hints the HTML reader leaves on each block (see
    and raised by content class/id tokens (``article-body``), lowered by
    anti-content ones (``sidebar``). A semantic container (``[itemprop=articleBody]``,
    ``<article>``, ``<main>``) that holds most of the winner's text is preferred;
-   siblings of the winner that score nearly as well join it.
+   siblings of the winner that score nearly as well, or are of its kind (same tag and
+   class: the sections of a manual page), join it.
 2. Judge each block: outside the container it goes, named after the chrome or
    token it sits in; inside, blocks under page chrome (``<aside>``, ``<nav>``),
    under anti-content tokens (``share-bar``), link lists, the headline (lifted
@@ -47,6 +48,11 @@ ANTI_TOKEN_FACTOR = 0.5
 ANTI_ANCESTOR_FACTOR = 0.3
 #: Siblings of the winning element join it when they score this share of the winner's score.
 SIBLING_SHARE = 0.2
+#: A sibling of the winner's kind (same tag and class) joins it unless more linked than this.
+SAME_KIND_MAX_LINKS = 0.5
+#: ... when the winner is a clear run of prose (a listing's cards are of one kind too, and are
+#: judged one by one instead).
+SAME_KIND_MIN_SCORE = 30.0
 #: When the main container holds less than this share of the page's unlinked text, the page is
 #: many parts (a shop, a service's home page): no container, only chrome and link lists go.
 PAGE_MODE_SHARE = 0.2
@@ -273,6 +279,18 @@ class Structure(Stage):
                     and not anti_of[serial]
                 ):
                     chosen.add(serial)
+            # sections of one kind (same tag and class as the winner: a manual's "refsect",
+            # a thread's "post") join it whatever their score, unless they are link lists
+            kind = (nodes[top].tag, nodes[top].cls)
+            if kind[1] and ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE:
+                for serial in self._children(parent, nodes):
+                    if (
+                        (nodes[serial].tag, nodes[serial].cls) == kind
+                        and not anti_of[serial]
+                        and chars.get(serial, 0) > 0
+                        and linked.get(serial, 0.0) <= SAME_KIND_MAX_LINKS * chars[serial]
+                    ):
+                        chosen.add(serial)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
             return Choice(frozenset(), frozenset(), False)
@@ -298,6 +316,11 @@ class Structure(Stage):
             and OWNS_MAIN_SHARE * held <= value <= held
             and self._is_ancestor(scope, serial, nodes)
         )
+
+    @staticmethod
+    def _children(parent: int, nodes: Sequence[Node]) -> list[int]:
+        """The elements directly under ``parent`` that hold text."""
+        return [n.serial for n in nodes[parent + 1 :] if n.parent == parent]
 
     @staticmethod
     def _ancestors(serial: int, nodes: Sequence[Node]) -> frozenset[int]:
