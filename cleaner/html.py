@@ -645,6 +645,18 @@ def compact(text: str) -> str:
     return _BLOCK_EDGE_SPACE.sub(">", text)
 
 
+#: The ``<meta>`` keys :func:`page_metadata` reads (property, name or itemprop, lower-cased); the
+#: others (viewport, theme-color, verification codes ...) are cut before bs4 parses the page.
+META_KEYS = frozenset(
+    {
+        "og:title", "twitter:title", "og:description", "twitter:description", "description",
+        "article:published_time", "datepublished", "og:published_time", "publish-date", "pubdate",
+        "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
+        "article:modified_time", "og:updated_time", "datemodified", "author", "article:author", "byl",
+        "parsely-author", "dc.creator", "og:url", "og:locale", "language", "content-language",
+        "og:site_name", "application-name", "twitter:site",
+    }
+)  # fmt: skip
 #: Page chrome folded into one line before bs4 parses the page (see :func:`fold_chrome`).
 FOLDED_TAGS = ("nav", "footer", "aside")
 #: Marks inside a chrome element that say it holds the main text: it is left as it is.
@@ -678,7 +690,7 @@ def fold_chrome(text: str) -> str:
         root = lxml_html.document_fromstring(_PAGE_END.sub("", text))
     except (ValueError, etree.ParserError):
         return text
-    folded = False
+    folded = _cut_unread(root)
     for element in list(root.iter(*FOLDED_TAGS)):
         parent = element.getparent()
         while parent is not None and parent is not root:
@@ -698,6 +710,28 @@ def fold_chrome(text: str) -> str:
     if not folded:
         return text
     return str(etree.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>"))
+
+
+def _cut_unread(root: Any) -> bool:
+    """Cut what the reader never reads from an lxml tree: hidden elements and ``<meta>`` elements
+    whose key :func:`page_metadata` does not look up. Whether anything went."""
+    cut = [
+        m for m in root.iter("meta")
+        if (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower() not in META_KEYS
+    ]  # fmt: skip
+    cut.extend(e for e in root.xpath("//body//*[@hidden or @aria-hidden or @style]") if _is_hidden(e.attrib))
+    for element in cut:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tail:  # the text after the element stays
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    return bool(cut)
 
 
 def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:

@@ -102,3 +102,12 @@ def test_chrome_with_much_paragraph_text_is_not_folded() -> None:
 def test_text_after_folded_chrome_stays_in_place() -> None:
     doc = read_html("<html><body><div><nav><a href='/'>Home</a></nav>Tail words</div></body></html>")
     assert [b.text for b in doc.blocks if b.text] == ["Home", "Tail words"]
+
+
+def test_unread_meta_and_hidden_parts_are_cut_but_read_meta_stays() -> None:
+    metas = "<meta name='viewport' content='width=device-width'><meta property='og:site_name' content='Kite'>"
+    head = f"<head>{metas}</head>"
+    body = f"<body><nav><a href='/'>Home</a></nav><div aria-hidden='true'>Ghost</div>{ARTICLE}</body>"
+    doc = read_html(f"<html>{head}{body}</html>")
+    assert doc.metadata.site == "Kite"
+    assert "Ghost" not in [b.text for b in doc.blocks]
