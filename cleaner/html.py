@@ -663,6 +663,7 @@ FOLDED_TAGS = ("nav", "footer", "aside")
 _MAIN_MARKS = frozenset({"article", "main", "h1"})
 #: A chrome element with this many characters of paragraph text is left as it is.
 FOLD_MAX_PARAGRAPH_CHARS = 600
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _PAGE_END = regex.compile(r"</(?:body|html)\s*>", regex.I)
 _HAS_CHROME = regex.compile(r"<(?:nav|footer|aside)[\s>]", regex.I)
 #: The attributes a folded element carries: its text, and how much of it was linked.
@@ -688,7 +689,7 @@ def fold_chrome(text: str) -> str:
         # without its closing tags, a page that goes on after </html> keeps its end in <body>
         # (libxml2 drops what follows </html> when it builds a tree; bs4 reads it)
         root = lxml_html.document_fromstring(_PAGE_END.sub("", text))
-    except (ValueError, etree.ParserError):
+    except (ValueError, UnicodeError, etree.LxmlError):
         return text
     folded = _cut_unread(root)
     for element in list(root.iter(*FOLDED_TAGS)):
@@ -771,7 +772,8 @@ def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
                 if in_link:
                     linked += len(node.tail.translate(_NO_SPACE))
     lines = (" ".join(line.split()) for line in "".join(parts).split(_BREAK))
-    return "\n".join(line for line in lines if line), linked
+    # an attribute value holds no control characters (lxml refuses them)
+    return _CONTROL.sub("", "\n".join(line for line in lines if line)), linked
 
 
 def _holds_main_text(element: Any) -> bool:

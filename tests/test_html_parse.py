@@ -111,3 +111,8 @@ def test_unread_meta_and_hidden_parts_are_cut_but_read_meta_stays() -> None:
     doc = read_html(f"<html>{head}{body}</html>")
     assert doc.metadata.site == "Kite"
     assert "Ghost" not in [b.text for b in doc.blocks]
+
+
+def test_control_characters_in_folded_chrome_do_not_break_reading() -> None:
+    doc = read_html(f"<html><body><nav><a href='/'>Ho\x01me\x08</a></nav>{ARTICLE}</body></html>")
+    assert "Home" in [b.text for b in doc.blocks]
