@@ -218,7 +218,9 @@ def parser_name() -> str:
 
 #: The attributes the reader looks at on body elements; bs4 makes an entry for every attribute it
 #: is given, so the lxml builder passes on only these (``href``, ``data-*``, ``title`` ... never matter).
-READ_ATTRIBUTES = frozenset({"class", "id", "role", "itemprop", "hidden", "aria-hidden", "style"})
+READ_ATTRIBUTES = frozenset(
+    {"class", "id", "role", "itemprop", "hidden", "aria-hidden", "style", "data-ca-folded", "data-ca-linked"}
+)
 #: Elements whose every attribute is kept (the head's metadata, ``<time datetime>``, ``<html lang>``).
 ALL_ATTRIBUTES = frozenset({"meta", "link", "time", "html", "title"})
 
@@ -334,7 +336,7 @@ _FLAG_OF: dict[str, Callable[[_Flags], _Flags]] = {
     "caption": lambda f: (f[0], f[1], f[2], f[3], 1),
 }
 #: Deletes the characters the block's character counts leave out (spaces).
-_NO_SPACE = str.maketrans("", "", " \t\r\n\f\u00a0\u200b")
+_NO_SPACE = str.maketrans("", "", " \t\r\n\f\u00a0\u200b" + _BREAK)
 
 
 class _Walker:
@@ -443,6 +445,15 @@ class _Walker:
             if name in blocks_tags and len(stack) < MAX_DEPTH:
                 flush()
                 new_ctx = context(child, ctx, child_flags, len(stack))
+                folded = attrs.get(FOLDED) if attrs else None
+                if folded is not None:
+                    # page chrome folded before parsing: its text is one block
+                    self.owner = new_ctx
+                    add(folded.replace("\n", _BREAK))
+                    self.linked = int(attrs.get(FOLDED_LINKED) or 0)
+                    flush()
+                    self.owner = ctx
+                    continue
                 self.owner = new_ctx
                 stack.append((iter(child.contents), new_ctx, is_link, child_flags))
             else:
@@ -634,6 +645,150 @@ def compact(text: str) -> str:
     return _BLOCK_EDGE_SPACE.sub(">", text)
 
 
+#: The ``<meta>`` keys :func:`page_metadata` reads (property, name or itemprop, lower-cased); the
+#: others (viewport, theme-color, verification codes ...) are cut before bs4 parses the page.
+META_KEYS = frozenset(
+    {
+        "og:title", "twitter:title", "og:description", "twitter:description", "description",
+        "article:published_time", "datepublished", "og:published_time", "publish-date", "pubdate",
+        "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date",
+        "article:modified_time", "og:updated_time", "datemodified", "author", "article:author", "byl",
+        "parsely-author", "dc.creator", "og:url", "og:locale", "language", "content-language",
+        "og:site_name", "application-name", "twitter:site",
+    }
+)  # fmt: skip
+#: Page chrome folded into one line before bs4 parses the page (see :func:`fold_chrome`).
+FOLDED_TAGS = ("nav", "footer", "aside")
+#: Marks inside a chrome element that say it holds the main text: it is left as it is.
+_MAIN_MARKS = frozenset({"article", "main", "h1"})
+#: A chrome element with this many characters of paragraph text is left as it is.
+FOLD_MAX_PARAGRAPH_CHARS = 600
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_PAGE_END = regex.compile(r"</(?:body|html)\s*>", regex.I)
+_HAS_CHROME = regex.compile(r"<(?:nav|footer|aside)[\s>]", regex.I)
+#: The attributes a folded element carries: its text, and how much of it was linked.
+FOLDED, FOLDED_LINKED = "data-ca-folded", "data-ca-linked"
+
+
+def fold_chrome(text: str) -> str:
+    """The page with each ``<nav>``, ``<footer>`` and ``<aside>`` folded into one empty element
+    that carries its text in an attribute, when it holds no main text (no ``<article>``,
+    ``<main>``, ``<h1>``, ``role=main``, ``articleBody``, little paragraph text).
+
+    Page chrome is a third or more of a page's elements, and bs4 builds a Python object for each;
+    lxml parses and serialises in C. The folded element still becomes a block (one line, with
+    its tokens and link density), so ``structure`` drops it with its reason and ``--explain``
+    shows it. Pages lxml cannot take come back unchanged.
+    """
+    if _HAS_CHROME.search(text) is None:
+        return text
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import html as lxml_html
+
+    try:
+        # without its closing tags, a page that goes on after </html> keeps its end in <body>
+        # (libxml2 drops what follows </html> when it builds a tree; bs4 reads it)
+        root = lxml_html.document_fromstring(_PAGE_END.sub("", text))
+    except (ValueError, UnicodeError, etree.LxmlError):
+        return text
+    folded = _cut_unread(root)
+    for element in list(root.iter(*FOLDED_TAGS)):
+        parent = element.getparent()
+        while parent is not None and parent is not root:
+            if parent.get(FOLDED) is not None:
+                break
+            parent = parent.getparent()
+        if parent is not root or _holds_main_text(element):
+            continue
+        lines, linked = _folded_lines(element, etree)
+        attrib, tail = dict(element.attrib), element.tail
+        element.clear()
+        element.attrib.update(attrib)
+        element.tail = tail
+        element.set(FOLDED, lines)
+        element.set(FOLDED_LINKED, str(linked))
+        folded = True
+    if not folded:
+        return text
+    return str(etree.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>"))
+
+
+def _cut_unread(root: Any) -> bool:
+    """Cut what the reader never reads from an lxml tree: hidden elements and ``<meta>`` elements
+    whose key :func:`page_metadata` does not look up. Whether anything went."""
+    cut = [
+        m for m in root.iter("meta")
+        if (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower() not in META_KEYS
+    ]  # fmt: skip
+    cut.extend(e for e in root.xpath("//body//*[@hidden or @aria-hidden or @style]") if _is_hidden(e.attrib))
+    for element in cut:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        if element.tail:  # the text after the element stays
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    return bool(cut)
+
+
+def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
+    """The text of a chrome element, a line per block element as the walker would give it (lines
+    apart by newlines), and how many of its non-space characters are inside links."""
+    parts: list[str] = []
+    linked = 0
+    in_link = 0
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if not isinstance(tag, str):  # a comment or processing instruction: only its tail counts
+            if event == "end" and node.tail:
+                parts.append(node.tail)
+            continue
+        if event == "start":
+            if tag in NEVER_CONTENT or (node.attrib and _is_hidden(node.attrib)):
+                walker.skip_subtree()
+                if node.tail:
+                    parts.append(node.tail)
+                continue
+            if tag in BLOCK_TAGS or tag == "br":
+                parts.append(_BREAK)
+            if tag == "a":
+                in_link += 1
+            if node.text:
+                parts.append(node.text)
+                if in_link:
+                    linked += len(node.text.translate(_NO_SPACE))
+        else:
+            if tag in BLOCK_TAGS:
+                parts.append(_BREAK)
+            if tag == "a":
+                in_link -= 1
+            if node.tail and node is not element:
+                parts.append(node.tail)
+                if in_link:
+                    linked += len(node.tail.translate(_NO_SPACE))
+    lines = (" ".join(line.split()) for line in "".join(parts).split(_BREAK))
+    # an attribute value holds no control characters (lxml refuses them)
+    return _CONTROL.sub("", "\n".join(line for line in lines if line)), linked
+
+
+def _holds_main_text(element: Any) -> bool:
+    for inner in element.iter():
+        tag = inner.tag
+        if tag in _MAIN_MARKS:
+            return True
+        if not isinstance(tag, str):
+            continue
+        if inner.get("role") == "main" or (inner.get("itemprop") or "").lower() == "articlebody":
+            return True
+    paragraph_chars = sum(len(p.text_content()) for p in element.iter("p"))
+    return paragraph_chars >= FOLD_MAX_PARAGRAPH_CHARS
+
+
 def _ld_scripts(text: str) -> Iterator[str]:
     """The bodies of the page's ``<script type="application/ld+json">`` elements, in one forward scan."""
     close = _PRUNE_CLOSE["script"]
@@ -753,7 +908,7 @@ def read_html(
     lines_known = builder == "html.parser"
     try:
         pruned = prune(text)
-        soup = parse(pruned if lines_known else compact(pruned), builder)
+        soup = parse(pruned if lines_known else fold_chrome(compact(pruned)), builder)
         walker = _Walker(lines_known=lines_known)
         # from the document, not <body>: broken pages close </html> early and leave content outside it
         walker.walk(soup)

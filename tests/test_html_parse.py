@@ -59,3 +59,60 @@ def test_compact_keeps_only_the_canonical_link() -> None:
 
 def test_compact_cuts_empty_inline_elements_even_nested() -> None:
     assert compact('<p>Share<a href="/fb"><i class="icon-fb"></i></a> now</p>') == "<p>Share now</p>"
+
+
+ARTICLE = "<article><h1>Title</h1><p>" + "The harbour board met to discuss the pier. " * 3 + "</p></article>"
+
+
+def test_folded_navigation_gives_a_line_per_item_with_the_nav_hints() -> None:
+    doc = read_html(f"<html><body><nav class='menu'><ul><li><a href='/'>Home</a></li>"
+                    f"<li><a href='/n'>News</a></li></ul></nav>{ARTICLE}</body></html>")  # fmt: skip
+    nav = [b for b in doc.blocks if b.text in ("Home", "News")]
+    assert [b.text for b in nav] == ["Home", "News"]
+    assert all(b.hints["in_chrome"] == "nav" and b.hints["link_density"] == 1.0 for b in nav)
+    assert "menu" in nav[0].hints["tokens"]
+
+
+def test_folded_chrome_skips_hidden_parts() -> None:
+    nav = "<nav><a href='/'>Home</a><div hidden>Secret</div></nav>"
+    doc = read_html(f"<html><body>{nav}{ARTICLE}</body></html>")
+    assert "Secret" not in [b.text for b in doc.blocks]
+
+
+def test_folded_chrome_is_still_removed_by_structure_with_its_reason() -> None:
+    from cleaner import Pipeline
+
+    raw = f"<html><body><footer><p>Contact the newsroom</p></footer>{ARTICLE}</body></html>"
+    doc = Pipeline.build(["normalize", "structure"]).run(read_html(raw))
+    footer = next(b for b in doc.blocks if b.text == "Contact the newsroom")
+    assert footer.removal is not None and footer.removal.reason == "inside <footer>"
+
+
+def test_chrome_holding_the_article_is_not_folded() -> None:
+    doc = read_html(f"<html><body><aside>{ARTICLE}</aside></body></html>")
+    assert "Title" in [b.text for b in doc.blocks]
+
+
+def test_chrome_with_much_paragraph_text_is_not_folded() -> None:
+    long_text = "Our cooperative was founded by twelve fishing families in 1961. " * 12
+    doc = read_html(f"<html><body><footer><p>{long_text.strip()}</p><p>Second</p></footer></body></html>")
+    assert "Second" in [b.text for b in doc.blocks]
+
+
+def test_text_after_folded_chrome_stays_in_place() -> None:
+    doc = read_html("<html><body><div><nav><a href='/'>Home</a></nav>Tail words</div></body></html>")
+    assert [b.text for b in doc.blocks if b.text] == ["Home", "Tail words"]
+
+
+def test_unread_meta_and_hidden_parts_are_cut_but_read_meta_stays() -> None:
+    metas = "<meta name='viewport' content='width=device-width'><meta property='og:site_name' content='Kite'>"
+    head = f"<head>{metas}</head>"
+    body = f"<body><nav><a href='/'>Home</a></nav><div aria-hidden='true'>Ghost</div>{ARTICLE}</body>"
+    doc = read_html(f"<html>{head}{body}</html>")
+    assert doc.metadata.site == "Kite"
+    assert "Ghost" not in [b.text for b in doc.blocks]
+
+
+def test_control_characters_in_folded_chrome_do_not_break_reading() -> None:
+    doc = read_html(f"<html><body><nav><a href='/'>Ho\x01me\x08</a></nav>{ARTICLE}</body></html>")
+    assert "Home" in [b.text for b in doc.blocks]

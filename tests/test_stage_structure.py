@@ -198,3 +198,25 @@ def test_stage_is_deterministic_and_idempotent() -> None:
     twice = Pipeline.build(["structure"]).run(once)
     assert [b.removal for b in once.blocks] == [b.removal for b in twice.blocks]
     assert once.text == clean(html).text
+
+
+def manual_html(short_section: str) -> str:
+    long_section = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3)
+    sidebar = "<div class='toc'><a href='/a'>Chapter one</a> <a href='/b'>Chapter two</a></div>"
+    return (
+        "<!DOCTYPE html><html><head><title>Manual</title></head><body><div class='page'>"
+        f"{sidebar}<div class='manual'><div class='section'>{short_section}</div>"
+        f"<div class='section'>{long_section}</div></div></div></body></html>"
+    )
+
+
+def test_weak_section_of_the_winners_kind_joins_it() -> None:
+    short = "<ol><li>Open the valve slowly.</li><li>Wait until the gauge reads two bar.</li></ol>"
+    doc = clean(manual_html(short))
+    assert "Open the valve slowly." in kept(doc)
+
+
+def test_link_list_of_the_winners_kind_stays_out() -> None:
+    short = "<ul><li><a href='/x'>Read the valve chapter first</a></li></ul>"
+    doc = clean(manual_html(short))
+    assert "Read the valve chapter first" not in kept(doc)

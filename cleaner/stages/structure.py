@@ -9,7 +9,8 @@ Works on the DOM hints the HTML reader leaves on each block (see
    and raised by content class/id tokens (``article-body``), lowered by
    anti-content ones (``sidebar``). A semantic container (``[itemprop=articleBody]``,
    ``<article>``, ``<main>``) that holds most of the winner's text is preferred;
-   siblings of the winner that score nearly as well join it.
+   siblings of the winner that score nearly as well, or are of its kind (same tag and
+   class: the sections of a manual page), join it.
 2. Judge each block: outside the container it goes, named after the chrome or
    token it sits in; inside, blocks under page chrome (``<aside>``, ``<nav>``),
    under anti-content tokens (``share-bar``), link lists, the headline (lifted
@@ -47,6 +48,11 @@ ANTI_TOKEN_FACTOR = 0.5
 ANTI_ANCESTOR_FACTOR = 0.3
 #: Siblings of the winning element join it when they score this share of the winner's score.
 SIBLING_SHARE = 0.2
+#: A sibling of the winner's kind (same tag and class) joins it unless more linked than this.
+SAME_KIND_MAX_LINKS = 0.5
+#: ... when the winner is a clear run of prose (a listing's cards are of one kind too, and are
+#: judged one by one instead).
+SAME_KIND_MIN_SCORE = 30.0
 #: When the main container holds less than this share of the page's unlinked text, the page is
 #: many parts (a shop, a service's home page): no container, only chrome and link lists go.
 PAGE_MODE_SHARE = 0.2
@@ -180,14 +186,16 @@ class Structure(Stage):
                 linked[serial] += n * ld
             if n < PARAGRAPH_MIN_CHARS or ld > PARAGRAPH_MAX_LINKS or h.get("level"):
                 continue
+            if nodes[chain[-1]].chrome:
+                # text of a <nav>, <footer> or <aside> itself (the reader folds them into lines):
+                # page chrome scores no container
+                continue
             s = 1.0 + len(_COMMA.findall(block.text)) + min(n / 100.0, 3.0)
             # the paragraph's own element counts as the "p"; its ancestors share the score
             for level, serial in enumerate(reversed(chain[:-1])):
                 if level >= SCORE_ANCESTORS:
                     break
                 score[serial] += s / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0)
-        if not score:
-            return Choice(frozenset(), frozenset(), False)
 
         def final(serial: int) -> float:
             node = nodes[serial]
@@ -228,14 +236,14 @@ class Structure(Stage):
 
         ranked = {s: final(s) for s in score}
         self.last_ranked = ranked  # for debugging the choice; not part of the result
-        top = max(ranked, key=lambda s: ranked[s])
+        top = max(ranked, key=lambda s: ranked[s]) if ranked else -1
         unlinked = {s: chars[s] - linked[s] for s in chars}
         semantic = [
             serial
             for serial, node in enumerate(nodes)
             if (node.itemprop_body or node.content) and unlinked.get(serial, 0) >= SEMANTIC_MIN_CHARS
         ]
-        if ranked[top] < WEAK_TOP_SCORE:
+        if not ranked or ranked[top] < WEAK_TOP_SCORE:
             # no clear run of paragraphs (a product, a forum thread, a listing): the semantic
             # container with the most text, or no container at all
             if not semantic:
@@ -271,6 +279,18 @@ class Structure(Stage):
                     and not anti_of[serial]
                 ):
                     chosen.add(serial)
+            # sections of one kind (same tag and class as the winner: a manual's "refsect",
+            # a thread's "post") join it whatever their score, unless they are link lists
+            kind = (nodes[top].tag, nodes[top].cls)
+            if kind[1] and ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE:
+                for serial in self._children(parent, nodes):
+                    if (
+                        (nodes[serial].tag, nodes[serial].cls) == kind
+                        and not anti_of[serial]
+                        and chars.get(serial, 0) > 0
+                        and linked.get(serial, 0.0) <= SAME_KIND_MAX_LINKS * chars[serial]
+                    ):
+                        chosen.add(serial)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
             return Choice(frozenset(), frozenset(), False)
@@ -296,6 +316,11 @@ class Structure(Stage):
             and OWNS_MAIN_SHARE * held <= value <= held
             and self._is_ancestor(scope, serial, nodes)
         )
+
+    @staticmethod
+    def _children(parent: int, nodes: Sequence[Node]) -> list[int]:
+        """The elements directly under ``parent`` that hold text."""
+        return [n.serial for n in nodes[parent + 1 :] if n.parent == parent]
 
     @staticmethod
     def _ancestors(serial: int, nodes: Sequence[Node]) -> frozenset[int]:
