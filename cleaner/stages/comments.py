@@ -51,6 +51,8 @@ def _unwrap(text: str) -> str:
         return text[1:-1].strip()
     return text
 _TIME = regex.compile(r"\d{1,2}[:.h]\d\d")
+#: code punctuation: a line of code with a timestamp in it (``WHERE t < '2024-06-15 10:30'``) is no header
+_CODE = regex.compile(r"[=<>{};]|\w\(")
 
 
 def _words(text: str) -> int:
@@ -70,7 +72,7 @@ def is_comment_header(text: str) -> bool:
     A relative time (``2 days ago``), a label (``Reply``, ``12 likes``), a date
     with a time (``May 2, 2024 at 3:10 pm``) or a line ending ``… said:``.
     """
-    if _words(text) > MAX_HEADER_WORDS:
+    if _words(text) > MAX_HEADER_WORDS or _CODE.search(text) is not None:
         return False
     if _HEADER.find(_unwrap(text)) is not None:
         return True
