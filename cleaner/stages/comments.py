@@ -72,7 +72,9 @@ def _words(text: str) -> int:
 
 def is_heading(text: str) -> bool:
     """``12 comments``, ``3 thoughts on “…”``, ``Kommentare (4)``: a line that opens a comment thread."""
-    if len(text) > MAX_HEADING_CHARS or _ANCHORS.isdisjoint(_WORD.findall(text.casefold())) or _words(text) > MAX_HEADING_WORDS:
+    if len(text) > MAX_HEADING_CHARS or _ANCHORS.isdisjoint(_WORD.findall(text.casefold())):
+        return False
+    if _words(text) > MAX_HEADING_WORDS:
         return False
     return _HEADING.find(_unwrap(text)) is not None
 
@@ -121,11 +123,14 @@ def thread_start(blocks: Sequence[Block]) -> int | None:
     kept_words = 0
     article_from: int | None = None  # position (in lines) of the first kept line
     for pos, (i, text) in enumerate(lines):
-        if kept_words >= MIN_ARTICLE_WORDS and is_heading(text):
-            if evidence(pos + 1, pos + 1 + WINDOW_LINES) >= MIN_EVIDENCE:
-                if evidence(article_from or 0, pos) <= MAX_EVIDENCE_ABOVE:
-                    return i
-                return None  # headers above the heading too: a thread of posts, not comments
+        if (
+            kept_words >= MIN_ARTICLE_WORDS
+            and is_heading(text)
+            and evidence(pos + 1, pos + 1 + WINDOW_LINES) >= MIN_EVIDENCE
+        ):
+            if evidence(article_from or 0, pos) <= MAX_EVIDENCE_ABOVE:
+                return i
+            return None  # headers above the heading too: a thread of posts, not comments
         if blocks[i].removal is None:
             if article_from is None:
                 article_from = pos
