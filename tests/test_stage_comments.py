@@ -134,3 +134,7 @@ def test_protected_phrase_is_kept_inside_a_thread() -> None:
 def test_page_without_heading_is_unchanged() -> None:
     doc = Document.from_lines(thread("2 days ago", "Reply"))
     assert Comments()(doc) is doc
+
+
+def test_code_line_with_a_timestamp_is_not_a_comment_header() -> None:
+    assert not is_comment_header("WHERE created_at < '2024-06-15 10:30:00'")

@@ -126,3 +126,32 @@ def test_field_repeated_at_every_other_line_is_not_a_record_field() -> None:
     lines = [*BODY, "Tag", "Rivers", "Tag", "Lakes", "Tag", "Hills"]
     doc = run_stages(lines, "dedupe")
     assert "Tag" not in kept(doc)
+
+
+def test_article_printed_again_below_itself_loses_the_copy() -> None:
+    doc = run_stages([*BODY, "Jane Roe", "2026-02-20T12:53:00+01:00", *BODY], "dedupe")
+    assert kept(doc)[: len(BODY)] == BODY
+    assert removed(doc, "dedupe") == BODY
+
+
+def test_article_copy_is_found_past_lines_that_differ_between_copies() -> None:
+    copy = [BODY[0], "Photo: Jane Roe", *BODY[1:]]
+    doc = run_stages([*BODY, "Related", *copy], "dedupe")
+    assert removed(doc, "dedupe") == BODY
+
+
+def test_paragraphs_repeated_further_down_the_page_are_kept() -> None:
+    terms = [
+        "The offer is valid for bookings made before the end of March and cannot be combined with others.",
+        "Prices are per person, based on two adults sharing a room, and include all taxes and fees.",
+        "Travel must be completed by the end of the year; blackout dates apply around the holidays.",
+    ]
+    lines = [*BODY, "Winter offer", *terms, "Spring offer", *terms]
+    doc = run_stages(lines, "dedupe")
+    assert kept(doc) == lines
+
+
+def test_two_paragraphs_printed_again_are_not_an_article_copy() -> None:
+    lines = [*BODY, "Summary", *BODY[:2]]
+    doc = run_stages(lines, "dedupe")
+    assert kept(doc) == lines

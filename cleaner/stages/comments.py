@@ -15,11 +15,14 @@ their headers already appear above the heading (:data:`MAX_EVIDENCE_ABOVE`).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import regex
 
 from ..dates import find_date
 from ..document import Block, Document
-from ..patterns import phrase_set
+from ..patterns import NUMBER, entries, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
 
@@ -39,6 +42,14 @@ MAX_HEADING_WORDS = 25
 REASON = "comment thread below the article"
 
 _HEADING = phrase_set("comment_heading")
+#: A heading holds the longest word of one of its lexicon entries (``comments``, ``kommentare``):
+#: a cheap set test on the line's words before the lexicon lookup.
+_WORD = re.compile(r"\w+")
+_ANCHORS = frozenset(
+    max(_WORD.findall(e.replace(NUMBER, " ")), key=len) for e in entries("comment_heading").phrases()
+)
+#: Lines longer than this (characters) are never a heading.
+MAX_HEADING_CHARS = 200
 _HEADER = phrase_set("relative_time", "comment_action")
 _VERB = phrase_set("comment_verb")
 _WRAPS = {"[": "]", "(": ")"}
@@ -51,6 +62,8 @@ def _unwrap(text: str) -> str:
         return text[1:-1].strip()
     return text
 _TIME = regex.compile(r"\d{1,2}[:.h]\d\d")
+#: code punctuation: a line of code with a timestamp in it (``WHERE t < '2024-06-15 10:30'``) is no header
+_CODE = regex.compile(r"[=<>{};]|\w\(")
 
 
 def _words(text: str) -> int:
@@ -59,6 +72,8 @@ def _words(text: str) -> int:
 
 def is_heading(text: str) -> bool:
     """``12 comments``, ``3 thoughts on “…”``, ``Kommentare (4)``: a line that opens a comment thread."""
+    if len(text) > MAX_HEADING_CHARS or _ANCHORS.isdisjoint(_WORD.findall(text.casefold())):
+        return False
     if _words(text) > MAX_HEADING_WORDS:
         return False
     return _HEADING.find(_unwrap(text)) is not None
@@ -70,7 +85,7 @@ def is_comment_header(text: str) -> bool:
     A relative time (``2 days ago``), a label (``Reply``, ``12 likes``), a date
     with a time (``May 2, 2024 at 3:10 pm``) or a line ending ``… said:``.
     """
-    if _words(text) > MAX_HEADER_WORDS:
+    if _words(text) > MAX_HEADER_WORDS or _CODE.search(text) is not None:
         return False
     if _HEADER.find(_unwrap(text)) is not None:
         return True
@@ -79,7 +94,7 @@ def is_comment_header(text: str) -> bool:
     return _TIME.search(text) is not None and find_date(text) is not None
 
 
-def _texts(blocks: list[Block]) -> list[tuple[int, str]]:
+def _texts(blocks: Sequence[Block]) -> list[tuple[int, str]]:
     """(index, text) of every non-blank block, kept or removed (a removed heading still marks the thread).
 
     Lines lifted into the metadata (the article's own date and byline) are left out.
@@ -91,25 +106,35 @@ def _texts(blocks: list[Block]) -> list[tuple[int, str]]:
     ]
 
 
-def _evidence(lines: list[tuple[int, str]], start: int, stop: int) -> int:
-    return sum(1 for j in range(max(start, 0), min(stop, len(lines))) if is_comment_header(lines[j][1]))
-
-
-def thread_start(blocks: list[Block]) -> int | None:
+def thread_start(blocks: Sequence[Block]) -> int | None:
     """Index of the block that opens the comment thread below the article, or None."""
     lines = _texts(blocks)
+    flags: list[bool | None] = [None] * len(lines)  # is_comment_header, asked once per line
+
+    def evidence(start: int, stop: int) -> int:
+        found = 0
+        for j in range(max(start, 0), min(stop, len(lines))):
+            flag = flags[j]
+            if flag is None:
+                flag = flags[j] = is_comment_header(lines[j][1])
+            found += flag
+        return found
+
     kept_words = 0
     article_from: int | None = None  # position (in lines) of the first kept line
     for pos, (i, text) in enumerate(lines):
-        if kept_words >= MIN_ARTICLE_WORDS and is_heading(text):
-            after = _evidence(lines, pos + 1, pos + 1 + WINDOW_LINES)
-            above = _evidence(lines, article_from or 0, pos)
-            if after >= MIN_EVIDENCE and above <= MAX_EVIDENCE_ABOVE:
+        if (
+            kept_words >= MIN_ARTICLE_WORDS
+            and is_heading(text)
+            and evidence(pos + 1, pos + 1 + WINDOW_LINES) >= MIN_EVIDENCE
+        ):
+            if evidence(article_from or 0, pos) <= MAX_EVIDENCE_ABOVE:
                 return i
+            return None  # headers above the heading too: a thread of posts, not comments
         if blocks[i].removal is None:
             if article_from is None:
                 article_from = pos
-            kept_words += _words(text)
+            kept_words += text.count(" ") + 1
     return None
 
 
@@ -126,10 +151,10 @@ class Comments(Stage):
     name = "comments"
 
     def run(self, doc: Document) -> Document:
-        blocks = list(doc.blocks)
-        start = thread_start(blocks)
+        start = thread_start(doc.blocks)
         if start is None:
             return doc
+        blocks = list(doc.blocks)
         changed = False
         for i in range(start, len(blocks)):
             block = blocks[i]

@@ -6,7 +6,12 @@ Three kinds of repeat leave the body:
   ``Headline | Site``);
 - a **menu printed twice**: a run of at least :data:`MENU_RUN` consecutive short
   lines that appears twice in the same order;
-- a **repeated short line** (at most :data:`SHORT_WORDS` words) printed again.
+- a **repeated short line** (at most :data:`SHORT_WORDS` words) printed again;
+- the **article printed again**: a run of at least :data:`COPY_RUN` prose
+  paragraphs that already appeared in the same order from the page's first
+  paragraphs on (a dump holding the article twice, as markup and as embedded
+  data); the later copy goes. Repeated runs further down (the same terms under
+  each offer, a review quoted twice) stay.
 
 Only copies outside the body region go: above the body's first run of prose or
 below its last prose line (a table of contents above the article, a section name
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document
+from ..document import Block, Document
 from ..stage import Stage, register
 from .metadata import body_start, is_prose, key, word_count
 
@@ -42,6 +47,11 @@ RECORD_COPIES = 3
 RECORD_GAP = 3
 #: a headline copy may carry a site name of at most this many words ("Headline | Site")
 SITE_MAX_WORDS = 6
+
+#: the article printed again is a run of at least this many prose paragraphs seen before, in order,
+COPY_RUN = 3
+#: ... whose first copy starts at one of the page's first this many prose paragraphs
+COPY_FROM = 2
 
 #: punctuation of code, which a menu item or boilerplate line never carries
 _CODE = re.compile(r"[{};=]|\w\(|^\s*[)\]]")
@@ -114,6 +124,9 @@ class Dedupe(Stage):
                 elif count.get(k, 0) > 1:
                     drop[p] = "repeated line"
 
+        for p in self._copied_prose(blocks, live, prose):
+            drop.setdefault(p, "article printed again")
+
         if not drop:
             return doc
         for p, reason in drop.items():
@@ -149,6 +162,34 @@ class Dedupe(Stage):
             ):
                 records.add(k)
         return records
+
+    @staticmethod
+    def _copied_prose(blocks: list[Block], live: list[int], prose: list[bool]) -> set[int]:
+        """Positions of prose paragraphs in a later copy of the article's opening paragraphs.
+
+        A run of COPY_RUN+ paragraphs that already appeared, in order, starting
+        at one of the first COPY_FROM prose paragraphs, and its continuation.
+        Paragraphs are compared in the order of the prose lines only, so short
+        lines that differ between the copies (a date, a byline) do not hide it.
+        """
+        at = [p for p, ok in enumerate(prose) if ok]
+        if len(at) < 2 * COPY_RUN:
+            return set()
+        keys = [key(blocks[live[p]].text) for p in at]
+        opening = {tuple(keys[i : i + COPY_RUN]): i for i in range(min(COPY_FROM, len(at) - COPY_RUN))}
+        copies: set[int] = set()
+        j = COPY_RUN
+        while j <= len(at) - COPY_RUN:
+            i = opening.get(tuple(keys[j : j + COPY_RUN]))
+            if i is None or i + COPY_RUN > j:
+                j += 1
+                continue
+            n = COPY_RUN  # the copy goes on as long as the paragraphs match
+            while j + n < len(at) and i + n < j and keys[i + n] == keys[j + n]:
+                n += 1
+            copies.update(at[j : j + n])
+            j += n
+        return copies
 
     @staticmethod
     def _menu_repeats(keys: list[str], short: list[bool]) -> set[int]:
