@@ -334,7 +334,8 @@ def _clean_chunk(tasks: list[Task]) -> list[Outcome]:
     return [_WORKER(task) for task in tasks]
 
 
-def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+def chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    """``tasks`` in lists of ``size`` (the last may be shorter), read lazily."""
     chunk: list[Task] = []
     for task in tasks:
         chunk.append(task)
@@ -443,7 +444,7 @@ def run_tasks(
                 solo.shutdown(wait=True, cancel_futures=True)
 
     try:
-        for chunk in _chunks(tasks, chunk_size):
+        for chunk in chunks(tasks, chunk_size):
             pending.append((chunk, pool.submit(_clean_chunk, chunk)))
             while len(pending) >= window:
                 yield from settle()

@@ -24,7 +24,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -350,17 +350,6 @@ def _keys_of_chunk(chunk: list[Task], max_bytes: int) -> list[tuple[str, list[st
     return [task_keys(task, _PREPARE, max_bytes) for task in chunk]
 
 
-def _chunked(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
-    chunk: list[Task] = []
-    for task in tasks:
-        chunk.append(task)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def learn_tasks(
     tasks: Iterable[Task],
     settings: Settings,
@@ -388,10 +377,12 @@ def learn_tasks(
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from .batch import chunks
+
     window = jobs * LEARN_IN_FLIGHT
     pending: deque[Future[list[tuple[str, list[str]] | None]]] = deque()
     with ProcessPoolExecutor(jobs, initializer=_init_learner, initargs=(settings,)) as pool:
-        for chunk in _chunked(tasks, LEARN_CHUNK):
+        for chunk in chunks(tasks, LEARN_CHUNK):
             pending.append(pool.submit(_keys_of_chunk, chunk, max_bytes))
             while len(pending) >= window:
                 for found in pending.popleft().result():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -60,3 +61,31 @@ def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
     """Every item of ``needle`` appears in ``haystack``, in the same order."""
     it = iter(haystack)
     return all(any(x == y for y in it) for x in needle)
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` (relative path -> text or bytes) under ``root``; return ``root``."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return root
+
+
+def jsonl_lines(*objs: dict[str, object]) -> str:
+    """The JSONL text of ``objs``, one record per line."""
+    return "".join(json.dumps(o) + "\n" for o in objs)
+
+
+def hide_warcio(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the containers module see no ``warcio`` (the [warc] extra not installed)."""
+    import importlib
+
+    real = importlib.import_module
+
+    def no_warcio(name: str, *args: object) -> object:
+        if name.startswith("warcio"):
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr("cleaner.containers.importlib.import_module", no_warcio)

@@ -30,6 +30,8 @@ from cleaner.batch import (
 )
 from cleaner.stage import REGISTRY
 
+from .conftest import jsonl_lines, write
+
 
 class Hang(Stage):
     """Test stage: a page saying HANG never finishes on its own; BOOM raises."""
@@ -88,16 +90,6 @@ JSONL = Settings(stages=("normalize", "test-hang"), fmt="jsonl")
 TEXT = Settings(stages=("normalize", "test-hang"), fmt="text")
 
 
-def write(root: Path, files: dict[str, str | bytes]) -> Path:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode() if isinstance(content, str) else content)
-    return root
-
-
-def jsonl_lines(*objs: dict[str, object]) -> str:
-    return "".join(json.dumps(o) + "\n" for o in objs)
 
 
 def run(p: Plan, settings: Settings = JSONL, jobs: int = 1, **kw: object) -> tuple[Report, bytes, str]:

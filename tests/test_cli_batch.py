@@ -17,6 +17,8 @@ from click.testing import CliRunner
 from cleaner.batch import PROGRESS_NAME
 from cleaner.cli import main
 
+from .conftest import hide_warcio, jsonl_lines, write
+
 SCRIPT = Path(sys.executable).parent / "clean-article"
 needs_script = pytest.mark.skipif(not SCRIPT.exists(), reason="clean-article is not installed next to python")
 
@@ -26,16 +28,6 @@ def invoke(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def write(root: Path, files: dict[str, str | bytes]) -> Path:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content.encode() if isinstance(content, str) else content)
-    return root
-
-
-def jsonl_lines(*objs: dict[str, object]) -> str:
-    return "".join(json.dumps(o) + "\n" for o in objs)
 
 
 def files_under(root: Path) -> list[str]:
@@ -84,14 +76,7 @@ def test_warc_file_records_become_jsonl_with_url(tmp_path: Path) -> None:
 
 def test_missing_warc_extra_is_one_line_and_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"c.warc": b"WARC/1.0\r\n"})
-    real = __import__("importlib").import_module
-
-    def no_warcio(name: str, *a: object) -> object:
-        if name.startswith("warcio"):
-            raise ImportError(name)
-        return real(name, *a)
-
-    monkeypatch.setattr("cleaner.containers.importlib.import_module", no_warcio)
+    hide_warcio(monkeypatch)
     code, _, err = invoke(str(tmp_path / "c.warc"), "-f", "jsonl")
     assert code == 1 and err.count("\n") == 1
     assert err == (

@@ -23,6 +23,8 @@ from cleaner.containers import (
     warc_records,
 )
 
+from .conftest import hide_warcio
+
 LIMIT = 10**6
 
 
@@ -233,14 +235,7 @@ def test_warc_payload_over_the_limit_fails_alone(tmp_path: Path) -> None:
 
 
 def test_warc_without_the_package_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = __import__("importlib").import_module
-
-    def no_warcio(name: str, *a: object) -> object:
-        if name.startswith("warcio"):
-            raise ImportError(name)
-        return real(name, *a)
-
-    monkeypatch.setattr("cleaner.containers.importlib.import_module", no_warcio)
+    hide_warcio(monkeypatch)
     with pytest.raises(MissingExtraError) as info:
         list(warc_records(io.BytesIO(b""), "c.warc", max_bytes=LIMIT))
     assert str(info.value) == MISSING_WARCIO and "[warc]" in MISSING_WARCIO
