@@ -93,7 +93,20 @@ def test_a_dump_with_mojibake_comes_out_repaired() -> None:
 def test_a_page_with_mojibake_comes_out_repaired() -> None:
     body = "Die Bürgermeisterin sagte, die Straßenbahn fährt ab Mai öfter in die Außenbezirke."
     page = f"<!doctype html><html><body><article><p>{broken(body)}</p></article></body></html>"
-    assert body in cleaner.clean(page).text
+    assert body in cleaner.clean(page.encode("utf-8")).text
+
+
+def test_a_str_input_is_taken_as_its_caller_decoded_it() -> None:
+    line = broken("Die Bürgermeisterin sagte, die Straßenbahn fährt ab Mai öfter.")
+    assert line in cleaner.clean(line).text
+
+
+def test_mojibake_that_normalising_uncovers_is_left_as_read() -> None:
+    # "Ã\ufeff»": normalize drops the BOM and leaves the pair "Ã»"; settling must not mend it
+    raw = b"\xef\xc3\xef\xbb\xbf\xbb\xbf"
+    first = cleaner.clean(raw).text
+    assert "\u00fb" not in first
+    assert cleaner.clean(first).text == first
 
 
 def test_without_ftfy_the_own_round_trip_is_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -105,8 +105,8 @@ def _clean_or_refuse(raw: str | bytes) -> str | None:
 
 def _reference_lines(raw: str | bytes) -> set[str]:
     """The input's lines as the reader sees them (decoded, scrubbed), normalised."""
-    text = decode(raw) if isinstance(raw, bytes) else raw
-    return {norm(line) for line in split_lines(scrub(text))}
+    text = scrub(decode(raw)) if isinstance(raw, bytes) else scrub(raw, mend=False)
+    return {norm(line) for line in split_lines(text)}
 
 
 # --- the library ---------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ def test_any_html_cleans_or_is_refused_and_invents_no_word(page: str) -> None:
     # inline elements join their words ("<b>night</b>bus" is "nightbus"), blocks part them: every
     # word of the output is in the page's text run together, markup cut out as a browser would
     # (a "<![CDATA[" outside SVG is a bogus comment up to the next ">") or tag by tag
-    page = scrub(page)
+    page = scrub(page, mend=False)
     texts = ["".join(unescape(markup.sub("", page)).split()) for markup in _MARKUP]
     invented = [w for w in _WORD.findall(out) if not any(w in text for text in texts)]
     assert not invented, f"words not in the page: {invented}"
@@ -164,6 +164,7 @@ def _assert_nothing_invented(raw: str | bytes) -> None:
 
 @SETTINGS
 @given(st.one_of(encoded(), mangled()))
+@example(b"\xef\xc3\xef\xbb\xbf\xbb\xbf")  # mojibake uncovered by normalising: not mended late
 def test_bytes_output_lines_are_lines_of_the_decoded_input(raw: bytes) -> None:
     _assert_nothing_invented(raw)
 
