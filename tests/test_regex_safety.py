@@ -261,7 +261,8 @@ def exercise(pattern: Pattern, anchored: bool = False) -> list[str]:
         if spent > RECHECK_AFTER:
             longer = _run_once(pattern, subject * 4, anchored)
             if longer > MAX_GROWTH * spent:
-                growing.append(f"{s[:12]!r}x{len(s)} {spent:.2f}s, x4 {longer:.2f}s")
+                # one string is proof enough (and a quadratic pattern is slow on the others too)
+                return [f"{s[:12]!r}x{len(s)} {spent:.2f}s, x4 {longer:.2f}s"]
     return growing
 
 
@@ -364,14 +365,14 @@ def test_the_audit_reports_a_catastrophic_pattern_by_name(tmp_path: Path) -> Non
     )
     child = subprocess.Popen([sys.executable, str(probe), str(ROOT)])
     try:
-        child.wait(timeout=5)
+        child.wait(timeout=3)
         finished = True
     except subprocess.TimeoutExpired:
         finished = False
     finally:
         child.kill()
         child.wait()
-    assert not finished, "an exponential pattern ran through its adversarial strings in 5 s"
+    assert not finished, "an exponential pattern ran through its adversarial strings in 3 s"
 
 
 def test_no_pattern_backtracks_catastrophically() -> None:
