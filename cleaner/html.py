@@ -902,7 +902,7 @@ def read_html(
     else:
         text = raw
     check_text(text[:65536])
-    text = scrub(text)
+    text = scrub(text, mend=isinstance(raw, bytes))
     builder = parser_name()
     ld = json_ld(text)
     lines_known = builder == "html.parser"

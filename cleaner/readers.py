@@ -147,14 +147,19 @@ def _without_bom(data: bytes) -> str:
     return text
 
 
-def scrub(text: str) -> str:
+def scrub(text: str, *, mend: bool = True) -> str:
     """Decoded text made safe to process and to write: NUL characters dropped, lone surrogates
-    (possible only in a ``str`` input) replaced by U+FFFD, mojibake repaired where certain."""
+    (possible only in a ``str`` input) replaced by U+FFFD and, with ``mend``, mojibake repaired
+    where certain (:mod:`cleaner.mojibake`).
+
+    The readers mend what they decoded themselves (bytes); a ``str`` is taken as its caller
+    decoded it (and the pipeline's settling reads back text already mended).
+    """
     if "\x00" in text:
         text = text.replace("\x00", "")
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
-    return repair(text)
+    return repair(text) if mend else text
 
 
 def check_text(text: str) -> None:
@@ -213,7 +218,7 @@ def read_text(
     else:
         text = raw
     check_text(text)
-    lines = split_lines(scrub(text))
+    lines = split_lines(scrub(text, mend=isinstance(raw, bytes)))
     return Document.from_lines(lines, source=source, style=sniff_style(lines))
 
 
