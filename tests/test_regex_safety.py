@@ -132,6 +132,10 @@ def _ours(obj: object) -> bool:
     return module.startswith("cleaner")
 
 
+#: Containers larger than this are memo caches filled by earlier tests: walking them finds no pattern.
+CACHE_SIZE = 1000
+
+
 def _walk(name: str, obj: object, seen: set[int], depth: int) -> Iterator[tuple[str, Pattern]]:
     if id(obj) in seen or depth > 6:
         return
@@ -139,6 +143,10 @@ def _walk(name: str, obj: object, seen: set[int], depth: int) -> Iterator[tuple[
     if _is_pattern(obj):
         yield name, obj
         return
+    if isinstance(obj, (str, bytes, int, float, type(None))):
+        return
+    if isinstance(obj, (dict, list, tuple, set, frozenset)) and len(obj) > CACHE_SIZE:
+        return  # a run-time cache of results (per-line memos), not a table of patterns
     if isinstance(obj, dict):
         for key, value in list(obj.items()):
             yield from _walk(f"{name}[{key!r}]", value, seen, depth + 1)
