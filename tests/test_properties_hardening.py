@@ -32,7 +32,16 @@ CLI_SETTINGS = settings(
 )
 
 _WORD = re.compile(r"\w+")
-_MARKUP = [re.compile(r"<[^<>]*>"), re.compile(r"<!--.*?(?:-->|\Z)|<![^>]*>|<[^<>]*>", re.S)]
+_COMMENTS = r"<!--.*?(?:-->|\Z)|<![^>]*>"
+_NEVER_TEXT = (
+    r"<(script|style|svg|template|textarea|title|button|select|iframe|math)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+)
+#: Ways to cut the markup out of a page: tag by tag; comments first; elements never shown first.
+_MARKUP = [
+    re.compile(r"<[^<>]*>"),
+    re.compile(rf"{_COMMENTS}|<[^<>]*>", re.S),
+    re.compile(rf"{_NEVER_TEXT}|{_COMMENTS}|<[^<>]*>", re.S | re.I),
+]
 
 # Any character at all, lone surrogates and controls included.
 ANY_CHAR = st.characters(blacklist_categories=())
@@ -134,6 +143,7 @@ def test_any_bytes_clean_or_are_refused_in_one_line(raw: bytes) -> None:
 @SETTINGS
 @given(HTML)
 @example("<!doctype html><html><body>searchicon<![CDATA[<p>The council voted on Thursday.")
+@example("<!doctype html><html><body>searchicon<script>The council.</script>Residents had signed.")
 def test_any_html_cleans_or_is_refused_and_invents_no_word(page: str) -> None:
     out = _clean_or_refuse(page)
     if out is None:
