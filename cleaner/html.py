@@ -691,23 +691,26 @@ def fold_chrome(text: str) -> str:
         root = lxml_html.document_fromstring(_PAGE_END.sub("", text))
     except (ValueError, UnicodeError, etree.LxmlError):
         return text
-    folded = _cut_unread(root)
-    for element in list(root.iter(*FOLDED_TAGS)):
-        parent = element.getparent()
-        while parent is not None and parent is not root:
-            if parent.get(FOLDED) is not None:
-                break
-            parent = parent.getparent()
-        if parent is not root or _holds_main_text(element):
-            continue
-        lines, linked = _folded_lines(element, etree)
-        attrib, tail = dict(element.attrib), element.tail
-        element.clear()
-        element.attrib.update(attrib)
-        element.tail = tail
-        element.set(FOLDED, lines)
-        element.set(FOLDED_LINKED, str(linked))
-        folded = True
+    try:
+        folded = _cut_unread(root)
+        for element in list(root.iter(*FOLDED_TAGS)):
+            parent = element.getparent()
+            while parent is not None and parent is not root:
+                if parent.get(FOLDED) is not None:
+                    break
+                parent = parent.getparent()
+            if parent is not root or _holds_main_text(element):
+                continue
+            lines, linked = _folded_lines(element, etree)
+            attrib, tail = dict(element.attrib), element.tail
+            element.clear()
+            element.attrib.update(attrib)
+            element.tail = tail
+            element.set(FOLDED, lines)
+            element.set(FOLDED_LINKED, str(linked))
+            folded = True
+    except ValueError:  # text lxml refuses to hold (control characters): leave the page as it is
+        return text
     if not folded:
         return text
     return str(etree.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>"))
