@@ -255,13 +255,10 @@ def test_class_tokens_split_words_case_and_digits() -> None:
 
 
 @pytest.mark.parametrize("opening", ["<script>", "<!--", "<button>", '<script type="application/ld+json">'])
-def test_thousands_of_unclosed_elements_are_read_in_linear_time(opening: str) -> None:
-    import time
-
-    raw = "<html><body>" + f"{opening}x <p>text</p>" * 20000
-    started = time.perf_counter()
-    read_html(raw)
-    assert time.perf_counter() - started < 10
+def test_thousands_of_unclosed_never_content_elements_hide_what_follows(opening: str) -> None:
+    # (its time is measured by benchmarks/stress.py; the regex audit guards the patterns it runs)
+    raw = "<html><body><p>lead</p>" + f"{opening}x <p>text</p>" * 20000
+    assert [block.text for block in read_html(raw).blocks] == ["lead"]
 
 
 def test_prune_cuts_closed_never_content_and_keeps_line_count() -> None:
