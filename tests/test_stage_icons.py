@@ -62,7 +62,12 @@ def test_protected_icon_line_kept() -> None:
     assert kept(out) == ["fa-facebook fa-twitter"]
 
 
-def test_huge_single_line_is_fast() -> None:
+def test_huge_line_of_icon_words_is_removed_whatever_its_length() -> None:
     line = "icon " * 1_000_000
     doc = run_stages([line], "icons")
-    assert len(kept(doc)) == 1  # too long to be a label run: left alone, and quickly
+    assert kept(doc) == [] and len(removed(doc, "icons")) == 1
+
+
+def test_huge_line_of_prose_mentioning_an_icon_is_kept() -> None:
+    line = "The museum restored the icon of the harbour chapel last spring. " * 20_000
+    assert kept(run_stages([line], "icons")) == [line.strip()]

@@ -14,8 +14,6 @@ from ..stage import LineFilter, register
 MIN_ICON_WORDS = 2
 #: ... and they are at least this share of its words.
 MIN_ICON_SHARE = 0.5
-#: Longer lines are prose whatever they mention; never looked at.
-MAX_LINE_CHARS = 4000
 
 # A sprite class name: a known prefix, a dash or underscore, a name (fa-twitter,
 # glyphicon-user, svg-icon-close, icon_search).
@@ -54,8 +52,7 @@ class Icons(LineFilter):
 
     def reason(self, block: Block) -> str | None:
         text = block.text
-        if len(text) > MAX_LINE_CHARS:
-            return None
+        # no length cap: a line of 100,000 sprite labels is still labels (one linear pass over its words)
         lowered = text.lower()
         if "ico" not in lowered and (
             ("-" not in text and "_" not in text) or not any(m in lowered for m in _MAYBE)
