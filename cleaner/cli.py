@@ -137,24 +137,24 @@ def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, b
     return stream, _is_tty(stream)
 
 
-# --- crawl-scale options: containers, shards, resumable runs (grouped for easy merging) ---
+# --- crawl-scale options: containers, shards, resumable runs ---
 
 
 @dataclass(frozen=True)
 class BatchFlags:
-    """The options of crawl-scale runs, as parsed."""
+    """The options of crawl-scale runs, as parsed; how inputs are read is a :class:`Sources`."""
 
-    input_format: str = "auto"
-    jsonl_field: str | None = None
-    id_field: str = DEFAULT_ID_FIELD
-    url_field: str = DEFAULT_URL_FIELD
+    sources: Sources = Sources()
     shard_size: int | None = None
     resume: bool = False
     report_to: str | None = None
     timeout: float = DEFAULT_TIMEOUT
 
-    def sources(self) -> Sources:
-        return Sources(self.input_format, self.jsonl_field, self.id_field, self.url_field)
+    @classmethod
+    def parse(cls, options: dict[str, Any]) -> BatchFlags:
+        """The flags from the keyword arguments the ``@batch_options`` options give ``main``."""
+        read = {name: options.pop(name) for name in ("input_format", "jsonl_field", "id_field", "url_field")}
+        return cls(Sources(**read), **options)
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -288,7 +288,7 @@ def main(
       clean-article crawl/*.warc.gz --shard-size 10000 -o clean/ --resume --report run.json
       clean-article site-dumps/ -o clean/ --learn-templates templates.json
     """
-    flags = BatchFlags(**batch)
+    flags = BatchFlags.parse(batch)
     scale = ScaleFlags(learn_templates, templates_file, engine, scheduler)
     if flags.shard_size and _is_default("fmt"):
         fmt = "jsonl"
@@ -366,7 +366,7 @@ def _run(
             stdin=sys.stdin.buffer,
             stdin_is_tty=_stdin_is_tty(),
             max_bytes=options.max_bytes,
-            sources=flags.sources(),
+            sources=flags.sources,
             shard_size=flags.shard_size,
             resume=flags.resume,
             skip_files=[flags.report_to] if flags.report_to else [],
@@ -390,7 +390,7 @@ def _run(
             def learning_tasks() -> Iterable[Task]:
                 return plan(
                     inputs, fmt=fmt, output=output, globs=globs or DEFAULT_GLOBS, max_bytes=options.max_bytes,
-                    sources=flags.sources(),
+                    sources=flags.sources,
                 ).tasks
 
             settings, pipeline = scale.learn(learning_tasks, settings, jobs or default_jobs(), dask_engine)
@@ -450,7 +450,7 @@ def _terminate_as_interrupt() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGTERM, previous)
 
-# --- site templates and the Dask engine (grouped for easy merging) ---
+# --- site templates and the Dask engine ---
 
 
 @dataclass(frozen=True)
