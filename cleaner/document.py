@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .memo import Memo
+
 
 @dataclass(frozen=True, slots=True)
 class Removal:
@@ -50,20 +52,16 @@ class Block:
         return make_block(text, self.origin, self.removal, self.path, self.hints)
 
 
-_REMOVALS: dict[tuple[str, str, str | None], Removal] = {}
 #: Distinct removals remembered (a stage gives a handful of reasons; this only bounds odd callers).
 MAX_REMOVALS = 4096
+_REMOVALS: Memo[tuple[str, str, str | None], Removal] = Memo(MAX_REMOVALS)
 
 
 def removal(stage: str, reason: str, field: str | None = None) -> Removal:
     """``Removal(stage, reason, field)``, one shared instance per value (it is immutable)."""
     key = (stage, reason, field)
     found = _REMOVALS.get(key)
-    if found is None:
-        if len(_REMOVALS) >= MAX_REMOVALS:
-            _REMOVALS.clear()
-        found = _REMOVALS[key] = Removal(stage, reason, field)
-    return found
+    return found if found is not None else _REMOVALS.put(key, Removal(stage, reason, field))
 
 
 # The frozen dataclass __init__ sets each field through object.__setattr__; setting

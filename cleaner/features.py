@@ -32,6 +32,7 @@ import regex
 
 from . import lexicon
 from .document import Document
+from .memo import Memo
 from .patterns import phrase_set
 
 #: Languages with a stopword list (``lexicon/stopwords/<lang>.txt``).
@@ -68,8 +69,8 @@ COUNTED_STAGES: tuple[str, ...] = ("navigation", "share", "footers", "media", "d
 #: rounds ask about the same lines again. Bounded (about 1 kB a line): enough for the kept
 #: lines of any ordinary page, so a settle round finds them all.
 OWN_CACHE_SIZE = 8192
-_OWN_CACHE: dict[tuple[str, str | None, float | None], list[float]] = {}
-_WORDS_CACHE: dict[str, list[str]] = {}
+_OWN_CACHE: Memo[tuple[str, str | None, float | None], list[float]] = Memo(OWN_CACHE_SIZE)
+_WORDS_CACHE: Memo[str, list[str]] = Memo(OWN_CACHE_SIZE)
 
 _WORD = regex.compile(r"\w+")
 _CAP_WORD = regex.compile(r"(?<!\w)\p{Lu}")
@@ -123,11 +124,7 @@ def line_words(text: str) -> list[str]:
     The list is shared: callers must not change it.
     """
     words = _WORDS_CACHE.get(text)
-    if words is None:
-        if len(_WORDS_CACHE) >= OWN_CACHE_SIZE:
-            _WORDS_CACHE.clear()
-        words = _WORDS_CACHE[text] = _WORD.findall(text.lower())
-    return words
+    return words if words is not None else _WORDS_CACHE.put(text, _WORD.findall(text.lower()))
 
 
 def detect_language(lines: Sequence[str]) -> str | None:
@@ -449,11 +446,7 @@ def collect(doc: Document) -> Lines:
         share = blocks[i].hints.get("link_share")
         key = (t, language, share)
         f = remembered.get(key)
-        if f is None:
-            if len(remembered) >= OWN_CACHE_SIZE:
-                remembered.clear()
-            f = remembered[key] = line_features(t, stop, share)
-        own.append(f)
+        own.append(f if f is not None else remembered.put(key, line_features(t, stop, share)))
 
     title_at: int | None = None
     if title_block is not None:

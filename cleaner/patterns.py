@@ -34,6 +34,7 @@ from functools import cache, cached_property, lru_cache
 import regex
 
 from . import lexicon
+from .memo import Memo
 
 #: Lines longer than this (in words) are never matched by prefix/suffix/contains entries.
 PROMPT_MAX_WORDS = 25
@@ -380,7 +381,7 @@ class PhraseSet:
         self._rank = {c: n for n, c in enumerate(concepts)}
         # The answer per key, remembered: it depends only on the key and this set's
         # concepts (other sets adding concepts to the shared index does not change it).
-        self._found: dict[str, Hit | None] = {}
+        self._found: Memo[str, Hit | None] = Memo(FOUND_CACHE_SIZE)
         _WANTED.update(dict.fromkeys(concepts))  # the index is (re)built lazily, once for all sets
 
     def find(self, text: str, *, stripped: bool = False) -> Hit | None:
@@ -397,9 +398,7 @@ class PhraseSet:
         """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
         found = self._found.get(key, _UNKNOWN)
         if found is _UNKNOWN:
-            if len(self._found) >= FOUND_CACHE_SIZE:
-                self._found.clear()
-            found = self._found[key] = self._find_key(key)
+            return self._found.put(key, self._find_key(key))
         return found  # type: ignore[return-value]
 
     def _find_key(self, key: str) -> Hit | None:
@@ -432,8 +431,8 @@ class ItemSet:
 
     def __init__(self, concepts: tuple[str, ...]) -> None:
         self.concepts = concepts
-        self._counted: dict[str, int] = {}
-        self._counted_glued: dict[str, int] = {}
+        self._counted: Memo[str, int] = Memo(COUNT_CACHE_SIZE)
+        self._counted_glued: Memo[str, int] = Memo(COUNT_CACHE_SIZE)
 
     @cached_property
     def items(self) -> frozenset[str]:
@@ -466,11 +465,7 @@ class ItemSet:
         """
         table = self._counted_glued if glued else self._counted
         counted = table.get(key)
-        if counted is None:
-            if len(table) > COUNT_CACHE_SIZE:
-                table.clear()
-            counted = table[key] = self._count(key, glued)
-        return counted
+        return counted if counted is not None else table.put(key, self._count(key, glued))
 
     def _count(self, key: str, glued: bool) -> int:
         first = key.split(" ", 1)[0]
