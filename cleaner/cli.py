@@ -345,7 +345,7 @@ def _run(
         inputs = scale.expand(inputs, globs or DEFAULT_GLOBS)
     settings = Settings(
         options=options,
-        stages=scale.stages(_names(stages) or None),
+        stages=_names(stages) or None,
         skip=_names(skip),
         fmt=fmt,
         with_metadata=with_metadata,
@@ -472,15 +472,6 @@ class ScaleFlags:
             return replace(options, templates=load(self.templates_file))
         except CleanerError as exc:
             raise click.BadParameter(str(exc), param_hint="--templates") from None
-
-    def stages(self, names: tuple[str, ...] | None) -> tuple[str, ...] | None:
-        """The stage list: with templates, the default one gets ``site-templates`` if it lacks it."""
-        if names is not None or not (self.learn_templates or self.templates_file):
-            return names
-        from .pipeline import DEFAULT
-        from .templates import with_stage
-
-        return with_stage(DEFAULT)
 
     def expand(self, inputs: tuple[str, ...], globs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         from .distributed import expand
