@@ -28,6 +28,7 @@ into nothing but known items.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
@@ -261,6 +262,85 @@ def _has_phrase(text: str, phrase: str, start: int = 0) -> bool:
     return False
 
 
+_WORD_RUN = regex.compile(r"\w+")
+
+
+def _is_word_char(char: str) -> bool:
+    r"""``char`` is a ``\w`` of :mod:`regex` (letters, marks, digits, connectors)."""
+    return _WORD_CHAR.match(char) is not None
+
+
+def contains_source(phrase: str) -> str:
+    """Regex source of one contains-phrase: the literal, not inside a longer word at a letter-or-digit end."""
+    return (
+        (r"(?<!\w)" if _word_at(phrase, 0) else "")
+        + regex.escape(phrase)
+        + (r"(?!\w)" if _word_at(phrase, len(phrase) - 1) else "")
+    )
+
+
+class ContainsMatcher:
+    r"""Finds literal phrases in a line as one regex alternation of them would, without compiling one.
+
+    The alternation (longest phrase first) is ``(?<!\w)phrase(?!\w)`` per
+    phrase, each boundary only where the phrase begins (ends) with a letter or
+    digit. :meth:`find_all` gives what its ``finditer`` gives: scanning left to
+    right, at each place the longest phrase that fits, the next search after
+    its end. A phrase that begins with a letter can only start where a word
+    starts, and that word must be the phrase's first word (``\w`` run), so the
+    phrases are looked up by the words of the line; a phrase that begins with
+    a sign (``(``, ``{n}``) is looked up where that sign occurs. Compiling a
+    regex of a few hundred phrases costs more than a short run spends cleaning.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        ordered = sorted(dict.fromkeys(phrases), key=lambda p: -len(p))
+        self.by_word: dict[str, list[str]] = {}
+        self.by_sign: dict[str, list[str]] = {}
+        odd: list[str] = []
+        for phrase in ordered:
+            bounded = _word_at(phrase, 0)
+            if not phrase or bounded != _is_word_char(phrase[0]):
+                odd.append(phrase)  # a first character str and regex disagree on
+            elif bounded:
+                word = _WORD_RUN.match(phrase).group()  # type: ignore[union-attr]  # phrase[0] is \w
+                if word == phrase and not _word_at(phrase, len(phrase) - 1):
+                    odd.append(phrase)  # one word with no boundary at its end: the line's word may go on
+                else:
+                    self.by_word.setdefault(word, []).append(phrase)
+            else:
+                self.by_sign.setdefault(phrase[0], []).append(phrase)
+        #: Phrases the lookup cannot place: then the whole alternation is compiled, as before.
+        self.fallback = regex.compile("|".join(map(contains_source, ordered))) if odd else None
+
+    def find_all(self, line: str) -> list[str]:
+        """The phrases found in ``line``, left to right, not overlapping (``finditer`` of the alternation)."""
+        if self.fallback is not None:
+            return [m.group() for m in self.fallback.finditer(line)]
+        by_word = self.by_word
+        starts = [(m.start(), by_word[m.group()]) for m in _WORD_RUN.finditer(line) if m.group() in by_word]
+        for sign, phrases in self.by_sign.items():
+            at = line.find(sign)
+            while at >= 0:
+                starts.append((at, phrases))
+                at = line.find(sign, at + 1)
+        if len(starts) > 1:
+            starts.sort(key=lambda start: start[0])
+        found: list[str] = []
+        end = 0
+        for at, phrases in starts:
+            if at < end:
+                continue
+            for phrase in phrases:
+                if line.startswith(phrase, at) and not (
+                    _word_at(phrase, len(phrase) - 1) and _WORD_CHAR.match(line, at + len(phrase))
+                ):
+                    found.append(phrase)
+                    end = at + len(phrase)
+                    break
+        return found
+
+
 @dataclass(frozen=True)
 class Hit:
     """Which concept matched a line, and how (``whole``, ``prefix``, ``suffix``, ``contains``)."""
@@ -310,19 +390,9 @@ class _Index:
         self.contains_first = frozenset(p.split(" ")[0] for p in self.contains)
 
     @cached_property
-    def contains_re(self) -> regex.Pattern[str] | None:
-        """One regex of the contains-phrases, compiled on first need (most small runs never need it)."""
-        if not self.contains:
-            return None
-        ordered = sorted(self.contains, key=lambda p: -len(p))
-        return regex.compile(
-            "|".join(
-                (r"(?<!\w)" if _word_at(p, 0) else "")
-                + regex.escape(p)
-                + (r"(?!\w)" if _word_at(p, len(p) - 1) else "")
-                for p in ordered
-            )
-        )
+    def contains_matcher(self) -> ContainsMatcher:
+        """The contains-phrases as a :class:`ContainsMatcher`, built on first need."""
+        return ContainsMatcher(self.contains)
 
     def hits(self, key: str) -> tuple[Hit, ...]:
         """Every (concept, kind) whose entry matches ``key``: whole lines first, then prompts."""
@@ -345,8 +415,8 @@ class _Index:
                     continue  # the phrase is only the end of a longer word
                 found.extend(Hit(c, "suffix") for c in concepts)
         if self.contains and not self.contains_first.isdisjoint(key.split(" ")):
-            for m in self.contains_re.finditer(key):  # type: ignore[union-attr]  # set when contains is
-                found.extend(Hit(c, "contains") for c in self.contains[m.group()])
+            for phrase in self.contains_matcher.find_all(key):
+                found.extend(Hit(c, "contains") for c in self.contains[phrase])
         return tuple(found)
 
 
