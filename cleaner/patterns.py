@@ -349,6 +349,50 @@ class Hit:
     kind: str
 
 
+_IndexTables = tuple[
+    dict[str, list[str]],
+    dict[str, list[tuple[str, str, list[str]]]],
+    dict[str, list[tuple[str, list[str]]]],
+    dict[str, list[str]],
+    list[int],
+    list[int],
+    frozenset[str],
+]
+
+
+def _index_tables(concepts: tuple[str, ...]) -> _IndexTables:
+    """The tables of an :class:`_Index` of ``concepts``: whole, prefix, suffix, contains, sizes, firsts."""
+    whole: dict[str, list[str]] = {}
+    prefix_found: dict[tuple[str, str], list[str]] = {}
+    suffix_found: dict[str, list[str]] = {}
+    contains: dict[str, list[str]] = {}
+    _fold_entries(
+        [p for c in concepts for e in (entries(c),) for p in (*e.phrases(), *(q for _, q in e.prompts))]
+    )
+    for concept in concepts:
+        e = entries(concept)
+        for phrase in e.whole:
+            whole.setdefault(_fold_entry(phrase), []).append(concept)
+        for phrase in e.prefix:
+            prefix_found.setdefault((_fold_entry(phrase), ""), []).append(concept)
+        for start, later in e.prompts:
+            prefix_found.setdefault((_fold_entry(start), _fold_entry(later)), []).append(concept)
+        for phrase in e.suffix:
+            suffix_found.setdefault(_fold_entry(phrase), []).append(concept)
+        for phrase in e.contains:
+            contains.setdefault(_fold_entry(phrase), []).append(concept)
+    prefix: dict[str, list[tuple[str, str, list[str]]]] = {}
+    for (phrase, later), found in sorted(prefix_found.items(), key=lambda kv: -len(kv[0][0])):
+        prefix.setdefault(phrase[:BUCKET], []).append((phrase, later, found))
+    suffix: dict[str, list[tuple[str, list[str]]]] = {}
+    for phrase, found in sorted(suffix_found.items(), key=lambda kv: -len(kv[0])):
+        suffix.setdefault(phrase[-BUCKET:], []).append((phrase, found))
+    prefix_sizes = sorted({min(BUCKET, len(k)) for k in prefix}, reverse=True)
+    suffix_sizes = sorted({min(BUCKET, len(k)) for k in suffix}, reverse=True)
+    contains_first = frozenset(p.split(" ")[0] for p in contains)
+    return whole, prefix, suffix, contains, prefix_sizes, suffix_sizes, contains_first
+
+
 class _Index:
     """The lookup tables of several concepts, asked once per line for every concept that matches.
 
@@ -360,34 +404,18 @@ class _Index:
 
     def __init__(self, concepts: tuple[str, ...]) -> None:
         self.concepts = concepts
-        self.whole: dict[str, list[str]] = {}
-        prefix: dict[tuple[str, str], list[str]] = {}
-        suffix: dict[str, list[str]] = {}
-        self.contains: dict[str, list[str]] = {}
-        _fold_entries(
-            [p for c in concepts for e in (entries(c),) for p in (*e.phrases(), *(q for _, q in e.prompts))]
+        tables = (
+            lexicon.cached("phrase-index", lambda: _index_tables(concepts), key=concepts, code=(__file__,))
+            if concepts
+            else _index_tables(concepts)
         )
-        for concept in concepts:
-            e = entries(concept)
-            for phrase in e.whole:
-                self.whole.setdefault(_fold_entry(phrase), []).append(concept)
-            for phrase in e.prefix:
-                prefix.setdefault((_fold_entry(phrase), ""), []).append(concept)
-            for start, later in e.prompts:
-                prefix.setdefault((_fold_entry(start), _fold_entry(later)), []).append(concept)
-            for phrase in e.suffix:
-                suffix.setdefault(_fold_entry(phrase), []).append(concept)
-            for phrase in e.contains:
-                self.contains.setdefault(_fold_entry(phrase), []).append(concept)
-        self.prefix: dict[str, list[tuple[str, str, list[str]]]] = {}
-        for (phrase, later), found in sorted(prefix.items(), key=lambda kv: -len(kv[0][0])):
-            self.prefix.setdefault(phrase[:BUCKET], []).append((phrase, later, found))
-        self.suffix: dict[str, list[tuple[str, list[str]]]] = {}
-        for phrase, found in sorted(suffix.items(), key=lambda kv: -len(kv[0])):
-            self.suffix.setdefault(phrase[-BUCKET:], []).append((phrase, found))
-        self.prefix_sizes = sorted({min(BUCKET, len(k)) for k in self.prefix}, reverse=True)
-        self.suffix_sizes = sorted({min(BUCKET, len(k)) for k in self.suffix}, reverse=True)
-        self.contains_first = frozenset(p.split(" ")[0] for p in self.contains)
+        self.whole: dict[str, list[str]] = tables[0]
+        self.prefix: dict[str, list[tuple[str, str, list[str]]]] = tables[1]
+        self.suffix: dict[str, list[tuple[str, list[str]]]] = tables[2]
+        self.contains: dict[str, list[str]] = tables[3]
+        self.prefix_sizes: list[int] = tables[4]
+        self.suffix_sizes: list[int] = tables[5]
+        self.contains_first: frozenset[str] = tables[6]
 
     @cached_property
     def contains_matcher(self) -> ContainsMatcher:
@@ -488,6 +516,12 @@ class PhraseSet:
         return best
 
 
+def _item_keys(concepts: tuple[str, ...]) -> frozenset[str]:
+    phrases = [p for c in concepts for p in entries(c).phrases()]
+    _fold_entries(phrases)
+    return frozenset(_fold_entry(p) for p in phrases)
+
+
 class ItemSet:
     """Menu items of several concepts; :meth:`count` splits a line into whole items or fails.
 
@@ -506,9 +540,9 @@ class ItemSet:
 
     @cached_property
     def items(self) -> frozenset[str]:
-        phrases = [p for c in self.concepts for p in entries(c).phrases()]
-        _fold_entries(phrases)
-        return frozenset(_fold_entry(p) for p in phrases)
+        """Every entry of the concepts, :func:`fold`-ed (kept on disk by :func:`lexicon.cached`)."""
+        name = "items-" + "-".join(self.concepts)
+        return lexicon.cached(name, lambda: _item_keys(self.concepts), key=self.concepts, code=(__file__,))
 
     @cached_property
     def first_words(self) -> frozenset[str]:

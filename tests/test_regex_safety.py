@@ -116,7 +116,7 @@ def _warm_up() -> list[tuple[str, object]]:
         except (LookupError, ValueError, OSError):
             continue
     index = patterns._index()
-    _ = index.contains_re
+    _ = index.contains_matcher
     roots.append(("patterns._index()", index))
     roots.append(("Pipeline.build()", Pipeline.build()))
     return roots
@@ -384,7 +384,6 @@ def test_collector_finds_the_patterns_of_every_kind_of_place() -> None:
     assert "readers._LINE_BREAK" in names  # a module attribute
     assert any(n.startswith("patterns.ItemSet.SEPARATORS") for n in names)  # a class attribute
     assert any(".dmy_num" in n for n in names)  # built lazily on an object (dates)
-    assert any(n.endswith(".contains_re") for n in names)  # the lexicon matcher of every concept
     assert any("_PRUNE_CLOSE[" in n for n in names)  # in a dict
 
 

@@ -4,12 +4,21 @@ One entry per line; ``#`` starts a comment; blank lines are ignored. Each file
 begins with a comment naming what its entries match. Entries are matched
 case-insensitively by the stages that use them; a language code of ``xx``
 holds language-neutral entries (symbols, brand names of share targets).
+
+Tables built from the lists (see :mod:`cleaner.patterns`) are kept on disk by
+:func:`cached`, as Python keeps bytecode: the next process reads them in one go
+instead of reading and folding thousands of entries again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import marshal
 import os
+import sys
+from collections.abc import Callable
 from functools import cache
+from typing import Any, TypeVar
 
 #: the folder of the lexicon data files (read as plain files: faster than importlib.resources)
 _ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -43,3 +52,65 @@ def load(concept: str, lang: str | None = None) -> tuple[str, ...]:
             if entry:
                 entries.append(entry)
     return tuple(dict.fromkeys(entries))
+
+
+#: Where :func:`cached` keeps its tables (beside the lists, like ``__pycache__`` beside modules).
+CACHE_DIR = os.path.join(_ROOT, "__pycache__")
+
+T = TypeVar("T")
+
+
+def signature(*code: str) -> tuple[Any, ...]:
+    """What a table built from the lists depends on: every list file and ``code`` files, by size and time."""
+    stamps: list[tuple[str, int, int]] = []
+    for path in code:
+        stat = os.stat(path)
+        stamps.append((path, stat.st_size, stat.st_mtime_ns))
+    return (*_list_stamps(), *stamps)
+
+
+@cache
+def _list_stamps() -> tuple[Any, ...]:
+    """The lists' part of :func:`signature`, taken once per process."""
+    stamps: list[tuple[str, int, int]] = []
+    with os.scandir(_ROOT) as folders:
+        for folder in folders:
+            if folder.name == "__pycache__" or not folder.is_dir():
+                continue
+            with os.scandir(folder.path) as lists:
+                for entry in lists:
+                    if entry.name.endswith(".txt"):
+                        stat = entry.stat()
+                        stamps.append((f"{folder.name}/{entry.name}", stat.st_size, stat.st_mtime_ns))
+    return (sys.version, _ROOT, *sorted(stamps))
+
+
+def cached(name: str, build: Callable[[], T], *, key: Any = None, code: tuple[str, ...] = ()) -> T:
+    """``build()``, kept in :data:`CACHE_DIR` until a list file (or a ``code`` file, or ``key``) changes.
+
+    The value must be made of what :mod:`marshal` stores (str, int, tuple,
+    list, dict, frozenset ...); it comes back equal, dict order included. The
+    cache is only written when Python writes bytecode (not under ``-B`` or
+    ``PYTHONDONTWRITEBYTECODE``), and an unwritable folder is no error.
+    """
+    path = os.path.join(CACHE_DIR, f"{name}.{sys.implementation.cache_tag}.marshal")
+    stamp = (key, signature(*code))
+    try:
+        with open(path, "rb") as file:
+            kept_stamp, value = marshal.loads(file.read())
+        if kept_stamp == stamp:
+            return value  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    if not sys.dont_write_bytecode:
+        temp = f"{path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(CACHE_DIR, exist_ok=True)
+            with open(temp, "wb") as file:
+                file.write(marshal.dumps((stamp, value)))  # type: ignore[arg-type]  # see above
+            os.replace(temp, path)
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    return value

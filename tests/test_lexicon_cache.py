@@ -1,0 +1,116 @@
+"""Tables built from the lexicon are kept on disk and come back equal, until a list changes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from cleaner import lexicon, patterns
+
+
+@pytest.fixture
+def lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A lexicon of one concept in a temporary folder, its cache beside it."""
+    root = tmp_path / "lexicon"
+    (root / "greeting").mkdir(parents=True)
+    (root / "greeting" / "en.txt").write_text("# greetings\nhello\ngood morning\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "_ROOT", str(root))
+    monkeypatch.setattr(lexicon, "CACHE_DIR", str(root / "__pycache__"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    lexicon._list_stamps.cache_clear()
+    yield root
+    lexicon._list_stamps.cache_clear()
+
+
+def _counting_build(calls: list[int]) -> dict[str, list[str]]:
+    calls.append(1)
+    return {"b": ["x", "y"], "a": []}
+
+
+def test_second_process_reads_the_table_instead_of_building_it(lists: Path) -> None:
+    calls: list[int] = []
+    first = lexicon.cached("table", lambda: _counting_build(calls))
+    lexicon._list_stamps.cache_clear()  # as a new process would
+    second = lexicon.cached("table", lambda: _counting_build(calls))
+    assert len(calls) == 1
+    assert second == first
+    assert list(second) == ["b", "a"]
+
+
+def test_changed_list_builds_the_table_again(lists: Path) -> None:
+    calls: list[int] = []
+    lexicon.cached("table", lambda: _counting_build(calls))
+    path = lists / "greeting" / "en.txt"
+    path.write_text("# greetings\nhello\n", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    lexicon._list_stamps.cache_clear()
+    lexicon.cached("table", lambda: _counting_build(calls))
+    assert len(calls) == 2
+
+
+def test_new_list_file_builds_the_table_again(lists: Path) -> None:
+    calls: list[int] = []
+    lexicon.cached("table", lambda: _counting_build(calls))
+    (lists / "greeting" / "de.txt").write_text("# greetings\nhallo\n", encoding="utf-8")
+    lexicon._list_stamps.cache_clear()
+    lexicon.cached("table", lambda: _counting_build(calls))
+    assert len(calls) == 2
+
+
+def test_other_key_builds_the_table_again(lists: Path) -> None:
+    calls: list[int] = []
+    lexicon.cached("table", lambda: _counting_build(calls), key=("a",))
+    lexicon.cached("table", lambda: _counting_build(calls), key=("a", "b"))
+    assert len(calls) == 2
+
+
+def test_nothing_is_written_when_python_writes_no_bytecode(
+    lists: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert lexicon.cached("table", lambda: {"k": 1}) == {"k": 1}
+    assert not (lists / "__pycache__").exists()
+
+
+def test_unwritable_cache_folder_is_no_error(lists: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (lists / "__pycache__").write_text("a file where the folder should be", encoding="utf-8")
+    assert lexicon.cached("table", lambda: {"k": 1}) == {"k": 1}
+
+
+def test_damaged_cache_file_is_built_again(lists: Path) -> None:
+    lexicon.cached("table", lambda: {"k": 1})
+    (cache_file,) = (lists / "__pycache__").iterdir()
+    cache_file.write_bytes(b"\x00garbage")
+    assert lexicon.cached("table", lambda: {"k": 2}) == {"k": 2}
+
+
+@pytest.fixture
+def disk_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The real lexicon, its tables kept in a temporary folder."""
+    monkeypatch.setattr(lexicon, "CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    return tmp_path
+
+
+def test_phrase_index_read_back_equals_a_fresh_one(disk_cache: Path) -> None:
+    concepts = ("navigation", "cookie", "copyright", "share")
+    fresh = patterns._index_tables(concepts)
+    patterns._Index(concepts)  # builds and writes
+    assert list(disk_cache.iterdir())
+    kept = patterns._Index(concepts)  # reads
+    tables = (kept.whole, kept.prefix, kept.suffix, kept.contains, kept.prefix_sizes, kept.suffix_sizes)
+    assert tables == fresh[:6]
+    assert kept.contains_first == fresh[6]
+    assert [list(table) for table in tables[:4]] == [list(table) for table in fresh[:4]]
+
+
+def test_menu_items_read_back_equal_fresh_ones(disk_cache: Path) -> None:
+    concepts = ("navigation", "section")
+    assert patterns.ItemSet(concepts).items == patterns._item_keys(concepts)
+    assert list(disk_cache.iterdir())
+    assert patterns.ItemSet(concepts).items == patterns._item_keys(concepts)
