@@ -22,6 +22,7 @@ that the names the model was trained on are the ones computed here.
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,6 +72,12 @@ COUNTED_STAGES: tuple[str, ...] = ("navigation", "share", "footers", "media", "d
 OWN_CACHE_SIZE = 8192
 _OWN_CACHE: Memo[tuple[str, str | None, float | None], list[float]] = Memo(OWN_CACHE_SIZE)
 _WORDS_CACHE: Memo[str, list[str]] = Memo(OWN_CACHE_SIZE)
+
+#: Lines at least this long are never an end-of-article marker ("167 comments", "Related").
+MARKER_MAX_CHARS = 200
+#: The marker concept of a line ("" for none), remembered: the settle rounds and the removed
+#: lines of other pages ask about the same lines again.
+_MARKER_OF: Memo[str, str] = Memo(OWN_CACHE_SIZE)
 
 _WORD = regex.compile(r"\w+")
 _CAP_WORD = regex.compile(r"(?<!\w)\p{Lu}")
@@ -371,6 +378,23 @@ def _offset_runs(offsets: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
+_PICKS: tuple[int, ...] = tuple(idx for _, idx in NEIGHBOUR_FEATURES)
+_REACH = max(abs(off) for off in NEIGHBOUR_OFFSETS)
+#: Where the lines before and the lines after a line lie in the padded flat list of neighbour
+#: values, relative to the line's own place (NEIGHBOUR_OFFSETS is these two runs).
+_SPANS: tuple[tuple[int, int], ...] = tuple(
+    ((first + _REACH) * len(_PICKS), (last + _REACH + 1) * len(_PICKS))
+    for first, last in _offset_runs(NEIGHBOUR_OFFSETS)
+)
+#: The same for the neighbours' pass-1 probabilities (one value per line).
+_P1_SPANS: tuple[tuple[int, int], ...] = tuple(
+    (first + _REACH, last + _REACH + 1) for first, last in _offset_runs(NEIGHBOUR_OFFSETS)
+)
+assert len(_SPANS) == 2, "NEIGHBOUR_OFFSETS must be a run before the line and a run after it"
+#: The slot of each counted stage in the running counts (slot 0 counts lifted lines).
+_STAGE_SLOT: dict[str, int] = {stage: n for n, stage in enumerate(COUNTED_STAGES, 1)}
+
+
 def collect(doc: Document) -> Lines:
     """Features of every kept, non-empty line of ``doc`` (the pass-1 rows)."""
     blocks = doc.blocks
@@ -383,18 +407,25 @@ def collect(doc: Document) -> Lines:
     blanks = removed = lifted = 0
     markers = phrase_set(*MARKER_CONCEPTS)
     comment_concept, related_concept = MARKER_CONCEPTS
-    # Running counts, recorded for each kept line: removals by stage, lifts, markers.
-    stage_slot = {stage: n for n, stage in enumerate(COUNTED_STAGES)}
+    # Running counts, recorded for each kept line: lifts, then removals by stage (the order
+    # of PLACE_NAMES); markers.
+    stage_slot = _STAGE_SLOT
     running = [0] * (len(COUNTED_STAGES) + 1)
     comments_seen = related_seen = 0
     last_marker: int | None = None
     counts_before: list[list[int]] = []
     marker_rows: list[tuple[float, float, int, int, float]] = []
+    hit: str | None
+    marker_of = _MARKER_OF
     for i, block in enumerate(blocks):
         removal = block.removal
         text = block.text
-        if (removal is None and text) or (removal is not None and removal.reason != "blank line" and text):
-            hit = markers.find(text.strip(_MARKER_EDGES)) if len(text) < 200 else None
+        if text and len(text) < MARKER_MAX_CHARS and (removal is None or removal.reason != "blank line"):
+            concept = marker_of.get(text)
+            if concept is None:
+                found = markers.find(text.strip(_MARKER_EDGES))
+                concept = marker_of.put(text, "" if found is None else found.concept)
+            hit = concept or None
         else:
             hit = None
         if removal is None and text:
@@ -407,8 +438,8 @@ def collect(doc: Document) -> Lines:
             since = math.log1p(len(indices) - 1 - last_marker) if last_marker is not None else 0.0
             marker_rows.append(
                 (
-                    1.0 if hit is not None and hit.concept == comment_concept else 0.0,
-                    1.0 if hit is not None and hit.concept == related_concept else 0.0,
+                    1.0 if hit == comment_concept else 0.0,
+                    1.0 if hit == related_concept else 0.0,
                     min(comments_seen, 3),
                     min(related_seen, 3),
                     since,
@@ -419,7 +450,7 @@ def collect(doc: Document) -> Lines:
             blanks += 1
         elif removal.field is not None:
             lifted += 1
-            running[-1] += 1
+            running[0] += 1
             if removal.field == "title" and title_block is None:
                 title_block = i
         else:
@@ -428,7 +459,7 @@ def collect(doc: Document) -> Lines:
             if slot is not None:
                 running[slot] += 1
         if hit is not None:
-            if hit.concept == comment_concept:
+            if hit == comment_concept:
                 comments_seen += 1
             else:
                 related_seen += 1
@@ -464,16 +495,14 @@ def collect(doc: Document) -> Lines:
         c = cum[-1]
         cum.append([c[0] + f[_I_WORDS], c[1] + f[_I_STOP], c[2] + f[_I_END], c[3] + f[_I_LINK], c[4] + p])
 
-    # Lifted lines first, then the counted stages (the order of PLACE_NAMES).
-    shifted = running[-1:] + running[:-1]
+    # Each count as a share of the page's total; a count whose total is 0 is 0 itself (0 / 1).
+    totals = [t or 1 for t in running]
     # What a neighbour shows of itself, all lines in one flat list padded with zeros at both
-    # ends, so each run of consecutive offsets is one slice.
-    picks = [idx for _, idx in NEIGHBOUR_FEATURES]
-    w = len(picks)
-    reach = max(abs(off) for off in NEIGHBOUR_OFFSETS)
-    pad = [0.0] * (reach * w)
-    flat = pad + [f[idx] for f in own for idx in picks] + pad
-    spans = [((first + reach) * w, (last + reach + 1) * w) for first, last in _offset_runs(NEIGHBOUR_OFFSETS)]
+    # ends, so the lines before and the lines after a line are each one slice.
+    w = len(_PICKS)
+    pad = [0.0] * (_REACH * w)
+    flat = pad + [f[idx] for f in own for idx in _PICKS] + pad
+    (before_lo, before_hi), (after_lo, after_hi) = _SPANS
     if not n:
         return Lines(indices, texts, own, [], title_at, language)
     # The place features column by column (each value computed as a row-by-row loop would),
@@ -508,13 +537,12 @@ def collect(doc: Document) -> Lines:
         strict=True,
     )
     has_title = 0.0 if title_at is None else 1.0
-    rows: list[list[float]] = []
-    for k, (rel, rel_chars, bb, ba, rb, ra, lb, la, at, td, ww, ws, we, wl, pb, pa) in enumerate(place):
-        before_k = counts_before[k]
-        row = list(own[k])
-        for a, b in spans:
-            row += flat[k * w + a : k * w + b]
-        row += (
+    truediv = operator.truediv
+    rows: list[list[float]] = [
+        [
+            *own[k],
+            *flat[k * w + before_lo : k * w + before_hi],
+            *flat[k * w + after_lo : k * w + after_hi],
             markdown,
             known,
             doc_lines,
@@ -537,9 +565,10 @@ def collect(doc: Document) -> Lines:
             pb,
             pa,
             *marker_rows[k],
-        )
-        row += [c / t if t else 0.0 for c, t in zip(before_k[-1:] + before_k[:-1], shifted, strict=True)]
-        rows.append(row)
+            *map(truediv, counts_before[k], totals),
+        ]
+        for k, (rel, rel_chars, bb, ba, rb, ra, lb, la, at, td, ww, ws, we, wl, pb, pa) in enumerate(place)
+    ]
     return Lines(indices, texts, own, rows, title_at, language)
 
 
@@ -616,53 +645,59 @@ def pass2_rows(lines: Lines, p1: Sequence[float]) -> list[list[float]]:
     cum = [0.0]
     for p in p1:
         cum.append(cum[-1] + p)
-    rows: list[list[float]] = []
-    reach = max(abs(off) for off in NEIGHBOUR_OFFSETS)
+    reach = _REACH
     padded = [0.0] * reach + list(p1) + [0.0] * reach  # the neighbours' p1, zeros beyond the ends
-    spans = _offset_runs(NEIGHBOUR_OFFSETS)
+    (b_lo, b_hi), (a_lo, a_hi) = _P1_SPANS
+    # What depends on the segments: (segment_share, in_largest_segment, segment_side,
+    # log_segments_between, first_segment) of a line in each segment, and between segments.
+    seg_place = [
+        (
+            mass / total_mass,
+            1.0 if j == largest else 0.0,
+            0.0 if j == largest else (1.0 if j > largest else -1.0),
+            math.log1p(abs(j - largest)),
+            1.0 if j == 0 else 0.0,
+        )
+        for j, (_, _, mass) in enumerate(segs)
+    ]
+    log1p = math.log1p
+    region_share = region_len / n
+    region_char_share = region_chars / total_chars
+    after_share = after_chars / total_chars
+    rows: list[list[float]] = []
     for k in range(n):
-        row = list(lines.rows[k])
-        row.append(p1[k])
-        for first, last in spans:
-            row += padded[k + first + reach : k + last + reach + 1]
         lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
         before = p1[max(0, k - 3) : k]
         after = p1[k + 1 : k + 4]
-        row.extend(
-            (
-                (cum[hi] - cum[lo]) / (hi - lo),
-                max(before) if before else 0.0,
-                max(after) if after else 0.0,
-                1.0 if start <= k < end else 0.0,
-                math.log1p(start - k) if k < start else 0.0,
-                math.log1p(k - end + 1) if k >= end else 0.0,
-                region_len / n,
-                region_chars / total_chars,
-                after_chars / total_chars,
-                region_mean,
-                title_in,
-            )
-        )
         j = seg_of[k]
         if j < 0:  # between segments: the side of the largest one, by position
             side = 0.0
             if largest >= 0:
                 side = 1.0 if k >= segs[largest][1] else -1.0 if k < segs[largest][0] else 0.0
-            between = 0.0
+            seg = (0.0, 0.0, side, 0.0, 0.0)
         else:
-            side = 0.0 if j == largest else (1.0 if j > largest else -1.0)
-            between = math.log1p(abs(j - largest))
-        row.extend(
-            (
+            seg = seg_place[j]
+        rows.append(
+            [
+                *lines.rows[k],
+                p1[k],
+                *padded[k + b_lo : k + b_hi],
+                *padded[k + a_lo : k + a_hi],
+                (cum[hi] - cum[lo]) / (hi - lo),
+                max(before) if before else 0.0,
+                max(after) if after else 0.0,
+                1.0 if start <= k < end else 0.0,
+                log1p(start - k) if k < start else 0.0,
+                log1p(k - end + 1) if k >= end else 0.0,
+                region_share,
+                region_char_share,
+                after_share,
+                region_mean,
+                title_in,
                 1.0 if tight_start <= k < tight_end else 0.0,
-                math.log1p(k - tight_end + 1) if k >= tight_end else 0.0,
-                math.log1p(tight_start - k) if k < tight_start else 0.0,
-                segs[j][2] / total_mass if j >= 0 else 0.0,
-                1.0 if j >= 0 and j == largest else 0.0,
-                side,
-                between,
-                1.0 if j == 0 else 0.0,
-            )
+                log1p(k - tight_end + 1) if k >= tight_end else 0.0,
+                log1p(tight_start - k) if k < tight_start else 0.0,
+                *seg,
+            ]
         )
-        rows.append(row)
     return rows

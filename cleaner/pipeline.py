@@ -62,9 +62,8 @@ class Pipeline:
         options = options or Options()
         chosen = list(DEFAULT if names is None else names)
         skipped = set(skip)
-        for name in [*chosen, *skipped]:
-            get_stage(name)  # validates every name, skipped ones too
-        return cls(tuple(get_stage(n)(options) for n in chosen if n not in skipped))
+        classes = {name: get_stage(name) for name in [*chosen, *skipped]}  # validates every name
+        return cls(tuple(classes[n](options) for n in chosen if n not in skipped))
 
     @property
     def names(self) -> tuple[str, ...]:
