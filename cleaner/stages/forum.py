@@ -72,6 +72,27 @@ def _is_quote_header(text: str) -> bool:
     return text.endswith(":") and len(text.split()) <= MAX_INTRO_WORDS and _VERB.find(text) is not None
 
 
+def _marks(blocks: list[Block]) -> tuple[list[int], dict[int, str]]:
+    """The kept non-blank blocks, and the chrome among them (position in that list -> reason)."""
+    live = [i for i, b in enumerate(blocks) if b.removal is None and b.text.strip()]
+    kinds: dict[int, str] = {}
+    seen: set[str] = set()
+    for p, i in enumerate(live):
+        text = blocks[i].text.strip()
+        kind = _kind(text)
+        if kind is not None:
+            kinds[p] = kind
+            seen.add(line_key(text)[1])
+    if len(kinds) < MIN_THREAD_MARKS or len(seen) < MIN_DISTINCT:
+        kinds = {}
+    return live, kinds
+
+
+def is_thread(doc: Document) -> bool:
+    """The page is a forum thread: its kept lines hold the chrome printed around posts."""
+    return bool(_marks(list(doc.blocks))[1])
+
+
 @register
 class Forum(Stage):
     """Drop the chrome around the posts of a forum thread: ranks, profile fields, post numbers, buttons.
@@ -86,16 +107,8 @@ class Forum(Stage):
 
     def run(self, doc: Document) -> Document:
         blocks = list(doc.blocks)
-        live = [i for i, b in enumerate(blocks) if b.removal is None and b.text.strip()]
-        kinds: dict[int, str] = {}  # position in live -> reason
-        seen: set[str] = set()
-        for p, i in enumerate(live):
-            text = blocks[i].text.strip()
-            kind = _kind(text)
-            if kind is not None:
-                kinds[p] = kind
-                seen.add(line_key(text)[1])
-        if len(kinds) < MIN_THREAD_MARKS or len(seen) < MIN_DISTINCT:
+        live, kinds = _marks(blocks)
+        if not kinds:
             return doc
         drop: dict[int, str] = {}
         for p, kind in kinds.items():
