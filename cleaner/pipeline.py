@@ -32,6 +32,7 @@ DEFAULT: tuple[str, ...] = (
     "dedupe",
     "content",
     "comments",
+    "forum",
     "site-templates",
 )
 

@@ -29,6 +29,9 @@ LANGUAGE_CONCEPTS = (
     "relative_time",
     "comment_action",
     "comment_verb",
+    "forum_chrome",
+    "forum_field",
+    "forum_quote_end",
 )
 #: Concepts that hold language-neutral entries only (``xx.txt``).
 NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon")

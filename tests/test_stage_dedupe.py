@@ -155,3 +155,21 @@ def test_two_paragraphs_printed_again_are_not_an_article_copy() -> None:
     lines = [*BODY, "Summary", *BODY[:2]]
     doc = run_stages(lines, "dedupe")
     assert kept(doc) == lines
+
+
+def test_same_price_on_two_items_of_a_list_is_kept() -> None:
+    lines = [
+        "Trail boot, women's",
+        "$170.00",
+        "Trail boot, men's",
+        "$170.00",
+        *BODY,
+    ]
+    doc = run_stages(lines, "dedupe")
+    assert kept(doc).count("$170.00") == 2
+
+
+def test_short_label_printed_twice_above_the_body_still_goes() -> None:
+    lines = ["Sale", "Trail boot, women's", "Sale", *BODY]
+    doc = run_stages(lines, "dedupe")
+    assert "Sale" in removed(doc, "dedupe")

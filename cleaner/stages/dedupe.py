@@ -20,8 +20,9 @@ a refrain, a code example shown twice, a table header, or a subheading repeated
 between paragraphs is part of the article. Without a run of prose there is no
 body region, and only the headline's repeats go.
 
-Two kinds of repeat outside the body region stay too: a line of code (code
-examples share lines), and a **field repeated at each item** of a list (a
+Three kinds of repeat outside the body region stay too: a line of code (code
+examples share lines), a **price** (``$170.00``: two items of a list cost the
+same), and a **field repeated at each item** of a list (a
 "Reply" under each post, a "Price" label on each product): printed
 :data:`RECORD_COPIES`+ times on one side of the body with lines of each item's
 own between the copies.
@@ -30,6 +31,8 @@ own between the copies.
 from __future__ import annotations
 
 import re
+
+import regex
 
 from ..document import Block, Document
 from ..stage import Stage, register
@@ -55,6 +58,8 @@ COPY_FROM = 2
 
 #: punctuation of code, which a menu item or boilerplate line never carries
 _CODE = re.compile(r"[{};=]|\w\(|^\s*[)\]]")
+#: a price and nothing else: a currency sign with figures (``$170.00``, ``12,99 €``, ``$89 - $120``)
+_PRICE = regex.compile(r"(?=.*\p{Sc})(?=.*\d)[\p{Sc}\d\s.,'\u2019\-\u2013/]+")
 _TITLE_TAIL = re.compile(r"^\s*(?:\||[-–—·»:/]|::)\s*")
 
 
@@ -99,6 +104,8 @@ class Dedupe(Stage):
         short = [not prose[p] and bool(k) and k.count(" ") < SHORT_WORDS for p, k in enumerate(keys)]
         # a line of code ("const total = sum(prices);") is never a menu item, however often printed
         short = [ok and not _CODE.search(blocks[i].text) for ok, i in zip(short, live, strict=True)]
+        # nor is a price: two items of a list often cost the same
+        short = [ok and not _PRICE.fullmatch(blocks[i].text) for ok, i in zip(short, live, strict=True)]
         drop: dict[int, str] = {}
 
         if title_words:

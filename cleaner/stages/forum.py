@@ -1,0 +1,132 @@
+"""Forum threads: the buttons, member ranks and profile fields printed around each post.
+
+A forum thread prints the same chrome beside every post: the poster's rank
+(``Senior Member``), profile fields (``Joined`` / ``Oct 28, 2023``,
+``Posts: 1,204``), the post's number (``#3``) and buttons (``Reply with quote``,
+``Top``). The posts themselves, with the poster's name and date, are the page's
+content. Once at least :data:`MIN_THREAD_MARKS` such lines of at least
+:data:`MIN_DISTINCT` kinds are found, the page is a thread and they all go;
+with fewer, nothing is touched (a lone ``Top`` or ``Location`` is left to the
+other stages). A quote of an earlier post that the forum folds (``Anna said:`` …
+``Click to expand...``) repeats that post and goes with its header.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Block, Document
+from ..patterns import line_key, phrase_set
+from ..protect import is_protected
+from ..stage import Stage, register
+
+#: A page is a thread when it has at least this many chrome lines ...
+MIN_THREAD_MARKS = 4
+#: ... of at least this many different kinds (not one label printed four times).
+MIN_DISTINCT = 2
+#: Chrome lines are short: longer lines are never looked at.
+MAX_CHROME_CHARS = 80
+#: A profile field's value on the next line (``Oct 28, 2023``, ``1,204``) has at most this many words.
+MAX_VALUE_WORDS = 4
+#: A folded quote spans at most this many lines from its header to its closing link.
+MAX_QUOTE_LINES = 15
+#: A quote header (``Anna said:``) has at most this many words.
+MAX_INTRO_WORDS = 5
+
+_CHROME = phrase_set("forum_chrome")
+_FIELD = phrase_set("forum_field")
+_QUOTE_END = phrase_set("forum_quote_end")
+_VERB = phrase_set("comment_verb")
+_POST_NUMBER = regex.compile(r"#\d{1,6}")
+_DIGIT = regex.compile(r"\d")
+
+BUTTON = "forum post button or member rank"
+FIELD = "member profile field"
+NUMBER = "forum post number"
+QUOTE = "quote of an earlier post"
+
+
+def _kind(text: str) -> str | None:
+    """What chrome ``text`` is (a reason), or None."""
+    if len(text) > MAX_CHROME_CHARS:
+        return None
+    if _POST_NUMBER.fullmatch(text):
+        return NUMBER
+    hit = _FIELD.find(text)
+    if hit is not None and hit.kind == "whole":
+        return FIELD
+    if _QUOTE_END.find(text) is not None:
+        return QUOTE
+    if _CHROME.find(text) is not None:
+        return BUTTON
+    return None
+
+
+def _is_value(text: str) -> bool:
+    """``Oct 28, 2023``, ``1,204``: a short line with a figure in it."""
+    return len(text.split()) <= MAX_VALUE_WORDS and _DIGIT.search(text) is not None
+
+
+def _is_quote_header(text: str) -> bool:
+    """``Anna said:``, ``Bob schrieb:``: a short line naming whom a quote is from."""
+    return text.endswith(":") and len(text.split()) <= MAX_INTRO_WORDS and _VERB.find(text) is not None
+
+
+def _marks(blocks: list[Block]) -> tuple[list[int], dict[int, str]]:
+    """The kept non-blank blocks, and the chrome among them (position in that list -> reason)."""
+    live = [i for i, b in enumerate(blocks) if b.removal is None and b.text.strip()]
+    kinds: dict[int, str] = {}
+    seen: set[str] = set()
+    for p, i in enumerate(live):
+        text = blocks[i].text.strip()
+        kind = _kind(text)
+        if kind is not None:
+            kinds[p] = kind
+            seen.add(line_key(text)[1])
+    if len(kinds) < MIN_THREAD_MARKS or len(seen) < MIN_DISTINCT:
+        kinds = {}
+    return live, kinds
+
+
+def is_thread(doc: Document) -> bool:
+    """The page is a forum thread: its kept lines hold the chrome printed around posts."""
+    return bool(_marks(list(doc.blocks))[1])
+
+
+@register
+class Forum(Stage):
+    """Drop the chrome around the posts of a forum thread: ranks, profile fields, post numbers, buttons.
+
+    **Removes:** ``Senior Member`` / ``Joined`` / ``Mar 3, 2019`` / ``Posts: 1,204`` / ``#7`` /
+    ``Reply with quote`` printed beside every post.
+    **Keeps:** the posts, their authors' names and dates; and ``Member`` or ``Top``
+    on a page that is not a thread (fewer than four such lines).
+    """
+
+    name = "forum"
+
+    def run(self, doc: Document) -> Document:
+        blocks = list(doc.blocks)
+        live, kinds = _marks(blocks)
+        if not kinds:
+            return doc
+        drop: dict[int, str] = {}
+        for p, kind in kinds.items():
+            drop[p] = BUTTON if kind == QUOTE else kind
+            if kind == FIELD and p + 1 < len(live) and p + 1 not in kinds:
+                if _is_value(blocks[live[p + 1]].text.strip()):
+                    drop[p + 1] = FIELD
+            elif kind == QUOTE:
+                for q in range(p - 1, max(-1, p - MAX_QUOTE_LINES), -1):
+                    if _is_quote_header(blocks[live[q]].text.strip()):
+                        for r in range(q, p + 1):
+                            drop[r] = QUOTE
+                        break
+        changed = False
+        for p, reason in sorted(drop.items()):
+            block: Block = blocks[live[p]]
+            if is_protected(block.text, self.options):
+                continue
+            blocks[live[p]] = block.drop(self.name, reason)
+            changed = True
+        return doc.with_blocks(blocks) if changed else doc
