@@ -72,6 +72,8 @@ LINK_GROUP_DENSITY = 0.5
 #: Furniture (byline, dateline) under a furniture token is at most this long.
 FURNITURE_MAX_CHARS = 160
 
+#: Lists and tables: a winning list's kind is a style of lists, not a kind of section.
+LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "td"})
 #: Elements that wrap the whole page: their class tokens say nothing about a block.
 PAGE_ROOTS = frozenset({"body", "html", "[document]"})
 
@@ -279,18 +281,25 @@ class Structure(Stage):
                     and not anti_of[serial]
                 ):
                     chosen.add(serial)
-            # sections of one kind (same tag and class as the winner: a manual's "refsect",
-            # a thread's "post") join it whatever their score, unless they are link lists
-            kind = (nodes[top].tag, nodes[top].cls)
-            if kind[1] and ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE:
-                for serial in self._children(parent, nodes):
-                    if (
-                        (nodes[serial].tag, nodes[serial].cls) == kind
-                        and not anti_of[serial]
-                        and chars.get(serial, 0) > 0
-                        and linked.get(serial, 0.0) <= SAME_KIND_MAX_LINKS * chars[serial]
-                    ):
-                        chosen.add(serial)
+        # sections of one kind (same tag and class as the winner: a manual's "refsect", a
+        # thread's question and answers) join it whatever their score and wherever they sit,
+        # unless they are link lists or lie under page chrome
+        kind = (nodes[top].tag, nodes[top].cls)
+        if kind[1] and ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE:
+            # (a list's kind is a style of lists: only its siblings join it)
+            anywhere = kind[0] not in LIST_TAGS
+            for node in nodes:
+                serial = node.serial
+                if (
+                    serial != top
+                    and (anywhere or node.parent == nodes[top].parent)
+                    and (node.tag, node.cls) == kind
+                    and not anti_of[serial]
+                    and chars.get(serial, 0) > 0
+                    and linked.get(serial, 0.0) <= SAME_KIND_MAX_LINKS * chars[serial]
+                    and not under_anti(serial)
+                ):
+                    chosen.add(serial)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
             return Choice(frozenset(), frozenset(), False)
