@@ -407,7 +407,8 @@ class Structure(Stage):
         group = next((s for s in below if s in link_groups), None) if choice.prose else None
         if group is not None:
             return f"link list (<{nodes[group].tag}> of links)", False
-        if len(block.text) <= FURNITURE_MAX_CHARS:
+        if len(block.text) <= FURNITURE_MAX_CHARS and not h.get("level"):
+            # (a heading is never a byline: a shop's item titles sit in "title" elements)
             furn = next((s for s in below if flags.furniture[s]), None)
             if furn is not None:
                 return f"byline or dateline ({nodes[furn].label(flags.furniture[furn])})", False
