@@ -65,6 +65,11 @@ WEAK_TOP_SCORE = 12.0
 SEMANTIC_SHARE = 0.6
 #: ... and at least this many characters of unlinked text.
 SEMANTIC_MIN_CHARS = 200
+#: The part of the page around a headline set apart from the container joins it when it holds
+#: this many characters of unlinked text (more than a standfirst and a byline).
+HEADLINE_REGION_MIN_CHARS = 400
+#: ... and at most this share of linked text (a shop's grid of items around it is no part of it).
+HEADLINE_REGION_MAX_LINKS = 0.25
 #: Inside the container, a block with at least this share of linked text is a link list ...
 LINK_LIST_DENSITY = 0.6
 #: ... and a list or table whose items are this linked as a whole goes entirely.
@@ -308,7 +313,37 @@ class Structure(Stage):
             # the winner holds little of the page's text: a page of many parts (a shop, a
             # service's home), where the content is what is not chrome
             return Choice(frozenset(), exempt, False)
+        region = self._headline_region(live, nodes, chosen, top)
+        if (
+            region >= 0
+            and unlinked.get(region, 0.0) >= HEADLINE_REGION_MIN_CHARS
+            and linked.get(region, 0.0) <= HEADLINE_REGION_MAX_LINKS * chars[region]
+            and not under_anti(region)
+            and not anti_of[region]
+            and not under_chrome(region)
+        ):
+            # the page's headline sits apart from the best run of paragraphs (a product's name,
+            # price and features above a long description): its part of the page joins
+            chosen.add(region)
+            exempt |= self._ancestors(region, nodes)
         return Choice(frozenset(chosen), exempt, True)
+
+    def _headline_region(self, live: list[Block], nodes: Sequence[Node], chosen: set[int], top: int) -> int:
+        """The part of the page around its first ``<h1>`` when the container leaves it out, or -1.
+
+        That part is the largest element holding the headline but not the container.
+        """
+        h1 = next((b for b in live if b.hints.get("level") == 1), None)
+        if h1 is None:
+            return -1
+        chain: tuple[int, ...] = h1.hints["chain"]
+        if any(serial in chosen for serial in chain):
+            return -1
+        around = self._ancestors(top, nodes)
+        split = next((i for i, serial in enumerate(chain) if serial not in around), -1)
+        if split <= 0 or split >= len(chain) - 1:
+            return -1  # the headline alone
+        return chain[split]
 
     def _owners(
         self, scope: int, unlinked: dict[int, float], anti_of: list[str], nodes: Sequence[Node]
