@@ -79,6 +79,9 @@ FURNITURE_MAX_CHARS = 160
 
 #: Lists and tables: a winning list's kind is a style of lists, not a kind of section.
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "td"})
+#: An element holding more unlinked text than this is no header, toolbar or rating, whatever
+#: its weak anti-content tokens say (strong ones, such as "comments", still hold).
+WEAK_ANTI_MAX_CHARS = 1000
 #: Elements that wrap the whole page: their class tokens say nothing about a block.
 PAGE_ROOTS = frozenset({"body", "html", "[document]"})
 
@@ -125,8 +128,13 @@ class Choice:
     prose: bool  # a run of paragraphs won (an article): link lists inside it go too
 
 
-def node_flags(nodes: Sequence[Node]) -> Flags:
-    """What the class/id tokens of every element say, looked up once per page."""
+def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) -> Flags:
+    """What the class/id tokens of every element say, looked up once per page.
+
+    With ``unlinked`` (unlinked characters per element), an element holding more than
+    :data:`WEAK_ANTI_MAX_CHARS` loses a weak anti-content mark: a "header" or "rating"
+    element holding a page of text is no header.
+    """
     classes = token_classes()
     anti, strong, content, furniture = classes["-"], classes["!"], classes["+"], classes["~"]
     flags = Flags([], [], [], [])
@@ -134,6 +142,9 @@ def node_flags(nodes: Sequence[Node]) -> Flags:
         toks = node.tokens
         has_content = any(t in content for t in toks)
         bad = "" if has_content else next((t for t in toks if t in anti), "")
+        if bad and unlinked and unlinked.get(node.serial, 0.0) > WEAK_ANTI_MAX_CHARS:
+            if not any(t in strong for t in toks):
+                bad = ""
         flags.anti.append(bad)
         flags.strong.append(bool(bad) and any(t in strong for t in toks))
         flags.content.append(has_content)
@@ -158,7 +169,7 @@ class Structure(Stage):
         if not live:
             return doc
         nodes: Sequence[Node] = live[0].hints["nodes"]
-        flags = node_flags(nodes)
+        flags = node_flags(nodes, self._unlinked(live))
         choice = self._main_container(live, nodes, flags)
         link_groups = self._linked_groups(live, nodes)
         headline_done = False
@@ -174,6 +185,16 @@ class Structure(Stage):
                     block = block.drop(self.name, why)
             out.append(block)
         return doc.with_blocks(out)
+
+    @staticmethod
+    def _unlinked(live: list[Block]) -> dict[int, float]:
+        """Unlinked characters of text under each element."""
+        found: dict[int, float] = defaultdict(float)
+        for block in live:
+            n = len(block.text) * (1.0 - block.hints.get("link_density", 0.0))
+            for serial in block.hints["chain"]:
+                found[serial] += n
+        return found
 
     # -- pass 1: the main container ---------------------------------------------------------------
 
