@@ -65,6 +65,11 @@ WEAK_TOP_SCORE = 12.0
 SEMANTIC_SHARE = 0.6
 #: ... and at least this many characters of unlinked text.
 SEMANTIC_MIN_CHARS = 200
+#: The part of the page around a headline set apart from the container joins it when it holds
+#: this many characters of unlinked text (more than a standfirst and a byline).
+HEADLINE_REGION_MIN_CHARS = 400
+#: ... and at most this share of linked text (a shop's grid of items around it is no part of it).
+HEADLINE_REGION_MAX_LINKS = 0.25
 #: Inside the container, a block with at least this share of linked text is a link list ...
 LINK_LIST_DENSITY = 0.6
 #: ... and a list or table whose items are this linked as a whole goes entirely.
@@ -72,6 +77,11 @@ LINK_GROUP_DENSITY = 0.5
 #: Furniture (byline, dateline) under a furniture token is at most this long.
 FURNITURE_MAX_CHARS = 160
 
+#: Lists and tables: a winning list's kind is a style of lists, not a kind of section.
+LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "td"})
+#: An element holding more unlinked text than this is no header, toolbar or rating, whatever
+#: its weak anti-content tokens say (strong ones, such as "comments", still hold).
+WEAK_ANTI_MAX_CHARS = 1000
 #: Elements that wrap the whole page: their class tokens say nothing about a block.
 PAGE_ROOTS = frozenset({"body", "html", "[document]"})
 
@@ -118,8 +128,13 @@ class Choice:
     prose: bool  # a run of paragraphs won (an article): link lists inside it go too
 
 
-def node_flags(nodes: Sequence[Node]) -> Flags:
-    """What the class/id tokens of every element say, looked up once per page."""
+def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) -> Flags:
+    """What the class/id tokens of every element say, looked up once per page.
+
+    With ``unlinked`` (unlinked characters per element), an element holding more than
+    :data:`WEAK_ANTI_MAX_CHARS` loses a weak anti-content mark: a "header" or "rating"
+    element holding a page of text is no header.
+    """
     classes = token_classes()
     anti, strong, content, furniture = classes["-"], classes["!"], classes["+"], classes["~"]
     flags = Flags([], [], [], [])
@@ -127,6 +142,9 @@ def node_flags(nodes: Sequence[Node]) -> Flags:
         toks = node.tokens
         has_content = any(t in content for t in toks)
         bad = "" if has_content else next((t for t in toks if t in anti), "")
+        if bad and unlinked and unlinked.get(node.serial, 0.0) > WEAK_ANTI_MAX_CHARS:
+            if not any(t in strong for t in toks):
+                bad = ""
         flags.anti.append(bad)
         flags.strong.append(bool(bad) and any(t in strong for t in toks))
         flags.content.append(has_content)
@@ -151,7 +169,7 @@ class Structure(Stage):
         if not live:
             return doc
         nodes: Sequence[Node] = live[0].hints["nodes"]
-        flags = node_flags(nodes)
+        flags = node_flags(nodes, self._unlinked(live))
         choice = self._main_container(live, nodes, flags)
         link_groups = self._linked_groups(live, nodes)
         headline_done = False
@@ -167,6 +185,16 @@ class Structure(Stage):
                     block = block.drop(self.name, why)
             out.append(block)
         return doc.with_blocks(out)
+
+    @staticmethod
+    def _unlinked(live: list[Block]) -> dict[int, float]:
+        """Unlinked characters of text under each element."""
+        found: dict[int, float] = defaultdict(float)
+        for block in live:
+            n = len(block.text) * (1.0 - block.hints.get("link_density", 0.0))
+            for serial in block.hints["chain"]:
+                found[serial] += n
+        return found
 
     # -- pass 1: the main container ---------------------------------------------------------------
 
@@ -279,18 +307,25 @@ class Structure(Stage):
                     and not anti_of[serial]
                 ):
                     chosen.add(serial)
-            # sections of one kind (same tag and class as the winner: a manual's "refsect",
-            # a thread's "post") join it whatever their score, unless they are link lists
-            kind = (nodes[top].tag, nodes[top].cls)
-            if kind[1] and ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE:
-                for serial in self._children(parent, nodes):
-                    if (
-                        (nodes[serial].tag, nodes[serial].cls) == kind
-                        and not anti_of[serial]
-                        and chars.get(serial, 0) > 0
-                        and linked.get(serial, 0.0) <= SAME_KIND_MAX_LINKS * chars[serial]
-                    ):
-                        chosen.add(serial)
+        # sections of one kind (same tag and class as the winner: a manual's "refsect", a
+        # thread's question and answers) join it whatever their score and wherever they sit,
+        # unless they are link lists or lie under page chrome
+        kind = (nodes[top].tag, nodes[top].cls)
+        if kind[1] and ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE:
+            # (a list's kind is a style of lists: only its siblings join it)
+            anywhere = kind[0] not in LIST_TAGS
+            for node in nodes:
+                serial = node.serial
+                if (
+                    serial != top
+                    and (anywhere or node.parent == nodes[top].parent)
+                    and (node.tag, node.cls) == kind
+                    and not anti_of[serial]
+                    and chars.get(serial, 0) > 0
+                    and linked.get(serial, 0.0) <= SAME_KIND_MAX_LINKS * chars[serial]
+                    and not under_anti(serial)
+                ):
+                    chosen.add(serial)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
             return Choice(frozenset(), frozenset(), False)
@@ -299,7 +334,37 @@ class Structure(Stage):
             # the winner holds little of the page's text: a page of many parts (a shop, a
             # service's home), where the content is what is not chrome
             return Choice(frozenset(), exempt, False)
+        region = self._headline_region(live, nodes, chosen, top)
+        if (
+            region >= 0
+            and unlinked.get(region, 0.0) >= HEADLINE_REGION_MIN_CHARS
+            and linked.get(region, 0.0) <= HEADLINE_REGION_MAX_LINKS * chars[region]
+            and not under_anti(region)
+            and not anti_of[region]
+            and not under_chrome(region)
+        ):
+            # the page's headline sits apart from the best run of paragraphs (a product's name,
+            # price and features above a long description): its part of the page joins
+            chosen.add(region)
+            exempt |= self._ancestors(region, nodes)
         return Choice(frozenset(chosen), exempt, True)
+
+    def _headline_region(self, live: list[Block], nodes: Sequence[Node], chosen: set[int], top: int) -> int:
+        """The part of the page around its first ``<h1>`` when the container leaves it out, or -1.
+
+        That part is the largest element holding the headline but not the container.
+        """
+        h1 = next((b for b in live if b.hints.get("level") == 1), None)
+        if h1 is None:
+            return -1
+        chain: tuple[int, ...] = h1.hints["chain"]
+        if any(serial in chosen for serial in chain):
+            return -1
+        around = self._ancestors(top, nodes)
+        split = next((i for i, serial in enumerate(chain) if serial not in around), -1)
+        if split <= 0 or split >= len(chain) - 1:
+            return -1  # the headline alone
+        return chain[split]
 
     def _owners(
         self, scope: int, unlinked: dict[int, float], anti_of: list[str], nodes: Sequence[Node]
@@ -398,7 +463,8 @@ class Structure(Stage):
         group = next((s for s in below if s in link_groups), None) if choice.prose else None
         if group is not None:
             return f"link list (<{nodes[group].tag}> of links)", False
-        if len(block.text) <= FURNITURE_MAX_CHARS:
+        if len(block.text) <= FURNITURE_MAX_CHARS and not h.get("level"):
+            # (a heading is never a byline: a shop's item titles sit in "title" elements)
             furn = next((s for s in below if flags.furniture[s]), None)
             if furn is not None:
                 return f"byline or dateline ({nodes[furn].label(flags.furniture[furn])})", False
