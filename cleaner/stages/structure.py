@@ -142,9 +142,13 @@ def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) 
         toks = node.tokens
         has_content = any(t in content for t in toks)
         bad = "" if has_content else next((t for t in toks if t in anti), "")
-        if bad and unlinked and unlinked.get(node.serial, 0.0) > WEAK_ANTI_MAX_CHARS:
-            if not any(t in strong for t in toks):
-                bad = ""
+        if (
+            bad
+            and unlinked
+            and unlinked.get(node.serial, 0.0) > WEAK_ANTI_MAX_CHARS
+            and not any(t in strong for t in toks)
+        ):
+            bad = ""
         flags.anti.append(bad)
         flags.strong.append(bool(bad) and any(t in strong for t in toks))
         flags.content.append(has_content)
