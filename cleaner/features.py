@@ -508,8 +508,9 @@ def collect(doc: Document) -> Lines:
     # The place features column by column (each value computed as a row-by-row loop would),
     # then put together line by line.
     ks = range(n)
-    los = [max(0, k - WINDOW) for k in ks]
-    his = [min(n, k + WINDOW + 1) for k in ks]
+    # max(0, k - WINDOW) and min(n, k + WINDOW + 1) of each line k, as runs
+    los = [0] * min(n, WINDOW + 1) + list(range(1, n - WINDOW))
+    his = list(range(WINDOW + 1, n)) + [n] * min(n, WINDOW + 1)
     chars_before = list(accumulate((len(t) for t in texts[:-1]), initial=0))
     log1p = math.log1p
     if title_at is None:
@@ -523,12 +524,12 @@ def collect(doc: Document) -> Lines:
     place = zip(
         [k / n for k in ks],
         [c / total_chars for c in chars_before],
-        [min(v, 3) for v in blank_before],
-        [min(v, 3) for v in blank_after],
+        [v if v < 3 else 3 for v in blank_before],
+        [v if v < 3 else 3 for v in blank_after],
         [log1p(v) for v in removed_before],
         [log1p(v) for v in removed_after],
-        [min(v, 3) for v in lifted_before],
-        [min(v, 3) for v in lifted_after],
+        [v if v < 3 else 3 for v in lifted_before],
+        [v if v < 3 else 3 for v in lifted_after],
         after_title,
         title_distance,
         *windows,
@@ -666,8 +667,9 @@ def pass2_rows(lines: Lines, p1: Sequence[float]) -> list[list[float]]:
     after_share = after_chars / total_chars
     rows: list[list[float]] = []
     for k in range(n):
-        lo, hi = max(0, k - WINDOW), min(n, k + WINDOW + 1)
-        before = p1[max(0, k - 3) : k]
+        lo = k - WINDOW if k > WINDOW else 0
+        hi = k + WINDOW + 1 if k + WINDOW + 1 < n else n
+        before = p1[k - 3 if k > 3 else 0 : k]
         after = p1[k + 1 : k + 4]
         j = seg_of[k]
         if j < 0:  # between segments: the side of the largest one, by position

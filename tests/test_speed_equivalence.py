@@ -67,3 +67,23 @@ def test_remembered_line_features_equal_fresh_ones() -> None:
     stop = features.stopwords(first.language) if first.language else frozenset()
     assert again.rows == first.rows
     assert first.own == [features.line_features(t, stop) for t in first.texts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Sarah Smith | Reuters",
+        "word " * 100,
+        "— " * 300 + "one two",
+        "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q " * 20,
+        "Ünïcödé wörds, " * 60,
+        "Ünï " + "-" * 600 + " two three",
+        "x" * 1000,
+        "Москва и Санкт-Петербург " * 30,
+    ],
+)
+@pytest.mark.parametrize("n", [0, 14, 29, 200])
+def test_counting_a_long_lines_head_first_answers_as_the_full_count(text: str, n: int) -> None:
+    from cleaner.stages.metadata import _words_over, word_count
+
+    assert _words_over(text, n) == (word_count(text) > n)

@@ -210,6 +210,24 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+#: Characters of a line's head counted first when a stage only asks whether it has more than n words.
+_COUNT_HEAD = 400
+
+
+def _words_over(text: str, n: int) -> bool:
+    """``word_count(text) > n``, counting the head of a long line first.
+
+    The words of a head are words of the line (a word cut in two counts once), so
+    when the head has more than ``n`` the line does: a long paragraph need not be
+    counted through. The head is counted the way :func:`word_count` counts the line.
+    """
+    if len(text) > _COUNT_HEAD:
+        head = text[:_COUNT_HEAD]
+        if len(head.split()) > n if text.isascii() else len(_WORD.findall(head)) > n:
+            return True
+    return word_count(text) > n
+
+
 def _unspaced(text: str) -> bool:
     """The line is in a script written without spaces (looking at its start only)."""
     return _UNSPACED.search(text, 0, _HEAD) is not None
@@ -241,6 +259,10 @@ def _is_prose(text: str) -> bool:
 
 def is_title_shaped(text: str) -> bool:
     """3-30 words, no closing period, not all capitals, no address."""
+    return _title_shaped_memo(text) if len(text) <= MEMO_MAX_CHARS else _is_title_shaped(text)
+
+
+def _is_title_shaped(text: str) -> bool:
     words = word_count(text)
     if _unspaced(text) and words < TITLE_MIN_WORDS:
         if len(text) < TITLE_MIN_CHARS_UNSPACED:
@@ -270,8 +292,12 @@ def byline_author(text: str) -> str | None:
     The by-word opens the line, or follows the date on a date line
     (``Posted on March 3, 2026 by Tom Reed``).
     """
-    if word_count(text) > BYLINE_MAX_WORDS:
+    if _words_over(text, BYLINE_MAX_WORDS):
         return None
+    return _byline_memo(text) if len(text) <= MEMO_MAX_CHARS else _byline_author(text)
+
+
+def _byline_author(text: str) -> str | None:
     text = plain(text)
     m = _BYLINE.match(text)
     if m is None and is_date_line(text):
@@ -290,6 +316,11 @@ def byline_author(text: str) -> str | None:
     if not words[0][:1].isupper():
         return None
     return name
+
+
+# Lines repeat (across pages of a site, and in the settle rounds): what is asked of a line is remembered.
+_title_shaped_memo = lru_cache(maxsize=MEMO_SIZE)(_is_title_shaped)
+_byline_memo = lru_cache(maxsize=MEMO_SIZE)(_byline_author)
 
 
 class _Line:
@@ -315,7 +346,10 @@ def _heading_level(block: Block) -> int:
     level = block.hints.get("level") if block.hints else None
     if isinstance(level, int) and level:
         return level
-    m = _MD_HEADING.match(block.text)
+    text = block.text
+    if "#" not in text:
+        return 0
+    m = _MD_HEADING.match(text)
     return len(m.group(1)) if m else 0
 
 
@@ -339,7 +373,7 @@ def _long_paragraph(text: str) -> bool:
     if _unspaced(text):
         long = len(text) >= BODY_ALONE_MIN_CHARS_UNSPACED
     else:
-        long = word_count(text) >= BODY_ALONE_MIN_WORDS
+        long = _words_over(text, BODY_ALONE_MIN_WORDS - 1)
     return long and _ends_sentence(text)
 
 
