@@ -105,6 +105,13 @@ MARKDOWN_DOC = st.lists(
     max_size=40,
 ).map("\n".join)
 
+# A scraper's glued dump: page lines run together into long lines (no separator, or a
+# run of spaces between elements), as a BeautifulSoup get_text() without newlines gives.
+GLUED_LINE = st.lists(
+    st.one_of(st.sampled_from(BODY), st.sampled_from(JUNK), RANDOM_LINE), min_size=2, max_size=20
+).flatmap(lambda parts: st.sampled_from(["", "   "]).map(lambda sep: sep.join(parts)))
+GLUED_DOC = st.lists(st.one_of(GLUED_LINE, PLAIN_LINE), min_size=1, max_size=6).map("\n".join)
+
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -169,6 +176,24 @@ def test_cleaning_the_output_again_changes_nothing(raw: str) -> None:
     first = cleaner.clean(raw).text
     again = cleaner.clean(first).text
     assert paragraphs(again) == paragraphs(first)
+
+
+@SETTINGS
+@given(GLUED_DOC)
+def test_glued_dump_output_lines_are_pieces_of_input_lines_in_order(raw: str) -> None:
+    source = "\n".join(norm_lines(raw))
+    position = 0
+    for line in norm_lines(cleaner.clean(raw).text):
+        found = source.find(line, position)
+        assert found >= 0, f"not a piece of the input, or out of order: {line!r}"
+        position = found + len(line)
+
+
+@SETTINGS
+@given(GLUED_DOC)
+def test_cleaning_a_glued_dump_again_changes_nothing(raw: str) -> None:
+    first = cleaner.clean(raw).text
+    assert paragraphs(cleaner.clean(first).text) == paragraphs(first)
 
 
 @SETTINGS

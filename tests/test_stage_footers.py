@@ -145,3 +145,45 @@ def test_credit_run_into_body_text_kept() -> None:
         "followed any amount of exertion, and the doctors could not say why."
     )
     assert kept(run_stages([line], "footers")) == [line]
+
+
+# Long notices: a whole paragraph that opens with the prompt still goes.
+_LONG_TAIL = (
+    " Some of them are necessary for the site to work, others help us to understand how visitors use "
+    "the pages, which articles they read and which offers they might like to see next time."
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "This website uses cookies to give you the best experience on our pages.",
+        "Diese Website verwendet Cookies, damit Sie unsere Seiten gut nutzen können.",
+        "Nous utilisons des cookies pour améliorer votre expérience sur notre site.",
+        "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
+        "Мы используем файлы cookie, чтобы сайт работал лучше для вас.",
+    ],
+)
+def test_long_cookie_essay_is_dropped_as_cookie_notice(opening: str) -> None:
+    assert reasons(opening + _LONG_TAIL) == ["cookie notice"]
+
+
+def test_long_body_sentence_mentioning_cookies_later_is_kept() -> None:
+    line = "The regulator found that the shop's website uses cookies without consent." + _LONG_TAIL
+    assert reasons(line) == []
+
+
+def test_long_legal_footer_opening_with_copyright_and_reserving_rights_is_dropped() -> None:
+    line = (
+        "© 2031 Harbour Gazette Media Ltd. All rights reserved. The Harbour Gazette is a registered "
+        "trademark; material on these pages may not be copied or reproduced without written consent."
+    )
+    assert reasons(line) == ["copyright or legal notice"]
+
+
+def test_long_caption_opening_with_copyright_sign_is_kept() -> None:
+    line = (
+        "© Harbour Photo Agency The ferry leaves the old pier at dawn, watched by a few early walkers "
+        "and the fishermen who have been waiting for the new timetable since the summer began."
+    )
+    assert reasons(line) == []

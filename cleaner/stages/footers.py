@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..document import Block
-from ..patterns import phrase_set
+from ..patterns import PROMPT_MAX_WORDS, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -23,6 +23,14 @@ _CONCEPTS = tuple(REASONS)
 #: Prompts of these concepts are shorter than most: a longer line that merely starts
 #: with "©" or "Photo:" is likely a caption or body text run into the credit.
 SHORT_PROMPT_WORDS: dict[str, int] = {"copyright": 15, "photo_credit": 15}
+#: Notices that run on for a paragraph (a cookie essay, a comment policy, a legal footer)
+#: still go when they open with the concept's prompt; a body sentence seldom does.
+LONG_NOTICE_CONCEPTS: tuple[str, ...] = ("cookie", "comment_policy", "copyright")
+#: How many leading words of a long line are matched against the prompts.
+LONG_NOTICE_HEAD_WORDS = 12
+#: A long line opening with a copyright prompt goes only with a second legal phrase
+#: within this many words (``All rights reserved``): ``© Reuters`` may open a caption.
+LEGAL_WINDOW_WORDS = 8
 
 
 @register
@@ -40,12 +48,39 @@ class Footers(LineFilter):
     name = "footers"
 
     _phrases = phrase_set(*_CONCEPTS)
+    _long = phrase_set(*LONG_NOTICE_CONCEPTS)
+    _legal = phrase_set("copyright")
 
     def reason(self, block: Block) -> str | None:
         hit = self._phrases.find(block.text)
-        if hit is None or is_protected(block.text, self.options):
+        if hit is None:
+            concept = self._long_notice(block.text)
+            if concept is None or is_protected(block.text, self.options):
+                return None
+            return REASONS[concept]
+        if is_protected(block.text, self.options):
             return None
         limit = SHORT_PROMPT_WORDS.get(hit.concept)
         if limit is not None and hit.kind != "whole" and len(block.text.split()) > limit:
             return None
         return REASONS[hit.concept]
+
+    def _long_notice(self, text: str) -> str | None:
+        """The concept of a notice longer than a prompt that opens with one of its prompts."""
+        words = text.split()
+        if len(words) <= PROMPT_MAX_WORDS:
+            return None
+        hit = self._long.find(" ".join(words[:LONG_NOTICE_HEAD_WORDS]))
+        if hit is None or hit.kind != "prefix":
+            return None
+        if hit.concept == "copyright" and not self._second_legal_phrase(words):
+            return None
+        return hit.concept
+
+    def _second_legal_phrase(self, words: list[str]) -> bool:
+        """A copyright phrase inside the line, past its opening (``… All rights reserved …``)."""
+        for start in range(1, min(len(words), 3 * LEGAL_WINDOW_WORDS)):
+            hit = self._legal.find(" ".join(words[start : start + LEGAL_WINDOW_WORDS]))
+            if hit is not None and hit.kind in ("whole", "contains", "suffix", "prefix"):
+                return True
+        return False

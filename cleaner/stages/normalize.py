@@ -1,10 +1,17 @@
-"""Normalisation: one spelling of whitespace before any filter looks at a line."""
+"""Normalisation: one spelling of whitespace before any filter looks at a line.
+
+A text dump's long line that the scraper glued together from many elements (the
+menu, teasers and every paragraph of the page run into one line) is cut into its
+segments first, so that the later stages can judge each part on its own.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..document import Document, make_block, removal
+import regex
+
+from ..document import Block, Document, make_block, removal
 from ..stage import Stage, register
 
 # stdlib re: these plain character classes compile and scan faster than with `regex`.
@@ -18,6 +25,38 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _SPACES_OR_INVISIBLE = re.compile(f"[{_SPACES_CHARS}{_INVISIBLE_CHARS}]")
 # Runs of spaces; the literal two-space start lets the scanner skip ahead fast.
 _RUNS = re.compile("  +")
+
+
+#: A text-dump line at least this long is checked for glued segments (a page whose
+#: menus, teasers and paragraphs were run together into one line by the scraper). A
+#: paragraph seldom runs this long; a shorter line is better judged as a whole (a teaser
+#: block cut into sentences reads like prose). Per line, so cutting is idempotent.
+GLUED_MIN_CHARS = 2000
+
+# Where a glued line breaks: a run of two or more spaces (the scraper's gap between
+# elements), or a sentence end glued to the next capitalised word (``together).Advert``,
+# ``in 2019.The``, ``said.\u201cWe``): two paragraphs whose tags were dropped without a
+# space. A straight quote after the full stop is taken as the next sentence's opening one.
+_GLUE = regex.compile(
+    r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}"
+    r"|(?<=[\p{Ll}\d][.!?\u2026][\u201d\u2019\u00bb)\]]?)(?=[\"'\u201c\u2018\u00ab\u201e(]?\p{Lu}\p{Ll})"
+)
+
+
+def split_glued(text: str) -> list[str]:
+    """A long line cut into its glued segments (``[text]`` when short or not glued)."""
+    if len(text) < GLUED_MIN_CHARS:
+        return [text]
+    parts = _GLUE.split(text)
+    if len(parts) == 1:
+        return [text]
+    for k in range(1, len(parts)):
+        # A straight quote cut off the start of a part closes the part before it when that
+        # one has a quote open (``he said: "Go."`` + ``The``, not ``"The``).
+        if parts[k].startswith('"') and parts[k - 1].count('"') % 2 == 1:
+            parts[k - 1] += '"'
+            parts[k] = parts[k][1:]
+    return parts
 
 
 def _unify(match: re.Match[str]) -> str:
@@ -45,15 +84,24 @@ def normalize_lines(texts: list[str]) -> list[str]:
 
 @register
 class Normalize(Stage):
-    """Unify whitespace (no-break, zero-width, trailing spaces) and drop blank lines.
+    """Unify whitespace (no-break, zero-width, trailing spaces), cut glued lines, drop blank lines.
+
+    A long line of a text dump is cut where the scraper glued two elements
+    together: at a run of spaces, or where a sentence end runs into the next
+    capitalised word (``…go back together).Advert I was…``).
 
     **Removes:** a line holding only ``\\u00a0\\u200b`` (blank once normalised).
-    **Keeps:** ``Peskov\\u00a0said`` — rewritten as ``Peskov said``, words untouched.
+    **Keeps:** ``Peskov\\u00a0said`` — rewritten as ``Peskov said``, words untouched;
+    ``Node.js and U.S. rules`` — no capital glued to a sentence end, so never cut.
     """
 
     name = "normalize"
 
     def run(self, doc: Document) -> Document:
+        # A markdown dump's long lines are tables and link runs, not glued paragraphs.
+        glued = doc.kind == "text" and doc.style != "markdown"
+        if glued and any(len(b.text) >= GLUED_MIN_CHARS for b in doc.blocks):
+            doc = doc.with_blocks(_split_blocks(doc.blocks))
         blocks = doc.blocks
         live = [i for i, b in enumerate(blocks) if b.removal is None]
         out = list(blocks)
@@ -65,3 +113,17 @@ class Normalize(Stage):
             elif text != block.text:
                 out[i] = make_block(text, block.origin, None, block.path, block.hints)
         return doc.with_blocks(out)
+
+
+def _split_blocks(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
+    """Each kept glued line as several blocks of the same origin, one per segment."""
+    out: list[Block] = []
+    for block in blocks:
+        parts = split_glued(block.text) if block.removal is None else [block.text]
+        if len(parts) == 1:
+            out.append(block)
+            continue
+        out.extend(
+            make_block(part, block.origin, None, block.path, block.hints) for part in parts if part.strip()
+        )
+    return out
