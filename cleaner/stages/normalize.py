@@ -32,6 +32,13 @@ def normalize_line(text: str) -> str:
     return text.strip()
 
 
+def normalize_code_line(text: str) -> str:
+    """A line of preformatted code: as :func:`normalize_line`, but its indentation and inner
+    runs of spaces stay (tabs become four spaces)."""
+    text = _INVISIBLE.sub("", _SPACES.sub(" ", text.expandtabs(4)))
+    return text.rstrip() if text.strip() else ""
+
+
 def normalize_lines(texts: list[str]) -> list[str]:
     """``[normalize_line(t) for t in texts]``, done on the joined text with one scan per rule."""
     joined = "\n".join(texts)
@@ -47,6 +54,8 @@ def normalize_lines(texts: list[str]) -> list[str]:
 class Normalize(Stage):
     """Unify whitespace (no-break, zero-width, trailing spaces) and drop blank lines.
 
+    Lines of an HTML page's ``<pre>`` keep their indentation.
+
     **Removes:** a line holding only ``\\u00a0\\u200b`` (blank once normalised).
     **Keeps:** ``Peskov\\u00a0said`` — rewritten as ``Peskov said``, words untouched.
     """
@@ -60,6 +69,8 @@ class Normalize(Stage):
         blank = removal(self.name, "blank line")
         for i, text in zip(live, normalize_lines([blocks[i].text for i in live]), strict=True):
             block = blocks[i]
+            if text and block.hints.get("tag") == "pre":  # a line of code keeps its indentation
+                text = normalize_code_line(block.text)
             if not text:
                 out[i] = make_block(text, block.origin, blank, block.path, block.hints)
             elif text != block.text:
