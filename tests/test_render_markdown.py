@@ -91,6 +91,17 @@ def test_preformatted_text_is_fenced() -> None:
     assert "```\nmake install\nmake test\n```" in out
 
 
+def test_code_block_keeps_its_indentation() -> None:
+    code = "def area(r):\n    if r &lt; 0:\n        return None\n    return 3.14 * r * r"
+    out = html_markdown(f"<p>{PARAGRAPH}</p><pre><code>{code}</code></pre>")
+    assert "```\ndef area(r):\n    if r < 0:\n        return None\n    return 3.14 * r * r\n```" in out
+
+
+def test_tab_indented_code_keeps_its_indentation_as_spaces() -> None:
+    out = html_markdown(f"<p>{PARAGRAPH}</p><pre>all:\n\tmake build</pre>")
+    assert "```\nall:\n    make build\n```" in out
+
+
 def test_paragraph_that_looks_like_a_heading_is_escaped() -> None:
     out = html_markdown(f"<p>{PARAGRAPH}</p><p># 3 on the list of worries was parking.</p>")
     assert "\\# 3 on the list" in out

@@ -71,6 +71,13 @@ def normalize_line(text: str) -> str:
     return text.strip()
 
 
+def normalize_code_line(text: str) -> str:
+    """A line of preformatted code: as :func:`normalize_line`, but its indentation and inner
+    runs of spaces stay (tabs become four spaces)."""
+    text = _INVISIBLE.sub("", _SPACES.sub(" ", text.expandtabs(4)))
+    return text.rstrip() if text.strip() else ""
+
+
 def normalize_lines(texts: list[str]) -> list[str]:
     """``[normalize_line(t) for t in texts]``, done on the joined text with one scan per rule."""
     joined = "\n".join(texts)
@@ -90,6 +97,8 @@ class Normalize(Stage):
     together: at a run of spaces, or where a sentence end runs into the next
     capitalised word (``…go back together).Advert I was…``).
 
+    Lines of an HTML page's ``<pre>`` keep their indentation.
+
     **Removes:** a line holding only ``\\u00a0\\u200b`` (blank once normalised).
     **Keeps:** ``Peskov\\u00a0said`` — rewritten as ``Peskov said``, words untouched;
     ``Node.js and U.S. rules`` — no capital glued to a sentence end, so never cut.
@@ -108,6 +117,8 @@ class Normalize(Stage):
         blank = removal(self.name, "blank line")
         for i, text in zip(live, normalize_lines([blocks[i].text for i in live]), strict=True):
             block = blocks[i]
+            if text and block.hints.get("tag") == "pre":  # a line of code keeps its indentation
+                text = normalize_code_line(block.text)
             if not text:
                 out[i] = make_block(text, block.origin, blank, block.path, block.hints)
             elif text != block.text:

@@ -142,12 +142,8 @@ def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) 
         toks = node.tokens
         has_content = any(t in content for t in toks)
         bad = "" if has_content else next((t for t in toks if t in anti), "")
-        if (
-            bad
-            and unlinked
-            and unlinked.get(node.serial, 0.0) > WEAK_ANTI_MAX_CHARS
-            and not any(t in strong for t in toks)
-        ):
+        big = unlinked is not None and unlinked.get(node.serial, 0.0) > WEAK_ANTI_MAX_CHARS
+        if bad and big and not any(t in strong for t in toks):
             bad = ""
         flags.anti.append(bad)
         flags.strong.append(bool(bad) and any(t in strong for t in toks))
@@ -229,6 +225,16 @@ class Structure(Stage):
                     break
                 score[serial] += s / (1.0 if level == 0 else 2.0 if level == 1 else level * 3.0)
 
+        # a <nav> or <aside> holding most of the page's text is broken markup (left open around
+        # the page), not page chrome (a footer may hold pages of legal text)
+        page_text = chars[live[0].hints["chain"][0]] - linked[live[0].hints["chain"][0]]
+        open_chrome = frozenset(
+            serial
+            for serial in chars
+            if nodes[serial].chrome not in ("", "header", "footer", "role=contentinfo")
+            and chars[serial] - linked[serial] >= OWNS_MAIN_SHARE * page_text
+        )
+
         def final(serial: int) -> float:
             node = nodes[serial]
             value = score[serial] + _BASE_TAG_SCORE.get(node.tag, 0.0)
@@ -246,7 +252,8 @@ class Structure(Stage):
             """Whether an ancestor below <body> is page chrome or carries a strong anti-content token."""
             serial = nodes[serial].parent
             while serial >= 0 and nodes[serial].tag not in PAGE_ROOTS:
-                if flags.strong[serial] or nodes[serial].chrome not in ("", "header"):
+                chrome = nodes[serial].chrome not in ("", "header") and serial not in open_chrome
+                if flags.strong[serial] or chrome:
                     return True
                 serial = nodes[serial].parent
             return False
@@ -261,7 +268,7 @@ class Structure(Stage):
                 node = nodes[serial]
                 if node.content:
                     return False
-                if node.chrome not in ("", "header"):
+                if node.chrome not in ("", "header") and serial not in open_chrome:
                     return True
                 serial = node.parent
             return False
@@ -280,9 +287,9 @@ class Structure(Stage):
             # container with the most text, or no container at all
             if not semantic:
                 root = live[0].hints["chain"][0]
-                return Choice(frozenset(), self._owners(root, unlinked, anti_of, nodes), False)
+                return Choice(frozenset(), self._owners(root, unlinked, anti_of, nodes) | open_chrome, False)
             top = max(semantic, key=lambda s: unlinked[s])
-            exempt = self._ancestors(top, nodes) | self._owners(top, unlinked, anti_of, nodes)
+            exempt = self._ancestors(top, nodes) | self._owners(top, unlinked, anti_of, nodes) | open_chrome
             return Choice(frozenset({top}), exempt, False)
         # a semantic container holding most of the winner's text is the better boundary
         best_semantic = None
@@ -293,7 +300,7 @@ class Structure(Stage):
                 rank = (node.itemprop_body, -unlinked[serial] if self._is_ancestor(serial, top, nodes) else 0)
                 if best_semantic is None or rank > best_semantic[0]:
                     best_semantic = (rank, serial)
-        exempt = self._ancestors(top, nodes)
+        exempt = self._ancestors(top, nodes) | open_chrome
         chosen = {top}
         if best_semantic is not None:
             chosen = {best_semantic[1]}
@@ -332,7 +339,7 @@ class Structure(Stage):
                     chosen.add(serial)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
-            return Choice(frozenset(), frozenset(), False)
+            return Choice(frozenset(), open_chrome, False)
         page = sum(unlinked.get(s, 0.0) for s in live[0].hints["chain"][:1])
         if sum(unlinked.get(s, 0.0) for s in chosen) < PAGE_MODE_SHARE * page:
             # the winner holds little of the page's text: a page of many parts (a shop, a
