@@ -264,6 +264,158 @@ def _lean_lxml_builder() -> type[Any]:
     return LeanLXMLTreeBuilder
 
 
+#: Void elements libxml2 does not know (2.14): it reads what follows them as their content, which
+#: bs4 gets without them (as :func:`compact` cuts their tags from the text).
+_UNKNOWN_VOID = frozenset({"source", "wbr", "track"})
+#: Elements bs4 is not given when it builds from lxml's tree: what the walker skips (all of
+#: :data:`NEVER_CONTENT` but the head's metadata) and the void elements :func:`compact` cuts.
+_UNFED = (NEVER_CONTENT - {"title", "meta", "link"} - _UNKNOWN_VOID) | {"img", "input", "param", "col"}
+#: Inline elements the walker reads by their tag; any other inline element with no block inside
+#: reaches bs4 as its content alone (``<p>a <b>bold</b> word</p>`` is one string in a ``<p>``):
+#: the walker reads it the same, and bs4 makes fewer objects.
+_NAMED_INLINE = frozenset({"a", "time", "td", "th", "br", "head", "html", "title", "meta", "link"})
+
+
+#: What bs4 (and a browser) count as space between tags.
+_ASCII_SPACE = " \t\n\r\f"
+#: Tags at whose start the walker ends a line: space next to them separates nothing.
+_EDGE_TAGS = BLOCK_TAGS | {"br"}
+
+
+def _edge_after(element: Any, depth: int) -> bool:
+    """Whether the text after ``element`` (its tail) meets the end or start of a line: after a block
+    or ``<br>``, before one, or before its block parent's end. (Not below :data:`MAX_DEPTH`,
+    where the walker reads block elements as inline.)"""
+    if element.tag in _EDGE_TAGS:
+        return depth < MAX_DEPTH - 2
+    following = element.getnext()
+    if following is not None:
+        return following.tag in _EDGE_TAGS and depth < MAX_DEPTH - 2
+    parent = element.getparent()
+    return parent is not None and parent.tag in BLOCK_TAGS and depth < MAX_DEPTH - 2
+
+
+@cache
+def _tree_builder() -> type[Any]:
+    """A bs4 tree builder that builds from a parsed lxml tree instead of parsing markup."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    keep, every = READ_ATTRIBUTES, ALL_ATTRIBUTES
+    unfed, blocks, named = _UNFED, BLOCK_TAGS, _NAMED_INLINE | BLOCK_TAGS
+    folded_tags = frozenset(FOLDED_TAGS)
+    unknown_void = _UNKNOWN_VOID
+    block_list = tuple(sorted(BLOCK_TAGS))
+    edges = _EDGE_TAGS
+
+    class LxmlTreeFeeder(_lean_lxml_builder()):  # type: ignore[misc]
+        def prepare_markup(self, markup: Any, *_: Any, **__: Any) -> Iterator[tuple[Any, None, None, bool]]:
+            yield markup, None, None, False  # the tree as it is: no decoding to try
+
+        def feed(self, markup: Any) -> None:
+            soup = self.soup
+            start, end, data = soup.handle_starttag, soup.handle_endtag, soup.handle_data
+            walker = etree.iterwalk(markup, events=("start", "end", "comment", "pi"))
+            skip = walker.skip_subtree
+            opened: list[bool] = []  # per open lxml element: whether bs4 was given its tag
+            in_pre = 0  # open <pre> elements: inside one, every space is text
+            for event, element in walker:
+                if event == "end":
+                    if opened.pop():
+                        tag = element.tag
+                        end(tag)
+                        if tag == "pre":
+                            in_pre -= 1
+                    tail = element.tail
+                    if tail and (in_pre or tail.strip(_ASCII_SPACE) or not _edge_after(element, len(opened))):
+                        data(tail)
+                    continue
+                if event != "start":  # a comment or processing instruction: only its tail is text
+                    tail = element.tail
+                    if tail and (in_pre or tail.strip(_ASCII_SPACE) or not _edge_after(element, len(opened))):
+                        data(tail)
+                    continue
+                tag = element.tag
+                if tag in unfed or (tag == "link" and "canonical" not in (element.get("rel") or "").lower()):
+                    skip()
+                    opened.append(False)
+                    continue
+                attrib = element.attrib
+                if tag not in named and (
+                    tag in unknown_void
+                    or not (attrib and _is_hidden(attrib))
+                    and (not len(element) or next(element.iterdescendants(*block_list), None) is None)
+                ):
+                    # an inline element holding no block (<b>, <span> ...): its content without it
+                    opened.append(False)
+                    if element.text:
+                        data(element.text)
+                    continue
+                if not attrib:
+                    attrs = {}
+                elif tag in every:
+                    attrs = dict(element.items())
+                else:
+                    attrs = {k: v for k, v in element.items() if k in keep}
+                if tag in folded_tags and not _holds_main_text(element):
+                    lines, linked = _folded_lines(element, etree)
+                    attrs[FOLDED] = lines
+                    attrs[FOLDED_LINKED] = str(linked)
+                    start(tag, None, None, attrs)
+                    skip()
+                    opened.append(True)
+                    continue
+                start(tag, None, None, attrs)
+                opened.append(True)
+                if tag == "pre":
+                    in_pre += 1
+                text = element.text
+                if text and (
+                    in_pre
+                    or text.strip(_ASCII_SPACE)
+                    or not (tag in blocks or (len(element) and element[0].tag in edges))
+                    or len(opened) >= MAX_DEPTH - 2
+                ):
+                    data(text)
+
+    return LxmlTreeFeeder
+
+
+def parse_once(text: str) -> BeautifulSoup | None:
+    """The pruned page as a bs4 tree, built from lxml's tree: the page is parsed once, in C.
+
+    bs4 makes a Python object for every tag and string it is given, so it is given only what the
+    walker reads: not hidden elements, unread ``<meta>`` (:func:`_cut_unread`), what the walker
+    skips, void elements, inline wrappers (:data:`_NAMED_INLINE`) or space next to a line break;
+    each ``<nav>``, ``<footer>`` and ``<aside>`` that holds no main text comes as one empty element
+    carrying its text in attributes (:data:`FOLDED`). The walker reads the tree as it would read
+    bs4's own parse of the page. None when lxml cannot take the page (or nests it too deep).
+    """
+    from lxml import etree
+
+    # huge_tree: a depth limit of 2048 instead of 256, past which libxml2 stops building the tree
+    # (deeper pages go to bs4's own parse); one parser per page, as a parser is not thread-safe
+    parser = etree.HTMLParser(huge_tree=True, collect_ids=False)
+    try:
+        # without its closing tags, a page that goes on after </html> keeps its end in <body>
+        # (libxml2 drops what follows </html> when it builds a tree; bs4 reads it)
+        root = etree.fromstring(_PAGE_END.sub("", text), parser)
+    except (ValueError, UnicodeError, etree.LxmlError):
+        return None
+    if root is None or any(error.level == etree.ErrorLevels.FATAL for error in parser.error_log):
+        return None
+    _import_bs4()
+    from bs4 import BeautifulSoup
+
+    try:
+        _cut_unread(root)
+        return BeautifulSoup(root, builder=_tree_builder()(multi_valued_attributes=None))
+    except ValueError:  # text lxml refuses to hold or hand over (control characters)
+        return None
+
+
+
+
+
 def parse(text: str, builder: str | None = None) -> BeautifulSoup:
     """The page as a bs4 tree, built by ``builder`` (default: :func:`parser_name`).
 
@@ -657,7 +809,10 @@ META_KEYS = frozenset(
         "og:site_name", "application-name", "twitter:site",
     }
 )  # fmt: skip
-#: Page chrome folded into one line before bs4 parses the page (see :func:`fold_chrome`).
+#: Page chrome that reaches bs4 folded into one element carrying its text (see :func:`parse_once`):
+#: page chrome is a third or more of a page's elements. The folded element still becomes a block
+#: (one line per item, with its tokens and link density), so ``structure`` drops it with its
+#: reason and ``--explain`` shows it.
 FOLDED_TAGS = ("nav", "footer", "aside")
 #: Marks inside a chrome element that say it holds the main text: it is left as it is.
 _MAIN_MARKS = frozenset({"article", "main", "h1"})
@@ -665,55 +820,8 @@ _MAIN_MARKS = frozenset({"article", "main", "h1"})
 FOLD_MAX_PARAGRAPH_CHARS = 600
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _PAGE_END = regex.compile(r"</(?:body|html)\s*>", regex.I)
-_HAS_CHROME = regex.compile(r"<(?:nav|footer|aside)[\s>]", regex.I)
 #: The attributes a folded element carries: its text, and how much of it was linked.
 FOLDED, FOLDED_LINKED = "data-ca-folded", "data-ca-linked"
-
-
-def fold_chrome(text: str) -> str:
-    """The page with each ``<nav>``, ``<footer>`` and ``<aside>`` folded into one empty element
-    that carries its text in an attribute, when it holds no main text (no ``<article>``,
-    ``<main>``, ``<h1>``, ``role=main``, ``articleBody``, little paragraph text).
-
-    Page chrome is a third or more of a page's elements, and bs4 builds a Python object for each;
-    lxml parses and serialises in C. The folded element still becomes a block (one line, with
-    its tokens and link density), so ``structure`` drops it with its reason and ``--explain``
-    shows it. Pages lxml cannot take come back unchanged.
-    """
-    if _HAS_CHROME.search(text) is None:
-        return text
-    from lxml import etree  # type: ignore[import-untyped]
-    from lxml import html as lxml_html
-
-    try:
-        # without its closing tags, a page that goes on after </html> keeps its end in <body>
-        # (libxml2 drops what follows </html> when it builds a tree; bs4 reads it)
-        root = lxml_html.document_fromstring(_PAGE_END.sub("", text))
-    except (ValueError, UnicodeError, etree.LxmlError):
-        return text
-    try:
-        folded = _cut_unread(root)
-        for element in list(root.iter(*FOLDED_TAGS)):
-            parent = element.getparent()
-            while parent is not None and parent is not root:
-                if parent.get(FOLDED) is not None:
-                    break
-                parent = parent.getparent()
-            if parent is not root or _holds_main_text(element):
-                continue
-            lines, linked = _folded_lines(element, etree)
-            attrib, tail = dict(element.attrib), element.tail
-            element.clear()
-            element.attrib.update(attrib)
-            element.tail = tail
-            element.set(FOLDED, lines)
-            element.set(FOLDED_LINKED, str(linked))
-            folded = True
-    except ValueError:  # text lxml refuses to hold (control characters): leave the page as it is
-        return text
-    if not folded:
-        return text
-    return str(etree.tostring(root, encoding="unicode", method="html", doctype="<!DOCTYPE html>"))
 
 
 def _cut_unread(root: Any) -> bool:
@@ -744,6 +852,7 @@ def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
     parts: list[str] = []
     linked = 0
     in_link = 0
+    skipped = None  # the element whose subtree is skipped: its end event brings only its tail
     walker = etree.iterwalk(element, events=("start", "end"))
     for event, node in walker:
         tag = node.tag
@@ -754,8 +863,7 @@ def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
         if event == "start":
             if tag in NEVER_CONTENT or (node.attrib and _is_hidden(node.attrib)):
                 walker.skip_subtree()
-                if node.tail:
-                    parts.append(node.tail)
+                skipped = node
                 continue
             if tag in BLOCK_TAGS or tag == "br":
                 parts.append(_BREAK)
@@ -766,10 +874,13 @@ def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
                 if in_link:
                     linked += len(node.text.translate(_NO_SPACE))
         else:
-            if tag in BLOCK_TAGS:
-                parts.append(_BREAK)
-            if tag == "a":
-                in_link -= 1
+            if node is skipped:
+                skipped = None
+            else:
+                if tag in BLOCK_TAGS:
+                    parts.append(_BREAK)
+                if tag == "a":
+                    in_link -= 1
             if node.tail and node is not element:
                 parts.append(node.tail)
                 if in_link:
@@ -777,6 +888,18 @@ def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
     lines = (" ".join(line.split()) for line in "".join(parts).split(_BREAK))
     # an attribute value holds no control characters (lxml refuses them)
     return _CONTROL.sub("", "\n".join(line for line in lines if line)), linked
+
+
+@cache
+def _string_xpath() -> Any:
+    from lxml import etree
+
+    return etree.XPath("string()")
+
+
+def _string_of(element: Any) -> str:
+    """The text of an element and its descendants (``text_content()`` of lxml.html)."""
+    return str(_string_xpath()(element))
 
 
 def _holds_main_text(element: Any) -> bool:
@@ -788,7 +911,7 @@ def _holds_main_text(element: Any) -> bool:
             continue
         if inner.get("role") == "main" or (inner.get("itemprop") or "").lower() == "articlebody":
             return True
-    paragraph_chars = sum(len(p.text_content()) for p in element.iter("p"))
+    paragraph_chars = sum(len(_string_of(p)) for p in element.iter("p"))
     return paragraph_chars >= FOLD_MAX_PARAGRAPH_CHARS
 
 
@@ -911,7 +1034,9 @@ def read_html(
     lines_known = builder == "html.parser"
     try:
         pruned = prune(text)
-        soup = parse(pruned if lines_known else fold_chrome(compact(pruned)), builder)
+        soup = None if lines_known else parse_once(pruned)
+        if soup is None:
+            soup = parse(pruned if lines_known else compact(pruned), builder)
         walker = _Walker(lines_known=lines_known)
         # from the document, not <body>: broken pages close </html> early and leave content outside it
         walker.walk(soup)
