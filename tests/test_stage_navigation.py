@@ -149,3 +149,10 @@ def test_lone_section_word_without_link_in_markdown_kept() -> None:
     lines = [body, "## Politics", "More text follows."]
     doc = run_stages(lines, "markdown", "navigation", style="markdown")
     assert kept(doc) == [lines[0], "Politics", lines[2]]
+
+
+def test_protected_phrase_keeps_a_menu_line_judged_before_without_it() -> None:
+    doc = Document.from_lines(["Startseite | Politik | Wirtschaft", "", "Der Rat tagte am Montag."])
+    assert removed(Navigation().run(doc)) == ["Startseite | Politik | Wirtschaft"]
+    protected = Navigation(Options(protect_phrases=("politik",))).run(doc)
+    assert "Startseite | Politik | Wirtschaft" in kept(protected)

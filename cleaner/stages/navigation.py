@@ -6,6 +6,7 @@ import regex
 
 from .. import lexicon
 from ..document import Block, Document
+from ..memo import Memo
 from ..patterns import NUMBER, item_set, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
@@ -20,6 +21,11 @@ MAX_CRUMB_WORDS = 5
 MAX_CRUMB_CHARS = 40
 
 _REASONS = {"navigation": "navigation link", "language_name": "language picker"}
+
+#: The verdict on a line ("" to keep it), remembered: lines repeat across the pages of a
+#: site and in the settle rounds.
+VERDICT_CACHE_SIZE = 8192
+_VERDICTS: Memo[str, str] = Memo(VERDICT_CACHE_SIZE)
 
 #: A menu printed on one line has at least this many items (navigation words,
 #: section names, language names) separated by spaces, pipes, slashes or arrows.
@@ -114,6 +120,15 @@ class Navigation(LineFilter):
         text = block.text
         if len(text) > MAX_LINE_CHARS:
             return None
+        why = _VERDICTS.get(text)
+        if why is None:
+            why = _VERDICTS.put(text, self._verdict(text) or "")
+        if not why or is_protected(text, self.options):
+            return None
+        return why
+
+    def _verdict(self, text: str) -> str | None:
+        """Why the line is navigation, whatever the user protects (it depends on the text alone)."""
         line, key, glued = line_key(text)
         if not key:
             return None
@@ -130,8 +145,6 @@ class Navigation(LineFilter):
             why = "pagination"
         elif ("›" in line or "»" in line or " > " in key or " / " in key) and _is_breadcrumb(line):
             why = "breadcrumb trail"
-        if why is None or is_protected(text, self.options):
-            return None
         return why
 
     def run(self, doc: Document) -> Document:
