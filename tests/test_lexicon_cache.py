@@ -111,6 +111,8 @@ def test_phrase_index_read_back_equals_a_fresh_one(disk_cache: Path) -> None:
 
 def test_menu_items_read_back_equal_fresh_ones(disk_cache: Path) -> None:
     concepts = ("navigation", "section")
-    assert patterns.ItemSet(concepts).items == patterns._item_keys(concepts)
+    fresh = patterns._item_tables(concepts)
+    assert patterns.ItemSet(concepts).items == fresh[0]
     assert list(disk_cache.iterdir())
-    assert patterns.ItemSet(concepts).items == patterns._item_keys(concepts)
+    kept = patterns.ItemSet(concepts)
+    assert (kept.items, kept.first_words, kept.longest) == fresh
