@@ -29,8 +29,8 @@ into nothing but known items.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -111,8 +111,7 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(entry_source(p) for p in ordered) + ")" if ordered else "(?!)"
 
 
-@dataclass(frozen=True)
-class Entries:
+class Entries(NamedTuple):
     """The entries of a concept sorted by how they may sit in a line."""
 
     whole: tuple[str, ...]
@@ -341,8 +340,7 @@ class ContainsMatcher:
         return found
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """Which concept matched a line, and how (``whole``, ``prefix``, ``suffix``, ``contains``)."""
 
     concept: str
@@ -516,10 +514,14 @@ class PhraseSet:
         return best
 
 
-def _item_keys(concepts: tuple[str, ...]) -> frozenset[str]:
+def _item_tables(concepts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], int]:
+    """The :func:`fold`-ed entries of ``concepts``, their first words, and the most words of one."""
     phrases = [p for c in concepts for p in entries(c).phrases()]
     _fold_entries(phrases)
-    return frozenset(_fold_entry(p) for p in phrases)
+    items = frozenset(_fold_entry(p) for p in phrases)
+    first_words = frozenset(item.split()[0] for item in items if item)
+    longest = max((item.count(" ") + 1 for item in items), default=1)
+    return items, first_words, longest
 
 
 class ItemSet:
@@ -539,18 +541,23 @@ class ItemSet:
         self._counted_glued: Memo[str, int] = Memo(COUNT_CACHE_SIZE)
 
     @cached_property
-    def items(self) -> frozenset[str]:
-        """Every entry of the concepts, :func:`fold`-ed (kept on disk by :func:`lexicon.cached`)."""
+    def _tables(self) -> tuple[frozenset[str], frozenset[str], int]:
+        """Items, their first words and the most words of one, kept on disk by :func:`lexicon.cached`."""
         name = "items-" + "-".join(self.concepts)
-        return lexicon.cached(name, lambda: _item_keys(self.concepts), key=self.concepts, code=(__file__,))
+        return lexicon.cached(name, lambda: _item_tables(self.concepts), key=self.concepts, code=(__file__,))
+
+    @cached_property
+    def items(self) -> frozenset[str]:
+        """Every entry of the concepts, :func:`fold`-ed."""
+        return self._tables[0]
 
     @cached_property
     def first_words(self) -> frozenset[str]:
-        return frozenset(item.split()[0] for item in self.items if item)
+        return self._tables[1]
 
     @cached_property
     def longest(self) -> int:
-        return max((item.count(" ") + 1 for item in self.items), default=1)
+        return self._tables[2]
 
     @cached_property
     def starts(self) -> frozenset[str]:

@@ -19,7 +19,7 @@ def lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     (root / "greeting").mkdir(parents=True)
     (root / "greeting" / "en.txt").write_text("# greetings\nhello\ngood morning\n", encoding="utf-8")
     monkeypatch.setattr(lexicon, "_ROOT", str(root))
-    monkeypatch.setattr(lexicon, "CACHE_DIR", str(root / "__pycache__"))
+    monkeypatch.setattr(lexicon, "CACHE_DIR", str(root / "cache"))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     lexicon._list_stamps.cache_clear()
     yield root
@@ -62,6 +62,17 @@ def test_new_list_file_builds_the_table_again(lists: Path) -> None:
     assert len(calls) == 2
 
 
+def test_two_installed_copies_keep_their_own_tables(lists: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    lexicon.cached("table", lambda: _counting_build(calls))
+    other = lists.parent / "other-install"
+    other.mkdir()
+    monkeypatch.setattr(lexicon, "_ROOT", str(other))
+    lexicon._list_stamps.cache_clear()
+    lexicon.cached("table", lambda: _counting_build(calls))
+    assert len(list((lists / "cache").iterdir())) == 2
+
+
 def test_other_key_builds_the_table_again(lists: Path) -> None:
     calls: list[int] = []
     lexicon.cached("table", lambda: _counting_build(calls), key=("a",))
@@ -74,17 +85,17 @@ def test_nothing_is_written_when_python_writes_no_bytecode(
 ) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert lexicon.cached("table", lambda: {"k": 1}) == {"k": 1}
-    assert not (lists / "__pycache__").exists()
+    assert not (lists / "cache").exists()
 
 
 def test_unwritable_cache_folder_is_no_error(lists: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (lists / "__pycache__").write_text("a file where the folder should be", encoding="utf-8")
+    (lists / "cache").write_text("a file where the folder should be", encoding="utf-8")
     assert lexicon.cached("table", lambda: {"k": 1}) == {"k": 1}
 
 
 def test_damaged_cache_file_is_built_again(lists: Path) -> None:
     lexicon.cached("table", lambda: {"k": 1})
-    (cache_file,) = (lists / "__pycache__").iterdir()
+    (cache_file,) = (lists / "cache").iterdir()
     cache_file.write_bytes(b"\x00garbage")
     assert lexicon.cached("table", lambda: {"k": 2}) == {"k": 2}
 
@@ -111,6 +122,8 @@ def test_phrase_index_read_back_equals_a_fresh_one(disk_cache: Path) -> None:
 
 def test_menu_items_read_back_equal_fresh_ones(disk_cache: Path) -> None:
     concepts = ("navigation", "section")
-    assert patterns.ItemSet(concepts).items == patterns._item_keys(concepts)
+    fresh = patterns._item_tables(concepts)
+    assert patterns.ItemSet(concepts).items == fresh[0]
     assert list(disk_cache.iterdir())
-    assert patterns.ItemSet(concepts).items == patterns._item_keys(concepts)
+    kept = patterns.ItemSet(concepts)
+    assert (kept.items, kept.first_words, kept.longest) == fresh

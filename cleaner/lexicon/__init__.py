@@ -6,8 +6,9 @@ case-insensitively by the stages that use them; a language code of ``xx``
 holds language-neutral entries (symbols, brand names of share targets).
 
 Tables built from the lists (see :mod:`cleaner.patterns`) are kept on disk by
-:func:`cached`, as Python keeps bytecode: the next process reads them in one go
-instead of reading and folding thousands of entries again.
+:func:`cached` in the user's cache folder, as Python keeps bytecode: the next
+process reads them in one go instead of reading and folding thousands of
+entries again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import contextlib
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
@@ -54,8 +56,10 @@ def load(concept: str, lang: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(entries))
 
 
-#: Where :func:`cached` keeps its tables (beside the lists, like ``__pycache__`` beside modules).
-CACHE_DIR = os.path.join(_ROOT, "__pycache__")
+#: Where :func:`cached` keeps its tables: ``$XDG_CACHE_HOME/clean-article`` (``~/.cache/clean-article``).
+CACHE_DIR = os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "clean-article"
+)
 
 T = TypeVar("T")
 
@@ -91,9 +95,12 @@ def cached(name: str, build: Callable[[], T], *, key: Any = None, code: tuple[st
     The value must be made of what :mod:`marshal` stores (str, int, tuple,
     list, dict, frozenset ...); it comes back equal, dict order included. The
     cache is only written when Python writes bytecode (not under ``-B`` or
-    ``PYTHONDONTWRITEBYTECODE``), and an unwritable folder is no error.
+    ``PYTHONDONTWRITEBYTECODE``), and an unwritable folder is no error: the
+    table is built, as without a cache.
     """
-    path = os.path.join(CACHE_DIR, f"{name}.{sys.implementation.cache_tag}.marshal")
+    # One file per installed copy of the lists (two environments do not overwrite each other's).
+    install = zlib.crc32(_ROOT.encode("utf-8", "surrogateescape"))
+    path = os.path.join(CACHE_DIR, f"{name}.{install:08x}.{sys.implementation.cache_tag}.marshal")
     stamp = (key, signature(*code))
     try:
         with open(path, "rb") as file:
