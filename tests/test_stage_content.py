@@ -139,3 +139,25 @@ def test_glued_footer_links_after_the_body_not_kept() -> None:
     ]
     doc = run_stages(lines, "content")
     assert "ImprintPrivacyContactCareers" not in kept(doc)
+
+
+COUNTED = "list of categories with post counts"
+CATEGORIES = ["Cycling (42)", "Local politics (17)", "Transport [8]", "Städte (120)", "Вело (5)"]
+
+
+def test_sidebar_of_categories_with_post_counts_below_the_article_dropped() -> None:
+    doc = run_stages([*article(), *CATEGORIES], "content")
+    assert set(CATEGORIES) <= set(removed(doc, "content"))
+    reasons = {b.removal.reason for b in doc.removals() if b.removal and b.text in CATEGORIES}
+    assert reasons == {COUNTED}
+
+
+def test_three_counted_lines_are_not_yet_a_category_list() -> None:
+    doc = run_stages(article(*CATEGORIES[:3]), "content")
+    assert COUNTED not in {b.removal.reason for b in doc.removals() if b.removal}
+
+
+def test_list_of_items_with_counts_and_more_words_after_them_kept() -> None:
+    items = [f"* {name} (2) are needed for each station." for name in ("Racks", "Pumps", "Signs", "Lamps")]
+    doc = run_stages(article("The plan lists:", *items), "content", style="markdown")
+    assert COUNTED not in {b.removal.reason for b in doc.removals() if b.removal}

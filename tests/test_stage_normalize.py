@@ -58,12 +58,6 @@ def test_glued_dump_line_becomes_several_kept_lines_of_the_same_origin() -> None
     assert {b.origin for b in doc.kept()} == {1}
 
 
-def test_markdown_dump_lines_are_not_cut() -> None:
-    line = glued("| a | b |", PROSE * 4, sep="      ")
-    doc = run_stages([line, "# Heading", "* item"], style="markdown")
-    assert len(kept(doc)) == 3
-
-
 def test_html_blocks_are_not_cut() -> None:
     text = glued("Menu", PROSE * 4, sep="      ")
     doc = Pipeline.build(["normalize"]).run(Document.from_lines([text], kind="html"))
@@ -77,3 +71,14 @@ def test_no_break_spaces_become_plain_spaces() -> None:
 def test_line_of_only_invisible_characters_is_dropped_as_blank() -> None:
     doc = run_stages(["\u00a0\u200b", "Body line."])
     assert kept(doc) == ["Body line."]
+
+
+def test_markdown_link_card_is_not_cut() -> None:
+    line = "[ ![a ferry](https://img.example/ferry.jpg) " + PROSE + "](https://news.example/ferry)"
+    assert split_glued(line) == [line]
+
+
+def test_script_data_is_not_cut() -> None:
+    item = '{"title":"Ferry.Timetable","note":"Late boat.The board"},'
+    line = "[" + item * (GLUED_MIN_CHARS // len(item) + 1) + "]"
+    assert split_glued(line) == [line]

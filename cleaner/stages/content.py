@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import regex
+
 from .. import features
 from ..document import Block, Document
 from ..model import ContentModel, check_features, load_default
@@ -55,6 +57,13 @@ LEAD_LINES = 2
 
 #: Share of words glued to the next one (``lowerUpper``) from which a line is run-together links.
 RUN_TOGETHER_SHARE = 0.15
+
+#: At least this many consecutive lines of ``Label (12)`` make a list of categories or
+#: archives with their post counts (a blog's sidebar), not the article.
+COUNTED_RUN = 4
+
+# One item of such a list: a short label and a count in brackets, nothing after it.
+_COUNTED_ITEM = regex.compile(r"^[^\d()\[\]]{1,60}[(\[]\d{1,6}[)\]]$")
 
 _I_WORDS = features.LINE_NAMES.index("log_words")
 _I_LINK = features.LINE_NAMES.index("link_share")
@@ -193,12 +202,27 @@ def decide(
     return keep
 
 
+def _counted_runs(texts: Sequence[str]) -> set[int]:
+    """The lines inside runs of at least COUNTED_RUN ``Label (12)`` lines."""
+    found: set[int] = set()
+    run: list[int] = []
+    for k, text in enumerate([*texts, ""]):
+        if text.endswith((")", "]")) and _COUNTED_ITEM.match(text):
+            run.append(k)
+            continue
+        if len(run) >= COUNTED_RUN:
+            found.update(run)
+        run = []
+    return found
+
+
 @register
 class Content(Stage):
     """Keep the article's lines: a learned two-pass line classifier with a main-text region.
 
     **Removes:** ``Most popular`` / ``Sign in`` / ``Newsletters`` — a run of short
-    link-like lines among boilerplate, and a comment thread below the article.
+    link-like lines among boilerplate, a comment thread below the article, and a
+    sidebar run of categories with their post counts (``Cycling (42)``).
     **Keeps:** ``Why it matters`` — a short subheading between two long
     paragraphs of the article; list items and one-line quotes inside the body.
     """
@@ -232,6 +256,9 @@ class Content(Stage):
             return doc
         region = features.main_region(p1, lines.own)
         keep = decide(lines.own, p2, self.threshold, p1=p1, region=region)
+        counted = _counted_runs(lines.texts)
+        for k in counted:
+            keep[k] = False
         if all(keep):
             return doc
         out = list(doc.blocks)
@@ -243,5 +270,6 @@ class Content(Stage):
             block: Block = out[index]
             if options.protect_phrases and is_protected(block.text, options):
                 continue
-            out[index] = block.drop(self.name, _reason(k, p1, lines, region, n))
+            why = "list of categories with post counts" if k in counted else _reason(k, p1, lines, region, n)
+            out[index] = block.drop(self.name, why)
         return doc.with_blocks(out)

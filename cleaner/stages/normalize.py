@@ -33,6 +33,9 @@ _RUNS = re.compile("  +")
 #: block cut into sentences reads like prose). Per line, so cutting is idempotent.
 GLUED_MIN_CHARS = 2000
 
+#: A long line with this many ``{`` is a script's data (JSON), not glued elements.
+CODE_MIN_BRACES = 5
+
 # Where a glued line breaks: a run of two or more spaces (the scraper's gap between
 # elements), or a sentence end glued to the next capitalised word (``together).Advert``,
 # ``in 2019.The``, ``said.\u201cWe``): two paragraphs whose tags were dropped without a
@@ -45,8 +48,8 @@ _GLUE = regex.compile(
 
 def split_glued(text: str) -> list[str]:
     """A long line cut into its glued segments (``[text]`` when short or not glued)."""
-    if len(text) < GLUED_MIN_CHARS:
-        return [text]
+    if len(text) < GLUED_MIN_CHARS or "](" in text or text.count("{") >= CODE_MIN_BRACES:
+        return [text]  # short, a markdown link card, or a script's data: one element each
     parts = _GLUE.split(text)
     if len(parts) == 1:
         return [text]
@@ -107,9 +110,7 @@ class Normalize(Stage):
     name = "normalize"
 
     def run(self, doc: Document) -> Document:
-        # A markdown dump's long lines are tables and link runs, not glued paragraphs.
-        glued = doc.kind == "text" and doc.style != "markdown"
-        if glued and any(len(b.text) >= GLUED_MIN_CHARS for b in doc.blocks):
+        if doc.kind == "text" and any(len(b.text) >= GLUED_MIN_CHARS for b in doc.blocks):
             doc = doc.with_blocks(_split_blocks(doc.blocks))
         blocks = doc.blocks
         live = [i for i, b in enumerate(blocks) if b.removal is None]
