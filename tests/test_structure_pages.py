@@ -105,10 +105,10 @@ DESCRIPTION = [
 ]
 
 
-def product_page() -> str:
+def product_page(repeat: int = 1) -> str:
     features = "".join(f"<li>{f}</li>" for f in FEATURES)
     specs = "".join("<tr><th>{}</th><td>{}</td></tr>".format(*row.split(" | ")) for row in SPECS)
-    description = "".join(f"<p>{p}</p>" for p in DESCRIPTION)
+    description = "".join(f"<p>{p}</p>" for p in DESCRIPTION) * repeat
     return (
         "<!DOCTYPE html><html lang='fr'><head><title>Barbecue charbon Tremont 57</title></head><body>"
         "<nav><a href='/'>Accueil</a> <a href='/barbecues'>Barbecues</a></nav>"
@@ -134,6 +134,16 @@ def test_product_features_and_specifications_beside_the_headline_join_the_descri
     text = kept_text(product_page())
     assert all(f in text for f in FEATURES)
     assert "Poids | 21 kg" in text
+
+
+def test_product_details_join_even_when_the_page_wrapper_has_a_footer_name() -> None:
+    # layouts that pin the footer wrap the whole page in "sticky-footer"; a long description wins
+    html = product_page(repeat=3).replace(
+        "<div class='page'>", "<div class='sticky-footer'><div class='page'>"
+    )
+    html = html.replace("<footer>", "</div><footer>")
+    text = kept_text(html)
+    assert all(f in text for f in FEATURES)
 
 
 def test_product_page_navigation_still_goes() -> None:
