@@ -243,3 +243,26 @@ def test_a_header_class_around_a_short_line_still_drops_it() -> None:
         f"<div class='section-header'><span>Retour au sommaire</span></div>{paras}</main></body></html>"
     )
     assert reason_of(clean(html), "Retour au sommaire") is not None
+
+
+# -- customer reviews under a product --------------------------------------------------------------
+
+
+def test_customer_reviews_under_a_product_go() -> None:
+    reviews = (
+        "<section class='product-reviews'><h2>Avis clients</h2>"
+        "<div class='review-item'><p>Très bon barbecue, solide et facile à monter, je recommande "
+        "à tous ceux qui reçoivent souvent en été.</p></div></section>"
+    )
+    html = product_page().replace("<footer>", f"{reviews}<footer>")
+    assert reason_of(clean(html), "Très bon barbecue") == "class 'product-reviews'"
+
+
+def test_a_review_article_is_kept() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in DESCRIPTION)
+    html = (
+        "<html><head><title>Essai du Tremont 57</title></head><body>"
+        f"<article class='review'><h1>Essai du Tremont 57</h1><div class='review-body'>{paras}</div>"
+        "</article></body></html>"
+    )
+    assert kept(clean(html)) == DESCRIPTION
