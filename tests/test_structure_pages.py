@@ -105,10 +105,10 @@ DESCRIPTION = [
 ]
 
 
-def product_page() -> str:
+def product_page(repeat: int = 1) -> str:
     features = "".join(f"<li>{f}</li>" for f in FEATURES)
     specs = "".join("<tr><th>{}</th><td>{}</td></tr>".format(*row.split(" | ")) for row in SPECS)
-    description = "".join(f"<p>{p}</p>" for p in DESCRIPTION)
+    description = "".join(f"<p>{p}</p>" for p in DESCRIPTION) * repeat
     return (
         "<!DOCTYPE html><html lang='fr'><head><title>Barbecue charbon Tremont 57</title></head><body>"
         "<nav><a href='/'>Accueil</a> <a href='/barbecues'>Barbecues</a></nav>"
@@ -134,6 +134,16 @@ def test_product_features_and_specifications_beside_the_headline_join_the_descri
     text = kept_text(product_page())
     assert all(f in text for f in FEATURES)
     assert "Poids | 21 kg" in text
+
+
+def test_product_details_join_even_when_the_page_wrapper_has_a_footer_name() -> None:
+    # layouts that pin the footer wrap the whole page in "sticky-footer"; a long description wins
+    html = product_page(repeat=3).replace(
+        "<div class='page'>", "<div class='sticky-footer'><div class='page'>"
+    )
+    html = html.replace("<footer>", "</div><footer>")
+    text = kept_text(html)
+    assert all(f in text for f in FEATURES)
 
 
 def test_product_page_navigation_still_goes() -> None:
@@ -233,3 +243,26 @@ def test_a_header_class_around_a_short_line_still_drops_it() -> None:
         f"<div class='section-header'><span>Retour au sommaire</span></div>{paras}</main></body></html>"
     )
     assert reason_of(clean(html), "Retour au sommaire") is not None
+
+
+# -- customer reviews under a product --------------------------------------------------------------
+
+
+def test_customer_reviews_under_a_product_go() -> None:
+    reviews = (
+        "<section class='product-reviews'><h2>Avis clients</h2>"
+        "<div class='review-item'><p>Très bon barbecue, solide et facile à monter, je recommande "
+        "à tous ceux qui reçoivent souvent en été.</p></div></section>"
+    )
+    html = product_page().replace("<footer>", f"{reviews}<footer>")
+    assert reason_of(clean(html), "Très bon barbecue") == "class 'product-reviews'"
+
+
+def test_a_review_article_is_kept() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in DESCRIPTION)
+    html = (
+        "<html><head><title>Essai du Tremont 57</title></head><body>"
+        f"<article class='review'><h1>Essai du Tremont 57</h1><div class='review-body'>{paras}</div>"
+        "</article></body></html>"
+    )
+    assert kept(clean(html)) == DESCRIPTION

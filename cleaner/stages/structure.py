@@ -82,6 +82,8 @@ LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "
 #: An element holding more unlinked text than this is no header, toolbar or rating, whatever
 #: its weak anti-content tokens say (strong ones, such as "comments", still hold).
 WEAK_ANTI_MAX_CHARS = 1000
+#: An element holding this share of the page's unlinked text wraps the page: no name makes it chrome.
+PAGE_WRAPPER_SHARE = 0.8
 #: Elements that wrap the whole page: their class tokens say nothing about a block.
 PAGE_ROOTS = frozenset({"body", "html", "[document]"})
 
@@ -248,10 +250,17 @@ class Structure(Stage):
             value *= 1.0 - linked[serial] / total
             return value * ANTI_ANCESTOR_FACTOR if under_anti(serial) else value
 
-        def under_anti(serial: int) -> bool:
-            """Whether an ancestor below <body> is page chrome or carries a strong anti-content token."""
+        def under_anti(serial: int, wrapper: float = float("inf")) -> bool:
+            """Whether an ancestor below <body> is page chrome or carries a strong anti-content token.
+
+            Ancestors holding ``wrapper`` characters of unlinked text or more wrap the page: their
+            names ("sticky-footer-wrapper") say nothing.
+            """
             serial = nodes[serial].parent
             while serial >= 0 and nodes[serial].tag not in PAGE_ROOTS:
+                if chars[serial] - linked[serial] >= wrapper:
+                    serial = nodes[serial].parent
+                    continue
                 chrome = nodes[serial].chrome not in ("", "header") and serial not in open_chrome
                 if flags.strong[serial] or chrome:
                     return True
@@ -350,7 +359,7 @@ class Structure(Stage):
             region >= 0
             and unlinked.get(region, 0.0) >= HEADLINE_REGION_MIN_CHARS
             and linked.get(region, 0.0) <= HEADLINE_REGION_MAX_LINKS * chars[region]
-            and not under_anti(region)
+            and not under_anti(region, PAGE_WRAPPER_SHARE * page_text)
             and not anti_of[region]
             and not under_chrome(region)
         ):
