@@ -366,7 +366,8 @@ def _feed_tree(root: Any, soup: BeautifulSoup) -> None:
     would skip or read the same without (see :func:`parse_once`)."""
     from lxml import etree  # type: ignore[import-untyped]
 
-    start, end, data = soup.handle_starttag, soup.handle_endtag, soup.handle_data
+    start, end, data, end_data = soup.handle_starttag, soup.handle_endtag, soup.handle_data, soup.endData
+    link_text = _link_text_class()
     keep, every, space = READ_ATTRIBUTES, ALL_ATTRIBUTES, _ASCII_SPACE
     unfed, blocks, named, frame = _UNFED, BLOCK_TAGS, _NAMED_INLINE | BLOCK_TAGS, _FRAME
     folded_tags, unknown_void = frozenset(FOLDED_TAGS), _UNKNOWN_VOID
@@ -411,6 +412,14 @@ def _feed_tree(root: Any, soup: BeautifulSoup) -> None:
             skip()
             opened.append(_LEFT_OUT)
             continue
+        if tag == "a" and not len(element) and not (attrib and _is_hidden(attrib)):
+            # a link holding only text: its text, as a string that says it is linked
+            end_data()
+            if element.text:
+                data(element.text)
+                end_data(link_text)
+            opened.append(_LEFT_OUT)
+            continue
         if tag not in named and (
             tag in unknown_void
             or not (attrib and _is_hidden(attrib))
@@ -449,6 +458,19 @@ def _feed_tree(root: Any, soup: BeautifulSoup) -> None:
             or len(opened) >= MAX_DEPTH - 2
         ):
             data(text)
+
+
+@cache
+def _link_text_class() -> type[Any]:
+    """The bs4 string class of a link's text when the link holds nothing else: bs4 makes one string
+    instead of an ``<a>`` tag and its string (a fifth of a page's tags), and the walker counts its
+    characters as linked, as it counts those inside an ``<a>``."""
+    from bs4.element import NavigableString
+
+    class LinkText(NavigableString):
+        """The text of an ``<a>`` element that holds only text."""
+
+    return LinkText
 
 
 @cache
@@ -644,6 +666,7 @@ class _Walker:
         from bs4.element import NavigableString, Tag
 
         skip_types = frozenset(_skip_string_types())
+        link_text = _link_text_class()
         parts = self.parts
         add = parts.append
         flush = self.flush
@@ -669,7 +692,7 @@ class _Walker:
             if kind is not Tag:
                 if kind is NavigableString or (kind not in skip_types and issubclass(kind, NavigableString)):
                     add(child)
-                    if in_link:
+                    if in_link or kind is link_text:
                         self.linked += _visible_len(child)
                 continue
             name = child.name
