@@ -29,6 +29,7 @@ from __future__ import annotations
 import codecs
 import importlib.util
 import json
+import re
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 import regex
 
 from .document import Block, Document
+from .mojibake import repair
 from .options import DEFAULT_MAX_BYTES
 from .readers import check_size, check_text, read_text, scrub
 
@@ -96,9 +98,13 @@ _META_CHARSET = regex.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([\w.:-]+)""",
     regex.I,
 )
-_TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
-_STATE_CLASS = regex.compile(r"(?<![^\s])(?:has|with|without|no|show|hide|enable|disable)[-_]\S*")
-_CAMEL = regex.compile(r"(?<=[a-z])(?=[A-Z])")
+# (class_tokens runs on every class and id: the stdlib re makes these three calls 1.5-3 times
+# faster than regex; [\S\x1c-\x1f] is regex's \S, as re counts \x1c-\x1f as space and regex not)
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+_STATE_CLASS = re.compile(
+    r"(?<![\S\x1c-\x1f])(?:has|with|without|no|show|hide|enable|disable)[-_][\S\x1c-\x1f]*"
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DISPLAY_NONE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.I)
 _STREAMED_SEGMENT = regex.compile(r"\A[SB]:\d+\Z")
 _SPACE_RUN = regex.compile(r"[ \t\r\n\f\u00a0\u200b]+")
@@ -116,22 +122,41 @@ _PRUNE_OPEN = regex.compile(rf"<({'|'.join(_PRUNED_TAGS)})(?=[\s/>])|<!--", rege
 _PRUNE_CLOSE = {tag: regex.compile(rf"</{tag}\s*>", regex.I) for tag in _PRUNED_TAGS} | {
     "!--": regex.compile(r"-->")
 }
-# Whitespace between a tag and the start or end of a block element is never text a reader sees;
-# each run would be a bs4 string object of its own (a third of a page's nodes).
-_BLOCK_NAMES = "|".join(sorted(BLOCK_TAGS | {"td", "th", "br", "head", "meta", "link", "title", "li"}))
-_BLOCK_EDGE_SPACE = regex.compile(rf">[ \t\r\n\f]++(?=</?(?:{_BLOCK_NAMES})[\s/>])", regex.I)
-# Void elements that never hold text: cut before parsing, as bs4 makes a Tag of each.
-_VOID_NO_TEXT = regex.compile(
-    r"<(?:img|source|input|wbr|track|param|col)\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I
-)
-# Inline elements with nothing inside (icon fonts, emptied image links): no text, no separator.
-_EMPTY_INLINE = regex.compile(
-    r"<(a|span|i|b|em|strong|small|label|u|font|sup|sub|abbr|cite|mark|ins|del|s|q)\b"
-    r"(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+></\1\s*>",
-    regex.I,
-)
-# <link> elements other than the canonical URL: stylesheets, preloads, icons.
-_LINK_TAG = regex.compile(r"<link\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I)
+
+
+class _CompactPatterns(NamedTuple):
+    """The patterns of :func:`compact` (see :func:`_compact_patterns`)."""
+
+    # Whitespace between a tag and the start or end of a block element is never text a reader
+    # sees; each run would be a bs4 string object of its own (a third of a page's nodes).
+    block_edge_space: regex.Pattern[str]
+    # Void elements that never hold text: cut before parsing, as bs4 makes a Tag of each.
+    void_no_text: regex.Pattern[str]
+    # Inline elements with nothing inside (icon fonts, emptied image links): no text, no separator.
+    empty_inline: regex.Pattern[str]
+    # <link> elements other than the canonical URL: stylesheets, preloads, icons.
+    link_tag: regex.Pattern[str]
+
+
+@cache
+def _compact_patterns() -> _CompactPatterns:
+    """Compiled on first use: :func:`compact` serves only the fallback parse (and regex takes
+    some 25 ms a process to compile these)."""
+    block_names = "|".join(sorted(BLOCK_TAGS | {"td", "th", "br", "head", "meta", "link", "title", "li"}))
+    return _CompactPatterns(
+        regex.compile(rf">[ \t\r\n\f]++(?=</?(?:{block_names})[\s/>])", regex.I),
+        regex.compile(
+            r"<(?:img|source|input|wbr|track|param|col)\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I
+        ),
+        regex.compile(
+            r"<(a|span|i|b|em|strong|small|label|u|font|sup|sub|abbr|cite|mark|ins|del|s|q)\b"
+            r"(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+></\1\s*>",
+            regex.I,
+        ),
+        regex.compile(r"<link\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I),
+    )
+
+
 _SCRIPT_OPEN = regex.compile(r"<script\b([^>]{0,500})>", regex.I)
 _LD_TYPE = regex.compile(r"application/ld\+json", regex.I)
 
@@ -179,6 +204,11 @@ def decode_html(data: bytes) -> str:
     A page that declares ISO-8859-1, windows-1252 or ASCII but decodes cleanly
     as UTF-8 is taken for UTF-8: the declaration lies more often than the bytes.
     """
+    return _decode_html(data)[0]
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    """:func:`decode_html`'s text, and the codec that made it."""
     for bom, encoding in (
         (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"),
@@ -187,24 +217,30 @@ def decode_html(data: bytes) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(encoding, "replace")
+            return data.decode(encoding, "replace"), encoding
     declared = declared_charset(data)
     if declared is None or declared in _LATIN or declared == "utf-8":
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             if declared == "utf-8":
-                return data.decode("utf-8", "replace")
-        return data.decode(
-            "cp1252" if declared in (None, "ascii", "latin-1", "iso8859-1") else declared, "replace"
-        )
+                return data.decode("utf-8", "replace"), "utf-8"
+        fallback = "cp1252" if declared in (None, "ascii", "latin-1", "iso8859-1") else str(declared)
+        return data.decode(fallback, "replace"), fallback
     try:
-        return data.decode(declared)
+        return data.decode(declared), declared
     except (UnicodeDecodeError, LookupError):
         try:
-            return data.decode("utf-8")
+            return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            return data.decode(declared, "replace")
+            return data.decode(declared, "replace"), declared
+
+
+#: Codecs whose text holds no lone surrogate (unlike utf-7 or unicode-escape): what they decode
+#: needs no search for one (:func:`cleaner.readers.scrub`; a search of the whole page).
+_NO_SURROGATES = frozenset(
+    {"utf-8", "utf-8-sig", "utf-16", "utf-32", "cp1252", "latin-1", "iso8859-1", "ascii"}
+)
 
 
 # -- parsing -------------------------------------------------------------------------------------------
@@ -280,102 +316,173 @@ _NAMED_INLINE = frozenset({"a", "time", "td", "th", "br", "head", "html", "title
 _ASCII_SPACE = " \t\n\r\f"
 #: Tags at whose start the walker ends a line: space next to them separates nothing.
 _EDGE_TAGS = BLOCK_TAGS | {"br"}
+#: Elements kept whatever their attributes say: the page's frame and the head's metadata.
+_FRAME = frozenset({"html", "head", "body", "title", "meta", "link"})
+# What bs4 gets of an lxml element (see _feed_tree).
+_LEFT_OUT, _GIVEN = 0, 1
 
 
-def _edge_after(element: Any, depth: int) -> bool:
+def _is_edge(element: Any) -> bool:
+    """Whether the walker ends a line at ``element``: a block or ``<br>`` it does not skip as hidden."""
+    if element.tag not in _EDGE_TAGS:
+        return False
+    attrib = element.attrib
+    return not (attrib and _is_hidden(attrib))
+
+
+def _tail_at_edge(element: Any, given: int, depth: int) -> bool:
     """Whether the text after ``element`` (its tail) meets the end or start of a line: after a block
-    or ``<br>``, before one, or before its block parent's end. (Not below :data:`MAX_DEPTH`,
-    where the walker reads block elements as inline.)"""
-    if element.tag in _EDGE_TAGS:
-        return depth < MAX_DEPTH - 2
+    or ``<br>`` bs4 was given, before one, or before its block parent's end. (Not below
+    :data:`MAX_DEPTH`, where the walker reads block elements as inline.)"""
+    if depth >= MAX_DEPTH - 2:
+        return False
+    if given and element.tag in _EDGE_TAGS:
+        return True
     following = element.getnext()
     if following is not None:
-        return following.tag in _EDGE_TAGS and depth < MAX_DEPTH - 2
+        return _is_edge(following)
     parent = element.getparent()
-    return parent is not None and parent.tag in BLOCK_TAGS and depth < MAX_DEPTH - 2
+    return parent is not None and parent.tag in BLOCK_TAGS
+
+
+def _unread_metadata(element: Any) -> bool:
+    """Whether a ``<meta>`` or ``<link>`` is one :func:`page_metadata` does not read (viewport, theme
+    colour, stylesheets, icons ...)."""
+    tag = element.tag
+    if tag == "meta":
+        key = element.get("property") or element.get("name") or element.get("itemprop") or ""
+        return key.strip().lower() not in META_KEYS
+    return tag == "link" and "canonical" not in (element.get("rel") or "").lower()
+
+
+def _foldable(element: Any) -> bool:
+    """Whether a chrome element (``<nav>`` ...) is folded: its unread parts cut, it holds no main text."""
+    _cut_unread(element)
+    return not _holds_main_text(element)
+
+
+def _feed_tree(root: Any, soup: BeautifulSoup) -> None:
+    """Hand an lxml tree to bs4's tree building, element by element, leaving out what the walker
+    would skip or read the same without (see :func:`parse_once`)."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    start, end, data, end_data = soup.handle_starttag, soup.handle_endtag, soup.handle_data, soup.endData
+    link_text = _link_text_class()
+    keep, every, space = READ_ATTRIBUTES, ALL_ATTRIBUTES, _ASCII_SPACE
+    unfed, blocks, named, frame = _UNFED, BLOCK_TAGS, _NAMED_INLINE | BLOCK_TAGS, _FRAME
+    folded_tags, unknown_void = frozenset(FOLDED_TAGS), _UNKNOWN_VOID
+    block_list = tuple(sorted(BLOCK_TAGS))
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    skip = walker.skip_subtree
+    opened: list[int] = []  # per open lxml element: _GIVEN or _LEFT_OUT
+    in_pre = 0  # open <pre> elements: inside one, every space is text
+    in_body = False
+    for event, element in walker:
+        if event == "end":
+            given = opened.pop()
+            if given:
+                tag = element.tag
+                end(tag)
+                if tag == "pre":
+                    in_pre -= 1
+                elif tag == "body":
+                    in_body = False
+            tail = element.tail
+            if tail and (in_pre or tail.strip(space) or not _tail_at_edge(element, given, len(opened))):
+                data(tail)
+            continue
+        if event != "start":  # a comment or processing instruction: only its tail is text
+            tail = element.tail
+            if tail and (in_pre or tail.strip(space) or not _tail_at_edge(element, _LEFT_OUT, len(opened))):
+                data(tail)
+            continue
+        tag = element.tag
+        if tag in unfed:
+            skip()
+            opened.append(_LEFT_OUT)
+            continue
+        attrib = element.attrib
+        if attrib:
+            if (tag in frame and _unread_metadata(element)) or (in_body and _is_hidden(attrib)):
+                # metadata the reader does not look up (viewport, stylesheets ...), hidden elements
+                skip()
+                opened.append(_LEFT_OUT)
+                continue
+        elif tag == "link":
+            skip()
+            opened.append(_LEFT_OUT)
+            continue
+        if tag == "a" and not len(element) and not (attrib and _is_hidden(attrib)):
+            # a link holding only text: its text, as a string that says it is linked
+            end_data()
+            if element.text:
+                data(element.text)
+                end_data(link_text)
+            opened.append(_LEFT_OUT)
+            continue
+        if tag not in named and (
+            tag in unknown_void
+            or not (attrib and _is_hidden(attrib))
+            and (not len(element) or next(element.iterdescendants(*block_list), None) is None)
+        ):
+            # an inline element holding no block (<b>, <span> ...): its content without it
+            opened.append(_LEFT_OUT)
+            if element.text:
+                data(element.text)
+            continue
+        if not attrib:
+            attrs = {}
+        elif tag in every:
+            attrs = dict(element.items())
+        else:
+            attrs = {k: v for k, v in element.items() if k in keep}
+        if tag in folded_tags and in_body and _foldable(element):
+            lines, linked = _folded_lines(element, etree)
+            attrs[FOLDED] = lines
+            attrs[FOLDED_LINKED] = str(linked)
+            start(tag, None, None, attrs)
+            skip()
+            opened.append(_GIVEN)
+            continue
+        start(tag, None, None, attrs)
+        opened.append(_GIVEN)
+        if tag == "pre":
+            in_pre += 1
+        elif tag == "body":
+            in_body = True
+        text = element.text
+        if text and (
+            in_pre
+            or text.strip(space)
+            or not (tag in blocks or (len(element) and _is_edge(element[0])))
+            or len(opened) >= MAX_DEPTH - 2
+        ):
+            data(text)
+
+
+@cache
+def _link_text_class() -> type[Any]:
+    """The bs4 string class of a link's text when the link holds nothing else: bs4 makes one string
+    instead of an ``<a>`` tag and its string (a fifth of a page's tags), and the walker counts its
+    characters as linked, as it counts those inside an ``<a>``."""
+    from bs4.element import NavigableString
+
+    class LinkText(NavigableString):
+        """The text of an ``<a>`` element that holds only text."""
+
+    return LinkText
 
 
 @cache
 def _tree_builder() -> type[Any]:
     """A bs4 tree builder that builds from a parsed lxml tree instead of parsing markup."""
-    from lxml import etree  # type: ignore[import-untyped]
-
-    keep, every = READ_ATTRIBUTES, ALL_ATTRIBUTES
-    unfed, blocks, named = _UNFED, BLOCK_TAGS, _NAMED_INLINE | BLOCK_TAGS
-    folded_tags = frozenset(FOLDED_TAGS)
-    unknown_void = _UNKNOWN_VOID
-    block_list = tuple(sorted(BLOCK_TAGS))
-    edges = _EDGE_TAGS
 
     class LxmlTreeFeeder(_lean_lxml_builder()):  # type: ignore[misc]
         def prepare_markup(self, markup: Any, *_: Any, **__: Any) -> Iterator[tuple[Any, None, None, bool]]:
             yield markup, None, None, False  # the tree as it is: no decoding to try
 
         def feed(self, markup: Any) -> None:
-            soup = self.soup
-            start, end, data = soup.handle_starttag, soup.handle_endtag, soup.handle_data
-            walker = etree.iterwalk(markup, events=("start", "end", "comment", "pi"))
-            skip = walker.skip_subtree
-            opened: list[bool] = []  # per open lxml element: whether bs4 was given its tag
-            in_pre = 0  # open <pre> elements: inside one, every space is text
-            for event, element in walker:
-                if event == "end":
-                    if opened.pop():
-                        tag = element.tag
-                        end(tag)
-                        if tag == "pre":
-                            in_pre -= 1
-                    tail = element.tail
-                    if tail and (in_pre or tail.strip(_ASCII_SPACE) or not _edge_after(element, len(opened))):
-                        data(tail)
-                    continue
-                if event != "start":  # a comment or processing instruction: only its tail is text
-                    tail = element.tail
-                    if tail and (in_pre or tail.strip(_ASCII_SPACE) or not _edge_after(element, len(opened))):
-                        data(tail)
-                    continue
-                tag = element.tag
-                if tag in unfed or (tag == "link" and "canonical" not in (element.get("rel") or "").lower()):
-                    skip()
-                    opened.append(False)
-                    continue
-                attrib = element.attrib
-                if tag not in named and (
-                    tag in unknown_void
-                    or not (attrib and _is_hidden(attrib))
-                    and (not len(element) or next(element.iterdescendants(*block_list), None) is None)
-                ):
-                    # an inline element holding no block (<b>, <span> ...): its content without it
-                    opened.append(False)
-                    if element.text:
-                        data(element.text)
-                    continue
-                if not attrib:
-                    attrs = {}
-                elif tag in every:
-                    attrs = dict(element.items())
-                else:
-                    attrs = {k: v for k, v in element.items() if k in keep}
-                if tag in folded_tags and not _holds_main_text(element):
-                    lines, linked = _folded_lines(element, etree)
-                    attrs[FOLDED] = lines
-                    attrs[FOLDED_LINKED] = str(linked)
-                    start(tag, None, None, attrs)
-                    skip()
-                    opened.append(True)
-                    continue
-                start(tag, None, None, attrs)
-                opened.append(True)
-                if tag == "pre":
-                    in_pre += 1
-                text = element.text
-                if text and (
-                    in_pre
-                    or text.strip(_ASCII_SPACE)
-                    or not (tag in blocks or (len(element) and element[0].tag in edges))
-                    or len(opened) >= MAX_DEPTH - 2
-                ):
-                    data(text)
+            _feed_tree(markup, self.soup)
 
     return LxmlTreeFeeder
 
@@ -407,7 +514,6 @@ def parse_once(text: str) -> BeautifulSoup | None:
     from bs4 import BeautifulSoup
 
     try:
-        _cut_unread(root)
         return BeautifulSoup(root, builder=_tree_builder()(multi_valued_attributes=None))
     except ValueError:  # text lxml refuses to hold or hand over (control characters)
         return None
@@ -491,6 +597,17 @@ _FLAG_OF: dict[str, Callable[[_Flags], _Flags]] = {
 _NO_SPACE = str.maketrans("", "", " \t\r\n\f\u00a0\u200b" + _BREAK)
 
 
+def _visible_len(text: str) -> int:
+    """The number of characters of ``text`` that are not space (``len(text.translate(_NO_SPACE))``:
+    str.translate is fast on ASCII text only, counting is fast on any)."""
+    if text.isascii():
+        return len(text.translate(_NO_SPACE))
+    return (
+        len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+        - text.count("\f") - text.count("\u00a0") - text.count("\u200b") - text.count(_BREAK)
+    )  # fmt: skip
+
+
 class _Walker:
     """One pass over the tree: collects block texts with their hints."""
 
@@ -517,7 +634,7 @@ class _Walker:
         linked = self.linked
         parts.clear()
         self.linked = 0
-        total = len(raw.translate(_NO_SPACE))
+        total = _visible_len(raw)
         if not total:
             return
         serial, path, chain, base, origin = self.owner
@@ -549,6 +666,7 @@ class _Walker:
         from bs4.element import NavigableString, Tag
 
         skip_types = frozenset(_skip_string_types())
+        link_text = _link_text_class()
         parts = self.parts
         add = parts.append
         flush = self.flush
@@ -574,8 +692,8 @@ class _Walker:
             if kind is not Tag:
                 if kind is NavigableString or (kind not in skip_types and issubclass(kind, NavigableString)):
                     add(child)
-                    if in_link:
-                        self.linked += len(child.translate(_NO_SPACE))
+                    if in_link or kind is link_text:
+                        self.linked += _visible_len(child)
                 continue
             name = child.name
             if name in never:
@@ -789,12 +907,13 @@ def compact(text: str) -> str:
     Line numbers change (the whitespace goes), so this is for builders that do not report them;
     a page with ``<pre>`` keeps its whitespace (a newline between two lines of code is text).
     """
-    text = _VOID_NO_TEXT.sub("", text)
-    text = _LINK_TAG.sub(_keep_canonical, text)
-    text = _EMPTY_INLINE.sub("", _EMPTY_INLINE.sub("", text))  # twice: <a><i></i></a>
+    patterns = _compact_patterns()
+    text = patterns.void_no_text.sub("", text)
+    text = patterns.link_tag.sub(_keep_canonical, text)
+    text = patterns.empty_inline.sub("", patterns.empty_inline.sub("", text))  # twice: <a><i></i></a>
     if "<pre" in text or "<PRE" in text:
         return text
-    return _BLOCK_EDGE_SPACE.sub(">", text)
+    return patterns.block_edge_space.sub(">", text)
 
 
 #: The ``<meta>`` keys :func:`page_metadata` reads (property, name or itemprop, lower-cased); the
@@ -824,26 +943,33 @@ _PAGE_END = regex.compile(r"</(?:body|html)\s*>", regex.I)
 FOLDED, FOLDED_LINKED = "data-ca-folded", "data-ca-linked"
 
 
-def _cut_unread(root: Any) -> bool:
-    """Cut what the reader never reads from an lxml tree: hidden elements and ``<meta>`` elements
-    whose key :func:`page_metadata` does not look up. Whether anything went."""
+def _cut_unread(element: Any) -> bool:
+    """Cut what the reader never reads from an lxml subtree (below ``element``): hidden elements and
+    ``<meta>`` elements whose key :func:`page_metadata` does not look up. Whether anything went."""
     cut = [
-        m for m in root.iter("meta")
+        m for m in element.iterdescendants("meta")
         if (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower() not in META_KEYS
     ]  # fmt: skip
-    cut.extend(e for e in root.xpath("//body//*[@hidden or @aria-hidden or @style]") if _is_hidden(e.attrib))
-    for element in cut:
-        parent = element.getparent()
+    cut.extend(e for e in _maybe_hidden()(element) if _is_hidden(e.attrib))
+    for found in cut:
+        parent = found.getparent()
         if parent is None:
             continue
-        if element.tail:  # the text after the element stays
-            previous = element.getprevious()
+        if found.tail:  # the text after the element stays
+            previous = found.getprevious()
             if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
+                previous.tail = (previous.tail or "") + found.tail
             else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
+                parent.text = (parent.text or "") + found.tail
+        parent.remove(found)
     return bool(cut)
+
+
+@cache
+def _maybe_hidden() -> Any:
+    from lxml import etree
+
+    return etree.XPath(".//*[@hidden or @aria-hidden or @style]")
 
 
 def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
@@ -872,7 +998,7 @@ def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
             if node.text:
                 parts.append(node.text)
                 if in_link:
-                    linked += len(node.text.translate(_NO_SPACE))
+                    linked += _visible_len(node.text)
         else:
             if node is skipped:
                 skipped = None
@@ -884,7 +1010,7 @@ def _folded_lines(element: Any, etree: Any) -> tuple[str, int]:
             if node.tail and node is not element:
                 parts.append(node.tail)
                 if in_link:
-                    linked += len(node.tail.translate(_NO_SPACE))
+                    linked += _visible_len(node.tail)
     lines = (" ".join(line.split()) for line in "".join(parts).split(_BREAK))
     # an attribute value holds no control characters (lxml refuses them)
     return _CONTROL.sub("", "\n".join(line for line in lines if line)), linked
@@ -1024,11 +1150,14 @@ def read_html(
     """An HTML page (str, or bytes to decode) as a Document of kind ``html``."""
     if isinstance(raw, bytes):
         check_size(raw, max_bytes)
-        text = decode_html(raw)
+        text, codec = _decode_html(raw)
     else:
-        text = raw
+        text, codec = raw, ""
     check_text(text[:65536])
-    text = scrub(text, mend=isinstance(raw, bytes))
+    if codec in _NO_SURROGATES:  # scrub() without its search for lone surrogates
+        text = repair(text.replace("\x00", "") if "\x00" in text else text)
+    else:
+        text = scrub(text, mend=isinstance(raw, bytes))
     builder = parser_name()
     ld = json_ld(text)
     lines_known = builder == "html.parser"
