@@ -1,0 +1,188 @@
+"""Listings: keep the entries of a page whose main region is a run of repeated cards.
+
+A listing page (courses, events, job offers, shop categories, a blog's front
+page) prints one card per entry: a title, a one-line description and the same
+short field lines in every card (``Price`` / ``$279``, ``Date`` /
+``12 March 2026``, ``Location``, ``4 comments``). Line by line each card looks
+like chrome, so the content classifier drops most of it. This stage finds such
+runs from the page's own repetition, with no word list: a short line whose
+text (or, when it holds figures, whose shape: ``$279`` and ``$950`` are both
+``$0``) recurs at least :data:`MIN_ENTRIES` times at a regular spacing, with a
+line of several words between each two occurrences. When the run holds at
+least as many words as all the text kept outside it, it is the page's main
+region and every line the content stage dropped inside it comes back.
+"""
+
+from __future__ import annotations
+
+import statistics
+from functools import cache
+
+import regex
+
+from .. import lexicon
+from ..document import Block, Document, make_block
+from ..stage import Stage, register
+
+#: A field label or value line has at most this many words ...
+MAX_LABEL_WORDS = 4
+#: ... and at most this many characters.
+MAX_LABEL_CHARS = 40
+#: A run needs the same label in at least this many cards.
+MIN_ENTRIES = 3
+#: Two occurrences of a label in consecutive cards are at most this many lines apart ...
+MAX_PERIOD = 16
+#: ... and at least this many (a label on every other line is a menu, not cards).
+MIN_PERIOD = 2
+#: A gap longer than this multiple of the run's median gap ends the run.
+MAX_STRETCH = 2.0
+#: Every card holds a description of its own: a line of at least this many words.
+DESCRIPTION_WORDS = 8
+#: The run is the main region when its words are at least this share of the words kept outside it.
+MAIN_SHARE = 2.0
+
+#: ... holding at least this many stopwords (prose, not a product's name and options).
+DESCRIPTION_STOPWORDS = 3
+
+#: Only lines the content classifier dropped come back (other stages' removals are certain).
+RESTORES = frozenset({"content"})
+
+_DIGITS = regex.compile(r"\d+")
+_WORD = regex.compile(r"\p{L}+")
+_GLUED = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def _key(text: str) -> str | None:
+    """What recurs in each card: a short line's text, or its shape when it holds figures."""
+    words = text.split()
+    if not words or len(words) > MAX_LABEL_WORDS or len(text) > MAX_LABEL_CHARS:
+        return None
+    if _DIGITS.search(text) is None:
+        return text.casefold()
+    # ``March 5, 2026`` and ``February 23, 2026`` share a shape; so do ``$279`` and ``$950``.
+    return "#" + _WORD.sub("a", _DIGITS.sub("0", text.casefold()))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """The stopwords of every language (loaded on first use, not at start-up)."""
+    return frozenset(w.casefold() for w in lexicon.load("stopwords"))
+
+
+def _describes(text: str, counts: dict[str, int]) -> bool:
+    """A card's own description: a line of prose printed once, not glued-together links."""
+    words = text.split()
+    if counts[text] != 1 or len(words) < DESCRIPTION_WORDS or len(_GLUED.findall(text)) >= 2:
+        return False
+    stops = _stopwords()
+    return sum(w.casefold().strip(".,;:!?()\"'") in stops for w in words) >= DESCRIPTION_STOPWORDS
+
+
+def _chains(positions: list[int]) -> list[list[int]]:
+    """Split one label's positions into runs of regular spacing (cards in a row)."""
+    runs: list[list[int]] = []
+    current = [positions[0]]
+    for p in positions[1:]:
+        gap = p - current[-1]
+        if MIN_PERIOD <= gap <= MAX_PERIOD:
+            current.append(p)
+            continue
+        runs.append(current)
+        current = [p]
+    runs.append(current)
+    out: list[list[int]] = []
+    for run in runs:
+        if len(run) < MIN_ENTRIES:
+            continue
+        gaps = [b - a for a, b in zip(run, run[1:])]
+        median = statistics.median(gaps)
+        if max(gaps) <= MAX_STRETCH * median:
+            out.append(run)
+    return out
+
+
+def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
+    """The card runs among the page's non-blank lines, as (first, last) positions, merged,
+    and the keys of the field lines printed in every card."""
+    keys = [_key(t) for t in texts]
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    where: dict[str, list[int]] = {}
+    for p, key in enumerate(keys):
+        if key is not None:
+            where.setdefault(key, []).append(p)
+    found: list[tuple[int, int]] = []
+    fields: set[str] = set()
+    for key, positions in where.items():
+        if len(positions) < MIN_ENTRIES:
+            continue
+        for run in _chains(positions):
+            # every card holds a description of its own (a shop's grid of names and prices does not)
+            if not all(any(_describes(texts[q], counts) for q in range(a + 1, b)) for a, b in zip(run, run[1:])):
+                continue
+            period = round(statistics.median(b - a for a, b in zip(run, run[1:])))
+            fields.add(key)
+            found.append((max(0, run[0] - period + 1), min(len(texts) - 1, run[-1] + period - 1)))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in found:
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged, fields
+
+
+@register
+class Listing(Stage):
+    """Bring back the cards of a listing page (title, description, fields) the content stage dropped.
+
+    **Removes:** nothing; it restores. Brings back ``Sunset kayak tour`` /
+    ``Paddle the bay at dusk with a guide.`` / ``Price`` / ``€35`` when the page is a
+    run of such cards, each with ``Price`` and a figure.
+    **Keeps:** dropped as they were a ``Related stories`` list of three teasers under a
+    long article (the run holds fewer words than the article kept outside it).
+    """
+
+    name = "listing"
+
+    def run(self, doc: Document) -> Document:
+        blocks = doc.blocks
+        live = [i for i, b in enumerate(blocks) if b.text.strip()]
+        if len(live) < MIN_ENTRIES * MIN_PERIOD:
+            return doc
+        texts = [blocks[i].text.strip() for i in live]
+        counts: dict[str, int] = {}
+        for t in texts:
+            counts[t] = counts.get(t, 0) + 1
+        spans, fields = _spans(texts)
+        if not spans:
+            return doc
+        inside = [False] * len(live)
+        for a, b in spans:
+            for p in range(a, b + 1):
+                inside[p] = True
+        run_words = sum(
+            len(texts[p].split())
+            for p, i in enumerate(live)
+            if inside[p] and (blocks[i].removal is None or blocks[i].removal.stage in RESTORES)
+        )
+        outside_words = sum(
+            len(texts[p].split()) for p, i in enumerate(live) if not inside[p] and blocks[i].removal is None
+        )
+        if run_words < MAIN_SHARE * outside_words:
+            return doc
+        out: list[Block] = list(blocks)
+        changed = False
+        for a, b in spans:
+            for p in range(a, b + 1):
+                block = blocks[live[p]]
+                removal = block.removal
+                if removal is None or removal.stage not in RESTORES:
+                    continue
+                if counts[texts[p]] > 1 or _key(texts[p]) in fields:
+                    continue  # the card's title and description come back, not its repeated fields
+                out[live[p]] = make_block(block.text, block.origin, None, block.path, block.hints)
+                changed = True
+        return doc.with_blocks(out) if changed else doc
