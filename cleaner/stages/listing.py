@@ -9,14 +9,18 @@ runs from the page's own repetition, with no word list: a short line whose
 text (or, when it holds figures, whose shape: ``$279`` and ``$950`` are both
 ``$0``) recurs at least :data:`MIN_ENTRIES` times at a regular spacing, with a
 line of several words between each two occurrences. When the run holds at
-least as many words as all the text kept outside it, it is the page's main
-region and every line the content stage dropped inside it comes back.
+least :data:`MAIN_SHARE` times as many words as all the text kept outside
+it, it is the page's main region, and the cards' own lines (titles and
+descriptions, not the fields printed in every card) that the content stage
+dropped inside it come back. A shop's grid of names and prices has no
+description in its cards and is left alone.
 """
 
 from __future__ import annotations
 
 import statistics
 from functools import cache
+from itertools import pairwise
 
 import regex
 
@@ -94,11 +98,29 @@ def _chains(positions: list[int]) -> list[list[int]]:
     for run in runs:
         if len(run) < MIN_ENTRIES:
             continue
-        gaps = [b - a for a, b in zip(run, run[1:])]
+        gaps = [b - a for a, b in pairwise(run)]
         median = statistics.median(gaps)
         if max(gaps) <= MAX_STRETCH * median:
             out.append(run)
     return out
+
+
+def _reach(run: list[int], shapes: list[str], step: int) -> int:
+    """How far a run's first (``step`` -1) or last (+1) card reaches beyond its label.
+
+    The line ``d`` before the first label belongs to the first card when the line
+    ``d`` before the second label has the same shape (both a card's own text, or
+    both the same field); likewise after the last label, mirrored on the one before.
+    """
+    edge, twin = (run[0], run[1]) if step < 0 else (run[-1], run[-2])
+    period = abs(twin - edge)
+    reach = edge
+    for d in range(1, period):
+        here, there = edge + step * d, twin + step * d
+        if not 0 <= here < len(shapes) or shapes[here] != shapes[there]:
+            break
+        reach = here
+    return reach
 
 
 def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
@@ -112,6 +134,7 @@ def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
     for p, key in enumerate(keys):
         if key is not None:
             where.setdefault(key, []).append(p)
+    shapes = [k if k is not None and len(where[k]) >= MIN_ENTRIES else "" for k in keys]
     found: list[tuple[int, int]] = []
     fields: set[str] = set()
     for key, positions in where.items():
@@ -119,11 +142,11 @@ def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
             continue
         for run in _chains(positions):
             # every card holds a description of its own (a shop's grid of names and prices does not)
-            if not all(any(_describes(texts[q], counts) for q in range(a + 1, b)) for a, b in zip(run, run[1:])):
+            cards = pairwise(run)
+            if not all(any(_describes(texts[q], counts) for q in range(a + 1, b)) for a, b in cards):
                 continue
-            period = round(statistics.median(b - a for a, b in zip(run, run[1:])))
             fields.add(key)
-            found.append((max(0, run[0] - period + 1), min(len(texts) - 1, run[-1] + period - 1)))
+            found.append((_reach(run, shapes, -1), _reach(run, shapes, 1)))
     found.sort()
     merged: list[tuple[int, int]] = []
     for a, b in found:
@@ -134,15 +157,21 @@ def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
     return merged, fields
 
 
+def _restorable(block: Block) -> bool:
+    """Kept, or dropped by a stage whose removals this stage may undo."""
+    return block.removal is None or block.removal.stage in RESTORES
+
+
 @register
 class Listing(Stage):
-    """Bring back the cards of a listing page (title, description, fields) the content stage dropped.
+    """Bring back the titles and descriptions of a listing page's cards that the content stage dropped.
 
     **Removes:** nothing; it restores. Brings back ``Sunset kayak tour`` /
-    ``Paddle the bay at dusk with a guide.`` / ``Price`` / ``€35`` when the page is a
-    run of such cards, each with ``Price`` and a figure.
-    **Keeps:** dropped as they were a ``Related stories`` list of three teasers under a
-    long article (the run holds fewer words than the article kept outside it).
+    ``Paddle along the bay at dusk with a guide and a flask of tea.`` in a run of
+    cards that each print ``Price`` and a figure; the ``Price`` lines stay as decided.
+    **Keeps:** dropped the same kind of cards in a ``Related stories`` list under a
+    long article (the run holds fewer words than the article kept outside it), and a
+    shop's grid of names and prices (no card has a description).
     """
 
     name = "listing"
@@ -163,13 +192,10 @@ class Listing(Stage):
         for a, b in spans:
             for p in range(a, b + 1):
                 inside[p] = True
-        run_words = sum(
-            len(texts[p].split())
-            for p, i in enumerate(live)
-            if inside[p] and (blocks[i].removal is None or blocks[i].removal.stage in RESTORES)
-        )
+        words = [len(t.split()) for t in texts]
+        run_words = sum(words[p] for p, i in enumerate(live) if inside[p] and _restorable(blocks[i]))
         outside_words = sum(
-            len(texts[p].split()) for p, i in enumerate(live) if not inside[p] and blocks[i].removal is None
+            words[p] for p, i in enumerate(live) if not inside[p] and blocks[i].removal is None
         )
         if run_words < MAIN_SHARE * outside_words:
             return doc
