@@ -42,7 +42,9 @@ MIN_PERIOD = 2
 MAX_STRETCH = 2.0
 #: Every card holds a description of its own: a line of at least this many words.
 DESCRIPTION_WORDS = 8
-#: The run is the main region when its words are at least this share of the words kept outside it.
+#: A card's title (the line just above its description) has at most this many words.
+TITLE_WORDS = 20
+#: A run is the main region when its words are at least this multiple of the words kept outside it.
 MAIN_SHARE = 2.0
 
 #: ... holding at least this many stopwords (prose, not a product's name and options).
@@ -188,27 +190,33 @@ class Listing(Stage):
         spans, fields = _spans(texts)
         if not spans:
             return doc
-        inside = [False] * len(live)
-        for a, b in spans:
-            for p in range(a, b + 1):
-                inside[p] = True
         words = [len(t.split()) for t in texts]
-        run_words = sum(words[p] for p, i in enumerate(live) if inside[p] and _restorable(blocks[i]))
-        outside_words = sum(
-            words[p] for p, i in enumerate(live) if not inside[p] and blocks[i].removal is None
-        )
-        if run_words < MAIN_SHARE * outside_words:
-            return doc
+        total = sum(w for w, i in zip(words, live, strict=True) if blocks[i].removal is None)
         out: list[Block] = list(blocks)
         changed = False
         for a, b in spans:
-            for p in range(a, b + 1):
+            span = range(a, b + 1)
+            kept_inside = sum(words[p] for p in span if blocks[live[p]].removal is None)
+            run_words = sum(words[p] for p in span if _restorable(blocks[live[p]]))
+            if run_words < MAIN_SHARE * (total - kept_inside):
+                continue  # cards beside the main text (teasers, related links), not the main region
+            for p in span:
                 block = blocks[live[p]]
                 removal = block.removal
                 if removal is None or removal.stage not in RESTORES:
                     continue
-                if counts[texts[p]] > 1 or _key(texts[p]) in fields:
-                    continue  # the card's title and description come back, not its repeated fields
+                if not self._card_text(p, b, texts, counts, fields):
+                    continue
                 out[live[p]] = make_block(block.text, block.origin, None, block.path, block.hints)
                 changed = True
         return doc.with_blocks(out) if changed else doc
+
+    @staticmethod
+    def _card_text(p: int, last: int, texts: list[str], counts: dict[str, int], fields: set[str]) -> bool:
+        """Line ``p`` is a card's description, or its title (the short line just above one)."""
+        text = texts[p]
+        if counts[text] > 1 or _key(text) in fields:
+            return False  # a field printed in every card stays as the content stage decided
+        if _describes(text, counts):
+            return True
+        return p < last and len(text.split()) <= TITLE_WORDS and _describes(texts[p + 1], counts)
