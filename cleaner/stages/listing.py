@@ -84,6 +84,16 @@ def _describes(text: str, counts: dict[str, int]) -> bool:
     return sum(w.casefold().strip(".,;:!?()\"'") in stops for w in words) >= DESCRIPTION_STOPWORDS
 
 
+def _is_title(text: str, counts: dict[str, int]) -> bool:
+    """A card's title: a short line printed once that is not a sentence."""
+    return counts[text] == 1 and len(text.split()) <= TITLE_WORDS and not text.endswith(".")
+
+
+def _titled(a: int, b: int, texts: list[str], counts: dict[str, int]) -> bool:
+    """Between lines ``a`` and ``b`` is a title line followed by a description."""
+    return any(_describes(texts[q], counts) and _is_title(texts[q - 1], counts) for q in range(a + 2, b))
+
+
 def _chains(positions: list[int]) -> list[list[int]]:
     """Split one label's positions into runs of regular spacing (cards in a row)."""
     runs: list[list[int]] = []
@@ -143,9 +153,9 @@ def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
         if len(positions) < MIN_ENTRIES:
             continue
         for run in _chains(positions):
-            # every card holds a description of its own (a shop's grid of names and prices does not)
-            cards = pairwise(run)
-            if not all(any(_describes(texts[q], counts) for q in range(a + 1, b)) for a, b in cards):
+            # every card holds a title and a description of its own: a shop's grid of names and
+            # prices has no description, an article's paragraphs between ad labels have no title
+            if not all(_titled(a, b, texts, counts) for a, b in pairwise(run)):
                 continue
             fields.add(key)
             found.append((_reach(run, shapes, -1), _reach(run, shapes, 1)))
