@@ -33,14 +33,15 @@ def _doc(lines: list[str], dropped: set[int]) -> Document:
     )
 
 
-def _listing(titles_dropped: bool = True) -> tuple[list[str], set[int]]:
+def _listing(kept_first: bool = True) -> tuple[list[str], set[int]]:
+    """Four cards; the content stage dropped all but (with ``kept_first``) the first description."""
     lines = ["Tours and tastings", "Menu", "Home"]
     dropped = {1, 2}
-    for (title, text), price in zip(CARDS, PRICES, strict=True):
-        if titles_dropped:
-            dropped.add(len(lines))
-        lines.append(title)
+    for n, ((title, text), price) in enumerate(zip(CARDS, PRICES, strict=True)):
         dropped.add(len(lines))
+        lines.append(title)
+        if n or not kept_first:
+            dropped.add(len(lines))
         lines.append(text)
         dropped.update({len(lines), len(lines) + 1})
         lines += ["Price", price]
@@ -78,8 +79,8 @@ def test_cards_under_a_long_article_are_not_brought_back() -> None:
     lines = article + lines
     dropped = {i + len(article) for i in dropped}
     out = kept(Listing()(_doc(lines, dropped)))
-    assert CARDS[0][0] not in out
-    assert CARDS[0][1] not in out
+    assert CARDS[1][0] not in out
+    assert CARDS[1][1] not in out
 
 
 def test_a_shop_grid_without_descriptions_is_left_alone() -> None:
@@ -96,7 +97,7 @@ def test_two_cards_are_not_a_run() -> None:
     lines = lines[: 3 + 2 * 4]
     dropped = {i for i in dropped if i < len(lines)}
     out = kept(Listing()(_doc(lines, dropped)))
-    assert CARDS[0][1] not in out
+    assert CARDS[1][1] not in out
 
 
 def test_lines_removed_by_another_stage_stay_removed() -> None:
@@ -113,3 +114,9 @@ def test_a_page_of_prose_is_unchanged() -> None:
     lines = [f"Sentence number {n} says something different about the weather today." for n in range(12)]
     doc = _doc(lines, {3, 7})
     assert Listing()(doc) is doc
+
+
+def test_cards_of_which_the_content_stage_kept_nothing_stay_dropped() -> None:
+    lines, dropped = _listing(kept_first=False)
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert out == ["Tours and tastings"]

@@ -42,6 +42,8 @@ MIN_PERIOD = 2
 MAX_STRETCH = 2.0
 #: Every card holds a description of its own: a line of at least this many words.
 DESCRIPTION_WORDS = 8
+#: At least this share of a run's cards hold a title and a description (one may lack it).
+CARD_SHARE = 0.8
 #: A card's title (the line just above its description) has at most this many words.
 TITLE_WORDS = 20
 #: A run is the main region when its words are at least this multiple of the words kept outside it.
@@ -49,6 +51,9 @@ MAIN_SHARE = 2.0
 
 #: ... holding at least this many stopwords (prose, not a product's name and options).
 DESCRIPTION_STOPWORDS = 3
+
+#: ... and holds at least this share of the words the content stage kept (its main text is there).
+KEPT_SHARE = 0.5
 
 #: Only lines the content classifier dropped come back (other stages' removals are certain).
 RESTORES = frozenset({"content"})
@@ -155,7 +160,8 @@ def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
         for run in _chains(positions):
             # every card holds a title and a description of its own: a shop's grid of names and
             # prices has no description, an article's paragraphs between ad labels have no title
-            if not all(_titled(a, b, texts, counts) for a, b in pairwise(run)):
+            titled = sum(_titled(a, b, texts, counts) for a, b in pairwise(run))
+            if titled < CARD_SHARE * (len(run) - 1):
                 continue
             fields.add(key)
             found.append((_reach(run, shapes, -1), _reach(run, shapes, 1)))
@@ -210,6 +216,8 @@ class Listing(Stage):
             run_words = sum(words[p] for p in span if _restorable(blocks[live[p]]))
             if run_words < MAIN_SHARE * (total - kept_inside):
                 continue  # cards beside the main text (teasers, related links), not the main region
+            if kept_inside < KEPT_SHARE * total:
+                continue  # the content stage found the main text elsewhere (an article, a product)
             for p in span:
                 block = blocks[live[p]]
                 removal = block.removal
