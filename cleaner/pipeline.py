@@ -31,6 +31,7 @@ DEFAULT: tuple[str, ...] = (
     "metadata",
     "dedupe",
     "content",
+    "listing",
     "comments",
     "forum",
     "site-templates",

@@ -1,0 +1,240 @@
+"""Listings: keep the entries of a page whose main region is a run of repeated cards.
+
+A listing page (courses, events, job offers, shop categories, a blog's front
+page) prints one card per entry: a title, a one-line description and the same
+short field lines in every card (``Price`` / ``$279``, ``Date`` /
+``12 March 2026``, ``Location``, ``4 comments``). Line by line each card looks
+like chrome, so the content classifier drops most of it. This stage finds such
+runs from the page's own repetition, with no word list: a short line whose
+text (or, when it holds figures, whose shape: ``$279`` and ``$950`` are both
+``$0``) recurs at least :data:`MIN_ENTRIES` times at a regular spacing, with a
+line of several words between each two occurrences. When the run holds at
+least :data:`MAIN_SHARE` times as many words as all the text kept outside
+it, it is the page's main region, and the cards' own lines (titles and
+descriptions, not the fields printed in every card) that the content stage
+dropped inside it come back. A shop's grid of names and prices has no
+description in its cards and is left alone.
+"""
+
+from __future__ import annotations
+
+import statistics
+from functools import cache
+from itertools import pairwise
+
+import regex
+
+from .. import lexicon
+from ..document import Block, Document, make_block
+from ..stage import Stage, register
+
+#: A field label or value line has at most this many words ...
+MAX_LABEL_WORDS = 4
+#: ... and at most this many characters.
+MAX_LABEL_CHARS = 40
+#: A run needs the same label in at least this many cards.
+MIN_ENTRIES = 3
+#: Two occurrences of a label in consecutive cards are at most this many lines apart ...
+MAX_PERIOD = 16
+#: ... and at least this many (a label on every other line is a menu, not cards).
+MIN_PERIOD = 2
+#: A gap longer than this multiple of the run's median gap ends the run.
+MAX_STRETCH = 2.0
+#: Every card holds a description of its own: a line of at least this many words.
+DESCRIPTION_WORDS = 8
+#: At least this share of a run's cards hold a title and a description (one may lack it).
+CARD_SHARE = 0.8
+#: A card's title (the line just above its description) has at most this many words.
+TITLE_WORDS = 20
+#: A run is the main region when its words are at least this multiple of the words kept outside it.
+MAIN_SHARE = 2.0
+
+#: ... holding at least this many stopwords (prose, not a product's name and options).
+DESCRIPTION_STOPWORDS = 3
+
+#: ... and holds at least this share of the words the content stage kept (its main text is there).
+KEPT_SHARE = 0.5
+
+#: Only lines the content classifier dropped come back (other stages' removals are certain).
+RESTORES = frozenset({"content"})
+
+_DIGITS = regex.compile(r"\d+")
+_WORD = regex.compile(r"\p{L}+")
+_GLUED = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def _key(text: str) -> str | None:
+    """What recurs in each card: a short line's text, or its shape when it holds figures."""
+    words = text.split()
+    if not words or len(words) > MAX_LABEL_WORDS or len(text) > MAX_LABEL_CHARS:
+        return None
+    if _DIGITS.search(text) is None:
+        return text.casefold()
+    # ``March 5, 2026`` and ``February 23, 2026`` share a shape; so do ``$279`` and ``$950``.
+    return "#" + _WORD.sub("a", _DIGITS.sub("0", text.casefold()))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    """The stopwords of every language (loaded on first use, not at start-up)."""
+    return frozenset(w.casefold() for w in lexicon.load("stopwords"))
+
+
+def _describes(text: str, counts: dict[str, int]) -> bool:
+    """A card's own description: a line of prose printed once, not glued-together links."""
+    words = text.split()
+    if counts[text] != 1 or len(words) < DESCRIPTION_WORDS or len(_GLUED.findall(text)) >= 2:
+        return False
+    stops = _stopwords()
+    return sum(w.casefold().strip(".,;:!?()\"'") in stops for w in words) >= DESCRIPTION_STOPWORDS
+
+
+def _is_title(text: str, counts: dict[str, int]) -> bool:
+    """A card's title: a short line printed once that is not a sentence."""
+    return counts[text] == 1 and len(text.split()) <= TITLE_WORDS and not text.endswith(".")
+
+
+def _titled(a: int, b: int, texts: list[str], counts: dict[str, int]) -> bool:
+    """Between lines ``a`` and ``b`` is a title line followed by a description."""
+    return any(_describes(texts[q], counts) and _is_title(texts[q - 1], counts) for q in range(a + 2, b))
+
+
+def _chains(positions: list[int]) -> list[list[int]]:
+    """Split one label's positions into runs of regular spacing (cards in a row)."""
+    runs: list[list[int]] = []
+    current = [positions[0]]
+    for p in positions[1:]:
+        gap = p - current[-1]
+        if MIN_PERIOD <= gap <= MAX_PERIOD:
+            current.append(p)
+            continue
+        runs.append(current)
+        current = [p]
+    runs.append(current)
+    out: list[list[int]] = []
+    for run in runs:
+        if len(run) < MIN_ENTRIES:
+            continue
+        gaps = [b - a for a, b in pairwise(run)]
+        median = statistics.median(gaps)
+        if max(gaps) <= MAX_STRETCH * median:
+            out.append(run)
+    return out
+
+
+def _reach(run: list[int], shapes: list[str], step: int) -> int:
+    """How far a run's first (``step`` -1) or last (+1) card reaches beyond its label.
+
+    The line ``d`` before the first label belongs to the first card when the line
+    ``d`` before the second label has the same shape (both a card's own text, or
+    both the same field); likewise after the last label, mirrored on the one before.
+    """
+    edge, twin = (run[0], run[1]) if step < 0 else (run[-1], run[-2])
+    period = abs(twin - edge)
+    reach = edge
+    for d in range(1, period):
+        here, there = edge + step * d, twin + step * d
+        if not 0 <= here < len(shapes) or shapes[here] != shapes[there]:
+            break
+        reach = here
+    return reach
+
+
+def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
+    """The card runs among the page's non-blank lines, as (first, last) positions, merged,
+    and the keys of the field lines printed in every card."""
+    keys = [_key(t) for t in texts]
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    where: dict[str, list[int]] = {}
+    for p, key in enumerate(keys):
+        if key is not None:
+            where.setdefault(key, []).append(p)
+    shapes = [k if k is not None and len(where[k]) >= MIN_ENTRIES else "" for k in keys]
+    found: list[tuple[int, int]] = []
+    fields: set[str] = set()
+    for key, positions in where.items():
+        if len(positions) < MIN_ENTRIES:
+            continue
+        for run in _chains(positions):
+            # every card holds a title and a description of its own: a shop's grid of names and
+            # prices has no description, an article's paragraphs between ad labels have no title
+            titled = sum(_titled(a, b, texts, counts) for a, b in pairwise(run))
+            if titled < CARD_SHARE * (len(run) - 1):
+                continue
+            fields.add(key)
+            found.append((_reach(run, shapes, -1), _reach(run, shapes, 1)))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in found:
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged, fields
+
+
+def _restorable(block: Block) -> bool:
+    """Kept, or dropped by a stage whose removals this stage may undo."""
+    return block.removal is None or block.removal.stage in RESTORES
+
+
+@register
+class Listing(Stage):
+    """Bring back the titles and descriptions of a listing page's cards that the content stage dropped.
+
+    **Removes:** nothing; it restores. Brings back ``Sunset kayak tour`` /
+    ``Paddle along the bay at dusk with a guide and a flask of tea.`` in a run of
+    cards that each print ``Price`` and a figure; the ``Price`` lines stay as decided.
+    **Keeps:** dropped the same kind of cards in a ``Related stories`` list under a
+    long article (the run holds fewer words than the article kept outside it), and a
+    shop's grid of names and prices (no card has a description).
+    """
+
+    name = "listing"
+
+    def run(self, doc: Document) -> Document:
+        blocks = doc.blocks
+        live = [i for i, b in enumerate(blocks) if b.text.strip()]
+        if len(live) < MIN_ENTRIES * MIN_PERIOD:
+            return doc
+        texts = [blocks[i].text.strip() for i in live]
+        counts: dict[str, int] = {}
+        for t in texts:
+            counts[t] = counts.get(t, 0) + 1
+        spans, fields = _spans(texts)
+        if not spans:
+            return doc
+        words = [len(t.split()) for t in texts]
+        total = sum(w for w, i in zip(words, live, strict=True) if blocks[i].removal is None)
+        out: list[Block] = list(blocks)
+        changed = False
+        for a, b in spans:
+            span = range(a, b + 1)
+            kept_inside = sum(words[p] for p in span if blocks[live[p]].removal is None)
+            run_words = sum(words[p] for p in span if _restorable(blocks[live[p]]))
+            if run_words < MAIN_SHARE * (total - kept_inside):
+                continue  # cards beside the main text (teasers, related links), not the main region
+            if kept_inside < KEPT_SHARE * total:
+                continue  # the content stage found the main text elsewhere (an article, a product)
+            for p in span:
+                block = blocks[live[p]]
+                removal = block.removal
+                if removal is None or removal.stage not in RESTORES:
+                    continue
+                if not self._card_text(p, b, texts, counts, fields):
+                    continue
+                out[live[p]] = make_block(block.text, block.origin, None, block.path, block.hints)
+                changed = True
+        return doc.with_blocks(out) if changed else doc
+
+    @staticmethod
+    def _card_text(p: int, last: int, texts: list[str], counts: dict[str, int], fields: set[str]) -> bool:
+        """Line ``p`` is a card's description, or its title (the short line just above one)."""
+        text = texts[p]
+        if counts[text] > 1 or _key(text) in fields:
+            return False  # a field printed in every card stays as the content stage decided
+        if _describes(text, counts):
+            return True
+        return p < last and len(text.split()) <= TITLE_WORDS and _describes(texts[p + 1], counts)

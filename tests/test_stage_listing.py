@@ -1,0 +1,122 @@
+"""The listing stage: the cards of a listing page come back when the content stage dropped them."""
+
+from __future__ import annotations
+
+from cleaner.document import Document
+from cleaner.stages.listing import Listing
+
+from .conftest import kept
+
+CARDS = [
+    ("Sunset kayak tour", "Paddle along the bay at dusk with a guide and a flask of tea for the way back."),
+    (
+        "Old town by night",
+        "A walk through the lanes of the old town with a historian who knows all of its stories.",
+    ),
+    (
+        "Cheese and cider",
+        "Taste the cheeses of three farms in the valley and learn how the cider is made in autumn.",
+    ),
+    (
+        "Birds of the marsh",
+        "Bring your binoculars for a morning among the reeds, where the herons nest in the spring.",
+    ),
+]
+PRICES = ("€35", "€20", "€42", "€18")
+
+
+def _doc(lines: list[str], dropped: set[int]) -> Document:
+    """A dump whose lines at ``dropped`` were removed by the content stage."""
+    doc = Document.from_lines(lines)
+    return doc.with_blocks(
+        b.drop("content", "boilerplate: short line") if i in dropped else b for i, b in enumerate(doc.blocks)
+    )
+
+
+def _listing(kept_first: bool = True) -> tuple[list[str], set[int]]:
+    """Four cards; the content stage dropped all but (with ``kept_first``) the first description."""
+    lines = ["Tours and tastings", "Menu", "Home"]
+    dropped = {1, 2}
+    for n, ((title, text), price) in enumerate(zip(CARDS, PRICES, strict=True)):
+        dropped.add(len(lines))
+        lines.append(title)
+        if n or not kept_first:
+            dropped.add(len(lines))
+        lines.append(text)
+        dropped.update({len(lines), len(lines) + 1})
+        lines += ["Price", price]
+    return lines, dropped
+
+
+def test_dropped_titles_and_descriptions_of_a_run_of_cards_come_back() -> None:
+    lines, dropped = _listing()
+    out = kept(Listing()(_doc(lines, dropped)))
+    for title, text in CARDS:
+        assert title in out
+        assert text in out
+
+
+def test_fields_printed_in_every_card_stay_dropped() -> None:
+    lines, dropped = _listing()
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert "Price" not in out
+    assert not any(price in out for price in PRICES)
+
+
+def test_menu_above_the_cards_stays_dropped() -> None:
+    lines, dropped = _listing()
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert "Menu" not in out
+    assert "Home" not in out
+
+
+def test_cards_under_a_long_article_are_not_brought_back() -> None:
+    lines, dropped = _listing()
+    article = [
+        f"Paragraph {n} of a long report on the harbour, with many words in it about boats and tides."
+        for n in range(30)
+    ]
+    lines = article + lines
+    dropped = {i + len(article) for i in dropped}
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert CARDS[1][0] not in out
+    assert CARDS[1][1] not in out
+
+
+def test_a_shop_grid_without_descriptions_is_left_alone() -> None:
+    lines = ["Shoes"]
+    for n in range(5):
+        lines += [f"Trail runner model {n}", f"€{50 + n}", "Add to basket"]
+    dropped = set(range(1, len(lines)))
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert out == ["Shoes"]
+
+
+def test_two_cards_are_not_a_run() -> None:
+    lines, dropped = _listing()
+    lines = lines[: 3 + 2 * 4]
+    dropped = {i for i in dropped if i < len(lines)}
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert CARDS[1][1] not in out
+
+
+def test_lines_removed_by_another_stage_stay_removed() -> None:
+    lines, dropped = _listing()
+    doc = _doc(lines, dropped)
+    blocks = list(doc.blocks)
+    blocks[3] = doc.blocks[3].drop("navigation", "menu")
+    out = kept(Listing()(doc.with_blocks(blocks)))
+    assert CARDS[0][0] not in out
+    assert CARDS[1][0] in out
+
+
+def test_a_page_of_prose_is_unchanged() -> None:
+    lines = [f"Sentence number {n} says something different about the weather today." for n in range(12)]
+    doc = _doc(lines, {3, 7})
+    assert Listing()(doc) is doc
+
+
+def test_cards_of_which_the_content_stage_kept_nothing_stay_dropped() -> None:
+    lines, dropped = _listing(kept_first=False)
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert out == ["Tours and tastings"]
