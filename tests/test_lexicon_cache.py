@@ -93,6 +93,18 @@ def test_unwritable_cache_folder_is_no_error(lists: Path, monkeypatch: pytest.Mo
     assert lexicon.cached("table", lambda: {"k": 1}) == {"k": 1}
 
 
+def test_no_home_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/folder")
+    assert lexicon._cache_dir() is None
+    monkeypatch.setattr(lexicon, "CACHE_DIR", None)
+    assert lexicon.cached("table", lambda: {"k": 1}) == {"k": 1}
+
+
+def test_cache_folder_follows_xdg_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert lexicon._cache_dir() == str(tmp_path / "clean-article")
+
+
 def test_damaged_cache_file_is_built_again(lists: Path) -> None:
     lexicon.cached("table", lambda: {"k": 1})
     (cache_file,) = (lists / "cache").iterdir()

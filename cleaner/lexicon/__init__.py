@@ -56,10 +56,14 @@ def load(concept: str, lang: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(entries))
 
 
-#: Where :func:`cached` keeps its tables: ``$XDG_CACHE_HOME/clean-article`` (``~/.cache/clean-article``).
-CACHE_DIR = os.path.join(
-    os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "clean-article"
-)
+def _cache_dir() -> str | None:
+    """``$XDG_CACHE_HOME/clean-article`` (``~/.cache/clean-article``); None without a home to put it in."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "clean-article") if os.path.isabs(base) else None
+
+
+#: Where :func:`cached` keeps its tables (None: nowhere, every process builds them).
+CACHE_DIR = _cache_dir()
 
 T = TypeVar("T")
 
@@ -98,6 +102,8 @@ def cached(name: str, build: Callable[[], T], *, key: Any = None, code: tuple[st
     ``PYTHONDONTWRITEBYTECODE``), and an unwritable folder is no error: the
     table is built, as without a cache.
     """
+    if CACHE_DIR is None:
+        return build()
     # One file per installed copy of the lists (two environments do not overwrite each other's).
     install = zlib.crc32(_ROOT.encode("utf-8", "surrogateescape"))
     path = os.path.join(CACHE_DIR, f"{name}.{install:08x}.{sys.implementation.cache_tag}.marshal")
