@@ -331,7 +331,10 @@ class Structure(Stage):
         # thread's question and answers) join it whatever their score and wherever they sit,
         # unless they are link lists or lie under page chrome
         kind = (nodes[top].tag, nodes[top].cls)
-        if kind[1] and ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE:
+        # the best run of prose is itself a comment: the page is a discussion, and the other
+        # comments are of its kind
+        discussion = under_anti(top)
+        if kind[1] and (discussion or ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE):
             # (a list's kind is a style of lists: only its siblings join it)
             anywhere = kind[0] not in LIST_TAGS
             for node in nodes:
@@ -343,9 +346,11 @@ class Structure(Stage):
                     and not anti_of[serial]
                     and chars.get(serial, 0) > 0
                     and linked.get(serial, 0.0) <= SAME_KIND_MAX_LINKS * chars[serial]
-                    and not under_anti(serial)
+                    and (discussion or not under_anti(serial))
                 ):
                     chosen.add(serial)
+                    if discussion:
+                        exempt |= self._ancestors(serial, nodes)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
             return Choice(frozenset(), open_chrome, False)
