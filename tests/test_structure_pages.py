@@ -308,3 +308,16 @@ def test_comments_of_a_thread_whose_best_prose_is_a_comment_are_all_kept() -> No
     )
     text = kept_text(html)
     assert all(reply in text for reply in REPLIES + LONG_REPLY)
+
+
+def test_posts_as_bare_article_elements_in_two_containers_are_all_kept() -> None:
+    # a thread whose first posts and later posts are loaded into different containers
+    first = "".join(f"<p>{p}</p>" for p in LONG_REPLY)
+    later = "".join(f"<article><h3>usuario{i}</h3><p>{text}</p></article>" for i, text in enumerate(REPLIES))
+    html = (
+        "<!DOCTYPE html><html lang='es'><head><title>Caché nueva</title></head><body><main>"
+        f"<h1>Caché nueva</h1><div class='posts'><article><h3>autor</h3>{first}</article></div>"
+        f"<div class='more-posts'>{later}</div></main></body></html>"
+    )
+    text = kept_text(html)
+    assert all(reply in text for reply in REPLIES)

@@ -334,8 +334,9 @@ class Structure(Stage):
         # the best run of prose is itself a comment: the page is a discussion, and the other
         # comments are of its kind
         discussion = under_anti(top)
-        if kind[1] and (discussion or ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE):
-            # (a list's kind is a style of lists: only its siblings join it)
+        if (kind[1] or kind[0] == "article") and (discussion or ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE):
+            # (a list's kind is a style of lists: only its siblings join it; an <article> is a
+            # kind of its own, class or not)
             anywhere = kind[0] not in LIST_TAGS
             for node in nodes:
                 serial = node.serial
