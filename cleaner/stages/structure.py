@@ -9,8 +9,10 @@ Works on the DOM hints the HTML reader leaves on each block (see
    and raised by content class/id tokens (``article-body``), lowered by
    anti-content ones (``sidebar``). A semantic container (``[itemprop=articleBody]``,
    ``<article>``, ``<main>``) that holds most of the winner's text is preferred;
-   siblings of the winner that score nearly as well, or are of its kind (same tag and
-   class: the sections of a manual page), join it.
+   siblings of the winner that score nearly as well, and elements of its kind anywhere on
+   the page (same tag and class: a manual's sections, a thread's question and answers),
+   join it; so does the part of the page around a headline it leaves out (a product's
+   name, price and features above its description).
 2. Judge each block: outside the container it goes, named after the chrome or
    token it sits in; inside, blocks under page chrome (``<aside>``, ``<nav>``),
    under anti-content tokens (``share-bar``), link lists, the headline (lifted
