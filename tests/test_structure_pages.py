@@ -266,3 +266,58 @@ def test_a_review_article_is_kept() -> None:
         "</article></body></html>"
     )
     assert kept(clean(html)) == DESCRIPTION
+
+
+# -- a link-sharing thread: the comments are the page ---------------------------------------------
+
+REPLIES = [
+    "Lo probé la semana pasada en un proyecto pequeño, y la compilación incremental es mucho más "
+    "rápida que antes, aunque el primer arranque sigue siendo lento.",
+    "A mí me preocupa más la memoria que la velocidad: con tres servicios abiertos, el portátil se "
+    "queda sin margen, y eso no lo arregla ninguna caché.",
+    "¿Alguien sabe si la opción nueva funciona también en Windows, o solo en Linux y macOS por ahora?",
+]
+
+LONG_REPLY = [
+    "He leído el anuncio entero, y lo que más me llama la atención es el cambio en la caché, que "
+    "ahora se guarda por módulo, por perfil y por versión del compilador, no por proyecto.",
+    "Eso significa que, si tienes varios proyectos con las mismas dependencias, las compilas una "
+    "vez, las guardas en disco, y las reutilizas en todos, incluso entre ramas distintas.",
+    "Por otro lado, el espacio en disco crece bastante, y no hay todavía una orden para limpiar, "
+    "ordenar o limitar la caché, así que habrá que borrarla a mano de vez en cuando.",
+    "En mi equipo, con un disco pequeño, ya ocupa varios gigas, y eso que solo llevo dos semanas, "
+    "tres proyectos y un par de actualizaciones del compilador.",
+    "Aun así, creo que vale la pena, porque el tiempo que se ahorra en cada cambio pequeño, en "
+    "cada prueba y en cada revisión se nota mucho a lo largo del día.",
+]
+
+
+def test_comments_of_a_thread_whose_best_prose_is_a_comment_are_all_kept() -> None:
+    # one long reply, as threads have: the best run of prose on the page is a comment
+    long_reply = "".join(f"<p>{p}</p>" for p in LONG_REPLY)
+    replies = f"<div class='comment'><div class='comment_text'>{long_reply}</div></div>" + "".join(
+        f"<div class='comment'><div class='byline'><a href='/u/{i}'>usuario{i}</a></div>"
+        f"<div class='comment_text'><p>{text}</p></div></div>"
+        for i, text in enumerate(REPLIES)
+    )
+    html = (
+        "<!DOCTYPE html><html lang='es'><head><title>Compilador más rápido</title></head><body>"
+        "<nav><a href='/'>Inicio</a> <a href='/recent'>Recientes</a></nav>"
+        "<div id='inside'><h1><a href='https://example.org/post'>Compilador más rápido</a></h1>"
+        f"<div class='comments'>{replies}</div></div></body></html>"
+    )
+    text = kept_text(html)
+    assert all(reply in text for reply in REPLIES + LONG_REPLY)
+
+
+def test_posts_as_bare_article_elements_in_two_containers_are_all_kept() -> None:
+    # a thread whose first posts and later posts are loaded into different containers
+    first = "".join(f"<p>{p}</p>" for p in LONG_REPLY)
+    later = "".join(f"<article><h3>usuario{i}</h3><p>{text}</p></article>" for i, text in enumerate(REPLIES))
+    html = (
+        "<!DOCTYPE html><html lang='es'><head><title>Caché nueva</title></head><body><main>"
+        f"<h1>Caché nueva</h1><div class='posts'><article><h3>autor</h3>{first}</article></div>"
+        f"<div class='more-posts'>{later}</div></main></body></html>"
+    )
+    text = kept_text(html)
+    assert all(reply in text for reply in REPLIES)

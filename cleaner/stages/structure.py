@@ -9,8 +9,10 @@ Works on the DOM hints the HTML reader leaves on each block (see
    and raised by content class/id tokens (``article-body``), lowered by
    anti-content ones (``sidebar``). A semantic container (``[itemprop=articleBody]``,
    ``<article>``, ``<main>``) that holds most of the winner's text is preferred;
-   siblings of the winner that score nearly as well, or are of its kind (same tag and
-   class: the sections of a manual page), join it.
+   siblings of the winner that score nearly as well, and elements of its kind anywhere on
+   the page (same tag and class: a manual's sections, a thread's question and answers),
+   join it; so does the part of the page around a headline it leaves out (a product's
+   name, price and features above its description).
 2. Judge each block: outside the container it goes, named after the chrome or
    token it sits in; inside, blocks under page chrome (``<aside>``, ``<nav>``),
    under anti-content tokens (``share-bar``), link lists, the headline (lifted
@@ -331,8 +333,12 @@ class Structure(Stage):
         # thread's question and answers) join it whatever their score and wherever they sit,
         # unless they are link lists or lie under page chrome
         kind = (nodes[top].tag, nodes[top].cls)
-        if kind[1] and ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE:
-            # (a list's kind is a style of lists: only its siblings join it)
+        # the best run of prose is itself a comment: the page is a discussion, and the other
+        # comments are of its kind
+        discussion = under_anti(top)
+        if (kind[1] or kind[0] == "article") and (discussion or ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE):
+            # (a list's kind is a style of lists: only its siblings join it; an <article> is a
+            # kind of its own, class or not)
             anywhere = kind[0] not in LIST_TAGS
             for node in nodes:
                 serial = node.serial
@@ -343,9 +349,11 @@ class Structure(Stage):
                     and not anti_of[serial]
                     and chars.get(serial, 0) > 0
                     and linked.get(serial, 0.0) <= SAME_KIND_MAX_LINKS * chars[serial]
-                    and not under_anti(serial)
+                    and (discussion or not under_anti(serial))
                 ):
                     chosen.add(serial)
+                    if discussion:
+                        exempt |= self._ancestors(serial, nodes)
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
             return Choice(frozenset(), open_chrome, False)
