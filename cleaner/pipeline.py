@@ -31,6 +31,7 @@ DEFAULT: tuple[str, ...] = (
     "metadata",
     "dedupe",
     "content",
+    "related",
     "comments",
     "site-templates",
 )
