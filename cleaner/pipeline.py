@@ -32,6 +32,7 @@ DEFAULT: tuple[str, ...] = (
     "dedupe",
     "content",
     "listing",
+    "related",
     "comments",
     "forum",
     "site-templates",
