@@ -120,3 +120,12 @@ def test_cards_of_which_the_content_stage_kept_nothing_stay_dropped() -> None:
     lines, dropped = _listing(kept_first=False)
     out = kept(Listing()(_doc(lines, dropped)))
     assert out == ["Tours and tastings"]
+
+
+def test_a_sentence_after_the_last_card_stays_dropped() -> None:
+    lines, dropped = _listing()
+    dropped.add(len(lines))
+    lines.append("Sign in or create an account to book a place on any of these tours.")
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert CARDS[3][1] in out
+    assert lines[-1] not in out

@@ -130,7 +130,8 @@ def _reach(run: list[int], shapes: list[str], step: int) -> int:
 
     The line ``d`` before the first label belongs to the first card when the line
     ``d`` before the second label has the same shape (both a card's own text, or
-    both the same field); likewise after the last label, mirrored on the one before.
+    both the same field); likewise after the last label, mirrored on the one before,
+    but there over field lines only (a sentence after the last card may be a footer).
     """
     edge, twin = (run[0], run[1]) if step < 0 else (run[-1], run[-2])
     period = abs(twin - edge)
@@ -139,6 +140,8 @@ def _reach(run: list[int], shapes: list[str], step: int) -> int:
         here, there = edge + step * d, twin + step * d
         if not 0 <= here < len(shapes) or shapes[here] != shapes[there]:
             break
+        if step > 0 and not shapes[here]:
+            break  # after the last card only its fields: text there may be the page's footer
         reach = here
     return reach
 
