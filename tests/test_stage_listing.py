@@ -56,11 +56,11 @@ def test_dropped_titles_and_descriptions_of_a_run_of_cards_come_back() -> None:
         assert text in out
 
 
-def test_fields_printed_in_every_card_stay_dropped() -> None:
+def test_the_fields_of_each_card_come_back_with_it() -> None:
     lines, dropped = _listing()
     out = kept(Listing()(_doc(lines, dropped)))
-    assert "Price" not in out
-    assert not any(price in out for price in PRICES)
+    assert out.count("Price") == len(CARDS)
+    assert all(price in out for price in PRICES)
 
 
 def test_menu_above_the_cards_stays_dropped() -> None:
@@ -120,3 +120,12 @@ def test_cards_of_which_the_content_stage_kept_nothing_stay_dropped() -> None:
     lines, dropped = _listing(kept_first=False)
     out = kept(Listing()(_doc(lines, dropped)))
     assert out == ["Tours and tastings"]
+
+
+def test_a_sentence_after_the_last_card_stays_dropped() -> None:
+    lines, dropped = _listing()
+    dropped.add(len(lines))
+    lines.append("Sign in or create an account to book a place on any of these tours.")
+    out = kept(Listing()(_doc(lines, dropped)))
+    assert CARDS[3][1] in out
+    assert lines[-1] not in out

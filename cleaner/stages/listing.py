@@ -7,13 +7,16 @@ short field lines in every card (``Price`` / ``$279``, ``Date`` /
 like chrome, so the content classifier drops most of it. This stage finds such
 runs from the page's own repetition, with no word list: a short line whose
 text (or, when it holds figures, whose shape: ``$279`` and ``$950`` are both
-``$0``) recurs at least :data:`MIN_ENTRIES` times at a regular spacing, with a
-line of several words between each two occurrences. When the run holds at
-least :data:`MAIN_SHARE` times as many words as all the text kept outside
-it, it is the page's main region, and the cards' own lines (titles and
-descriptions, not the fields printed in every card) that the content stage
-dropped inside it come back. A shop's grid of names and prices has no
-description in its cards and is left alone.
+``$0``) recurs at least :data:`MIN_ENTRIES` times at a regular spacing, where
+(nearly) every card between two occurrences holds a title line above a
+description in prose (stopwords from the lexicon, any language). A shop's grid
+of names and prices has no description and is left alone; an article's
+paragraphs between ``Advertisement`` labels have no titles. When a run holds
+:data:`MAIN_SHARE` times the words kept outside it, and at least
+:data:`KEPT_SHARE` of what the content stage kept (so that stage's main text
+is in it), the run is the page's main region, and every line of its cards that
+the content stage dropped (title, description, field labels and values) comes
+back. Lines other stages removed stay removed.
 """
 
 from __future__ import annotations
@@ -127,7 +130,8 @@ def _reach(run: list[int], shapes: list[str], step: int) -> int:
 
     The line ``d`` before the first label belongs to the first card when the line
     ``d`` before the second label has the same shape (both a card's own text, or
-    both the same field); likewise after the last label, mirrored on the one before.
+    both the same field); likewise after the last label, mirrored on the one before,
+    but there over field lines only (a sentence after the last card may be a footer).
     """
     edge, twin = (run[0], run[1]) if step < 0 else (run[-1], run[-2])
     period = abs(twin - edge)
@@ -136,13 +140,14 @@ def _reach(run: list[int], shapes: list[str], step: int) -> int:
         here, there = edge + step * d, twin + step * d
         if not 0 <= here < len(shapes) or shapes[here] != shapes[there]:
             break
+        if step > 0 and not shapes[here]:
+            break  # after the last card only its fields: text there may be the page's footer
         reach = here
     return reach
 
 
-def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
-    """The card runs among the page's non-blank lines, as (first, last) positions, merged,
-    and the keys of the field lines printed in every card."""
+def _spans(texts: list[str]) -> list[tuple[int, int]]:
+    """The card runs among the page's non-blank lines, as (first, last) positions, merged."""
     keys = [_key(t) for t in texts]
     counts: dict[str, int] = {}
     for t in texts:
@@ -153,8 +158,7 @@ def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
             where.setdefault(key, []).append(p)
     shapes = [k if k is not None and len(where[k]) >= MIN_ENTRIES else "" for k in keys]
     found: list[tuple[int, int]] = []
-    fields: set[str] = set()
-    for key, positions in where.items():
+    for positions in where.values():
         if len(positions) < MIN_ENTRIES:
             continue
         for run in _chains(positions):
@@ -163,7 +167,6 @@ def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
             titled = sum(_titled(a, b, texts, counts) for a, b in pairwise(run))
             if titled < CARD_SHARE * (len(run) - 1):
                 continue
-            fields.add(key)
             found.append((_reach(run, shapes, -1), _reach(run, shapes, 1)))
     found.sort()
     merged: list[tuple[int, int]] = []
@@ -172,7 +175,7 @@ def _spans(texts: list[str]) -> tuple[list[tuple[int, int]], set[str]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], b))
         else:
             merged.append((a, b))
-    return merged, fields
+    return merged
 
 
 def _restorable(block: Block) -> bool:
@@ -182,13 +185,13 @@ def _restorable(block: Block) -> bool:
 
 @register
 class Listing(Stage):
-    """Bring back the titles and descriptions of a listing page's cards that the content stage dropped.
+    """Bring back the cards of a listing page (title, description, fields) that the content stage dropped.
 
     **Removes:** nothing; it restores. Brings back ``Sunset kayak tour`` /
-    ``Paddle along the bay at dusk with a guide and a flask of tea.`` in a run of
-    cards that each print ``Price`` and a figure; the ``Price`` lines stay as decided.
+    ``Paddle along the bay at dusk with a guide and a flask of tea.`` / ``Price`` /
+    ``€35`` in a run of such cards that is the page's main region.
     **Keeps:** dropped the same kind of cards in a ``Related stories`` list under a
-    long article (the run holds fewer words than the article kept outside it), and a
+    long article (the content stage kept its main text outside the run), and a
     shop's grid of names and prices (no card has a description).
     """
 
@@ -203,7 +206,7 @@ class Listing(Stage):
         counts: dict[str, int] = {}
         for t in texts:
             counts[t] = counts.get(t, 0) + 1
-        spans, fields = _spans(texts)
+        spans = _spans(texts)
         if not spans:
             return doc
         words = [len(t.split()) for t in texts]
@@ -223,18 +226,6 @@ class Listing(Stage):
                 removal = block.removal
                 if removal is None or removal.stage not in RESTORES:
                     continue
-                if not self._card_text(p, b, texts, counts, fields):
-                    continue
                 out[live[p]] = make_block(block.text, block.origin, None, block.path, block.hints)
                 changed = True
         return doc.with_blocks(out) if changed else doc
-
-    @staticmethod
-    def _card_text(p: int, last: int, texts: list[str], counts: dict[str, int], fields: set[str]) -> bool:
-        """Line ``p`` is a card's description, or its title (the short line just above one)."""
-        text = texts[p]
-        if counts[text] > 1 or _key(text) in fields:
-            return False  # a field printed in every card stays as the content stage decided
-        if _describes(text, counts):
-            return True
-        return p < last and len(text.split()) <= TITLE_WORDS and _describes(texts[p + 1], counts)
