@@ -116,3 +116,33 @@ def test_unread_meta_and_hidden_parts_are_cut_but_read_meta_stays() -> None:
 def test_control_characters_in_folded_chrome_do_not_break_reading() -> None:
     doc = read_html(f"<html><body><nav><a href='/'>Ho\x01me\x08</a></nav>{ARTICLE}</body></html>")
     assert "Home" in [b.text for b in doc.blocks]
+
+
+def test_an_empty_list_item_does_not_swallow_what_follows_it() -> None:
+    page = "<nav><a href='/'>Home</a></nav><ul class='price'><li class='a'></li><div>Now 24 euros</div></ul>"
+    doc = read_html(f"<html><body>{page}</body></html>")
+    price = next(b for b in doc.blocks if b.text == "Now 24 euros")
+    assert price.path.endswith("ul.price/div")
+
+
+def test_a_tag_left_open_in_the_head_keeps_the_metadata_after_it() -> None:
+    head = ('<head><link rel="preload" href="/f.woff2" as="font" <link rel="preload" href="/g.woff2">'
+            '<title>Tide tables</title><meta name="author" content="Ines Varga"></head>')  # fmt: skip
+    doc = read_html(f"<!doctype html><html>{head}<body>{ARTICLE}</body></html>")
+    assert doc.metadata.author == "Ines Varga"
+
+
+def test_text_of_a_link_counts_as_linked_and_the_rest_does_not() -> None:
+    doc = read_html("<html><body><p>Read <a href='/r'>the report</a> now</p></body></html>")
+    block = next(b for b in doc.blocks if b.text)
+    assert block.text == "Read the report now"
+    assert block.hints["link_density"] == round(len("thereport") / len("Readthereportnow"), 3)
+
+
+def test_encoding_detection_of_bs4_still_works_after_reading_a_page() -> None:
+    code = (
+        "from cleaner.html import read_html; import bs4; read_html('<html><body><p>x</p></body></html>');"
+        "print(bs4.UnicodeDammit('Caf\\xe9 cr\\xe8me'.encode('latin-1') * 20).unicode_markup is not None)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "True"

@@ -41,6 +41,8 @@ _MARKUP = [
     re.compile(r"<[^<>]*>"),
     re.compile(rf"{_COMMENTS}|<[^<>]*>", re.S),
     re.compile(rf"{_NEVER_TEXT}|{_COMMENTS}|<[^<>]*>", re.S | re.I),
+    # a browser's reading: "<" starts a tag only before a letter, "/", "!" or "?" ("<0>" is text)
+    re.compile(rf"{_NEVER_TEXT}|{_COMMENTS}|<[A-Za-z/!?][^<>]*>", re.S | re.I),
 ]
 
 # Any character at all, lone surrogates and controls included.
@@ -150,6 +152,7 @@ def test_any_bytes_clean_or_are_refused_in_one_line(raw: bytes) -> None:
 @given(HTML)
 @example("<!doctype html><html><body>searchicon<![CDATA[<p>The council voted on Thursday.")
 @example("<!doctype html><html><body>searchicon<script>The council.</script>Residents had signed.")
+@example("<body><0>")
 def test_any_html_cleans_or_is_refused_and_invents_no_word(page: str) -> None:
     out = _clean_or_refuse(page)
     if out is None:
