@@ -555,9 +555,6 @@ def parse_once(text: str) -> BeautifulSoup | None:
         return None
 
 
-
-
-
 def parse(text: str, builder: str | None = None) -> BeautifulSoup:
     """The page as a bs4 tree, built by ``builder`` (default: :func:`parser_name`).
 
@@ -979,13 +976,10 @@ _PAGE_END = regex.compile(r"</(?:body|html)\s*>", regex.I)
 FOLDED, FOLDED_LINKED = "data-ca-folded", "data-ca-linked"
 
 
-def _cut_unread(element: Any) -> bool:
+def _cut_unread(element: Any) -> None:
     """Cut what the reader never reads from an lxml subtree (below ``element``): hidden elements and
-    ``<meta>`` elements whose key :func:`page_metadata` does not look up. Whether anything went."""
-    cut = [
-        m for m in element.iterdescendants("meta")
-        if (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower() not in META_KEYS
-    ]  # fmt: skip
+    ``<meta>`` elements whose key :func:`page_metadata` does not look up."""
+    cut = [m for m in element.iterdescendants("meta") if _unread_metadata(m)]
     cut.extend(e for e in _maybe_hidden()(element) if _is_hidden(e.attrib))
     for found in cut:
         parent = found.getparent()
@@ -998,7 +992,6 @@ def _cut_unread(element: Any) -> bool:
             else:
                 parent.text = (parent.text or "") + found.tail
         parent.remove(found)
-    return bool(cut)
 
 
 @cache
