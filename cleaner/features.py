@@ -125,6 +125,12 @@ def _stopword_languages() -> dict[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in found.items()}
 
 
+@cache
+def all_stopwords() -> frozenset[str]:
+    """Every stopword of STOPWORD_LANGUAGES, whatever its language."""
+    return frozenset(_stopword_languages())
+
+
 def line_words(text: str) -> list[str]:
     """The lower-cased words of a line, remembered (language detection and features both need them).
 

@@ -22,13 +22,12 @@ back. Lines other stages removed stay removed.
 from __future__ import annotations
 
 import statistics
-from functools import cache
 from itertools import pairwise
 
 import regex
 
-from .. import lexicon
 from ..document import Block, Document, make_block
+from ..features import all_stopwords
 from ..stage import Stage, register
 
 #: A field label or value line has at most this many words ...
@@ -77,18 +76,12 @@ def _key(text: str) -> str | None:
     return "#" + _WORD.sub("a", _DIGITS.sub("0", text.casefold()))
 
 
-@cache
-def _stopwords() -> frozenset[str]:
-    """The stopwords of every language (loaded on first use, not at start-up)."""
-    return frozenset(w.casefold() for w in lexicon.load("stopwords"))
-
-
 def _describes(text: str, counts: dict[str, int]) -> bool:
     """A card's own description: a line of prose printed once, not glued-together links."""
     words = text.split()
     if counts[text] != 1 or len(words) < DESCRIPTION_WORDS or len(_GLUED.findall(text)) >= 2:
         return False
-    stops = _stopwords()
+    stops = all_stopwords()
     return sum(w.casefold().strip(".,;:!?()\"'") in stops for w in words) >= DESCRIPTION_STOPWORDS
 
 
