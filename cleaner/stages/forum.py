@@ -88,11 +88,6 @@ def _marks(blocks: list[Block]) -> tuple[list[int], dict[int, str]]:
     return live, kinds
 
 
-def is_thread(doc: Document) -> bool:
-    """The page is a forum thread: its kept lines hold the chrome printed around posts."""
-    return bool(_marks(list(doc.blocks))[1])
-
-
 @register
 class Forum(Stage):
     """Drop the chrome around the posts of a forum thread: ranks, profile fields, post numbers, buttons.
