@@ -173,8 +173,9 @@ class Structure(Stage):
         if not live:
             return doc
         nodes: Sequence[Node] = live[0].hints["nodes"]
-        flags = node_flags(nodes, self._unlinked(live))
-        choice = self._main_container(live, nodes, flags)
+        chars, linked = self._sizes(live)
+        flags = node_flags(nodes, {s: chars[s] - linked[s] for s in chars})
+        choice = self._main_container(live, nodes, flags, chars, linked)
         link_groups = self._linked_groups(live, nodes)
         headline_done = False
         title = (doc.metadata.title or "").casefold()
@@ -191,31 +192,39 @@ class Structure(Stage):
         return doc.with_blocks(out)
 
     @staticmethod
-    def _unlinked(live: list[Block]) -> dict[int, float]:
-        """Unlinked characters of text under each element."""
-        found: dict[int, float] = defaultdict(float)
+    def _sizes(live: list[Block]) -> tuple[dict[int, int], dict[int, float]]:
+        """Characters of text under each element, and how many of them are linked."""
+        chars: dict[int, int] = defaultdict(int)
+        linked: dict[int, float] = defaultdict(float)
         for block in live:
-            n = len(block.text) * (1.0 - block.hints.get("link_density", 0.0))
+            n = len(block.text)
+            ld = block.hints.get("link_density", 0.0)
             for serial in block.hints["chain"]:
-                found[serial] += n
-        return found
+                chars[serial] += n
+                linked[serial] += n * ld
+        return chars, linked
 
     # -- pass 1: the main container ---------------------------------------------------------------
 
-    def _main_container(self, live: list[Block], nodes: Sequence[Node], flags: Flags) -> Choice:
-        """The main container's elements, and the elements around the main text (never chrome)."""
+    def _main_container(
+        self,
+        live: list[Block],
+        nodes: Sequence[Node],
+        flags: Flags,
+        chars: dict[int, int],
+        linked: dict[int, float],
+    ) -> Choice:
+        """The main container's elements, and the elements around the main text (never chrome).
+
+        ``chars`` and ``linked`` are :meth:`_sizes` of ``live``.
+        """
         anti_of, content_of = flags.anti, flags.content
         score: dict[int, float] = defaultdict(float)
-        chars: dict[int, int] = defaultdict(int)
-        linked: dict[int, float] = defaultdict(float)
         for block in live:
             h = block.hints
             chain = h["chain"]
             n = len(block.text)
             ld = h.get("link_density", 0.0)
-            for serial in chain:
-                chars[serial] += n
-                linked[serial] += n * ld
             if n < PARAGRAPH_MIN_CHARS or ld > PARAGRAPH_MAX_LINKS or h.get("level"):
                 continue
             if nodes[chain[-1]].chrome:
