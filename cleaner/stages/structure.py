@@ -21,7 +21,7 @@ Works on the DOM hints the HTML reader leaves on each block (see
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -78,6 +78,9 @@ LINK_LIST_DENSITY = 0.6
 LINK_GROUP_DENSITY = 0.5
 #: Furniture (byline, dateline) under a furniture token is at most this long.
 FURNITURE_MAX_CHARS = 160
+#: An element of a kind (tag and class) found this many times on the page is no byline or
+#: dateline: it is a field of every item of a list (a listing's titles, authors and dates).
+FURNITURE_MAX_REPEATS = 10
 
 #: Lists and tables: a winning list's kind is a style of lists, not a kind of section.
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "td"})
@@ -177,12 +180,13 @@ class Structure(Stage):
         flags = node_flags(nodes, {s: chars[s] - linked[s] for s in chars})
         choice = self._main_container(live, nodes, flags, chars, linked)
         link_groups = self._linked_groups(live, nodes)
+        kinds = Counter((node.tag, node.cls) for node in nodes if node.cls)
         headline_done = False
         title = (doc.metadata.title or "").casefold()
         out: list[Block] = []
         for block in doc.blocks:
             if block.removal is None and block.text and block.hints.get("chain"):
-                why, lift = self._judge(block, nodes, choice, flags, link_groups, headline_done, title)
+                why, lift = self._judge(block, nodes, choice, flags, link_groups, kinds, headline_done, title)
                 if lift and why is not None:
                     headline_done = True
                     block = block.drop(self.name, why, lifted_as="title")
@@ -473,6 +477,7 @@ class Structure(Stage):
         choice: Choice,
         flags: Flags,
         link_groups: frozenset[int],
+        kinds: Counter[tuple[str, str]],
         headline_done: bool,
         title: str,
     ) -> tuple[str | None, bool]:
@@ -502,7 +507,14 @@ class Structure(Stage):
             return f"link list (<{nodes[group].tag}> of links)", False
         if len(block.text) <= FURNITURE_MAX_CHARS and not h.get("level"):
             # (a heading is never a byline: a shop's item titles sit in "title" elements)
-            furn = next((s for s in below if flags.furniture[s]), None)
+            furn = next(
+                (
+                    s
+                    for s in below
+                    if flags.furniture[s] and kinds[(nodes[s].tag, nodes[s].cls)] < FURNITURE_MAX_REPEATS
+                ),
+                None,
+            )
             if furn is not None:
                 return f"byline or dateline ({nodes[furn].label(flags.furniture[furn])})", False
         return None, False
