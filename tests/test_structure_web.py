@@ -60,3 +60,58 @@ def test_a_single_byline_under_a_furniture_class_still_goes() -> None:
     html = page("<div class='meta'>Von Anna Vogt, 3. März</div>" + intro)
     reason = reason_of(clean(html), "Von Anna Vogt")
     assert reason is not None and reason.startswith("byline or dateline")
+
+
+# -- a container that is mostly a list of links is a listing ------------------------------------------
+
+RECIPES = [
+    "Poulet croustillant au paprika fumé et pommes de terre",
+    "Salade de riz grillé aux concombres et aux herbes",
+    "Brochettes de bœuf à l'ail et au poivre noir",
+    "Tofu croustillant, sauce césar et croûtons maison",
+    "Brocolis rôtis au citron et au parmesan",
+    "Cuisses de poulet marinées au miel et au piment",
+    "Galettes de pommes de terre et sauce au yaourt",
+    "Boulettes de dinde aux herbes et riz au citron",
+]
+
+
+def listing_page() -> str:
+    intro = (
+        "<p>Nos recettes à la friteuse à air, des plus simples aux plus audacieuses, pour les soirs "
+        "de semaine où il faut dîner vite, bien, et sans trop de vaisselle à laver ensuite.</p>"
+        "<p>Chaque recette a été testée trois fois, avec deux modèles de friteuse, et les temps de "
+        "cuisson sont donnés pour les deux, à la minute près, avec les quantités pour quatre.</p>"
+    )
+    cards = "".join(f"<li><h3><a href='/r/{i}'>{t}</a></h3></li>" for i, t in enumerate(RECIPES))
+    return page(
+        f"<article><h1>Recettes à la friteuse à air</h1><div class='intro'>{intro}</div>"
+        f"<ul class='cards'>{cards}</ul></article>"
+    )
+
+
+def test_linked_item_titles_that_are_most_of_the_container_are_kept() -> None:
+    lines = kept(clean(listing_page()))
+    assert RECIPES[0] in lines and RECIPES[-1] in lines
+
+
+def test_a_few_linked_titles_after_a_long_article_still_go() -> None:
+    prose = "".join(f"<p>{p} {p}</p>" for p in INTRO * 3)
+    cards = "".join(f"<li><a href='/r/{i}'>{t}</a></li>" for i, t in enumerate(RECIPES[:3]))
+    doc = clean(page(f"{prose}<ul>{cards}</ul>"))
+    reason = reason_of(doc, RECIPES[0])
+    assert reason is not None and reason.startswith("link list")
+
+
+# -- form fields -----------------------------------------------------------------------------------------
+
+
+def test_labels_of_a_fieldset_are_removed() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    form = (
+        "<fieldset><legend>Weitere Farben</legend><a href='/p?c=1'>Option: Sofa, dunkelgrau</a>"
+        "<a href='/p?c=2'>Option: Sofa, hellbeige</a></fieldset>"
+    )
+    doc = clean(page(intro + form))
+    assert reason_of(doc, "Weitere Farben") == "form field labels (<fieldset>)"
+    assert kept(doc) == INTRO

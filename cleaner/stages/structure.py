@@ -15,8 +15,9 @@ Works on the DOM hints the HTML reader leaves on each block (see
    name, price and features above its description).
 2. Judge each block: outside the container it goes, named after the chrome or
    token it sits in; inside, blocks under page chrome (``<aside>``, ``<nav>``),
-   under anti-content tokens (``share-bar``), link lists, the headline (lifted
-   as the title) and short bylines or datelines under furniture tokens go.
+   under anti-content tokens (``share-bar``), form fields, link lists (unless they are most
+   of the container: a listing), the headline (lifted as the title) and short bylines or
+   datelines under furniture tokens (unless every item of a list has one) go.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ HEADLINE_REGION_MAX_LINKS = 0.25
 LINK_LIST_DENSITY = 0.6
 #: ... and a list or table whose items are this linked as a whole goes entirely.
 LINK_GROUP_DENSITY = 0.5
+#: When link lists hold this share of the container's text, the container is a listing: they stay.
+LISTING_SHARE = 0.45
 #: Furniture (byline, dateline) under a furniture token is at most this long.
 FURNITURE_MAX_CHARS = 160
 #: An element of a kind (tag and class) found this many times on the page is no byline or
@@ -180,6 +183,9 @@ class Structure(Stage):
         flags = node_flags(nodes, {s: chars[s] - linked[s] for s in chars})
         choice = self._main_container(live, nodes, flags, chars, linked)
         link_groups = self._linked_groups(live, nodes)
+        if choice.prose and self._mostly_links(live, choice.main, link_groups):
+            # the container is a list of links (a listing, an index): its links are its content
+            choice = Choice(choice.main, choice.exempt, False)
         kinds = Counter((node.tag, node.cls) for node in nodes if node.cls)
         headline_done = False
         title = (doc.metadata.title or "").casefold()
@@ -468,6 +474,21 @@ class Structure(Stage):
                     linked[serial] += n * h.get("link_density", 0.0)
         return frozenset(s for s, n in chars.items() if linked[s] >= LINK_GROUP_DENSITY * n)
 
+    @staticmethod
+    def _mostly_links(live: list[Block], main: frozenset[int], link_groups: frozenset[int]) -> bool:
+        """Whether link lists hold :data:`LISTING_SHARE` of the text inside the container."""
+        inside = links = 0
+        for block in live:
+            chain = block.hints["chain"]
+            if not any(serial in main for serial in chain):
+                continue
+            n = len(block.text)
+            inside += n
+            linked = block.hints.get("link_density", 0.0) >= LINK_LIST_DENSITY
+            if linked or any(serial in link_groups for serial in chain):
+                links += n
+        return links >= LISTING_SHARE * inside
+
     # -- pass 2: each block ---------------------------------------------------------------------------
 
     def _judge(
@@ -499,6 +520,8 @@ class Structure(Stage):
             return why, False
         if h.get("in_figure") or (h.get("in_caption") and not h.get("in_table")):
             return "caption of a picture or video", False
+        if any(nodes[s].tag == "fieldset" for s in below):
+            return "form field labels (<fieldset>)", False
         ld = h.get("link_density", 0.0)
         if choice.prose and ld >= LINK_LIST_DENSITY:
             return f"link list ({ld:.0%} linked text)", False
