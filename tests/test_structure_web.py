@@ -115,3 +115,33 @@ def test_labels_of_a_fieldset_are_removed() -> None:
     doc = clean(page(intro + form))
     assert reason_of(doc, "Weitere Farben") == "form field labels (<fieldset>)"
     assert kept(doc) == INTRO
+
+
+# -- what counts as a paragraph ----------------------------------------------------------------------------
+
+FACETS = [
+    f"{name} {count}"
+    for name, count in (
+        ("Compresores herméticos refrigerados", 392),
+        ("Termostatos electrónicos programables", 157),
+        ("Bisagras reforzadas inoxidables", 1711),
+        ("Amortiguadores hidráulicos", 315),
+        ("Electroválvulas dosificadoras", 204),
+        ("Resistencias calefactoras", 602),
+        ("Componentes frigoríficos", 95),
+        ("Ventiladores tangenciales", 81),
+    )
+] * 3
+
+
+def test_a_long_list_of_few_word_labels_does_not_outrank_the_text() -> None:
+    facets = "".join(f"<div>{f}</div>" for f in FACETS)
+    text = (
+        "<p>Todas nuestras piezas de repuesto se prueban antes del envío, y cada una viene con una "
+        "guía gratuita, paso a paso, para que la reparación sea sencilla.</p>"
+        "<p>Si una pieza falla, la cambiamos sin preguntas, durante toda la vida del aparato, y el "
+        "envío de vuelta corre de nuestra cuenta.</p>"
+    )
+    html = page(f"<div class='text'>{text}</div>", extra=f"<div class='filters'>{facets}</div>")
+    lines = kept(clean(html))
+    assert any(line.startswith("Todas nuestras piezas") for line in lines)

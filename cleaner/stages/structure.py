@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # the HTML reader is only imported when an HTML page is read
 PARAGRAPH_MIN_CHARS = 25
 #: ... and at most this share of linked text.
 PARAGRAPH_MAX_LINKS = 0.5
+#: ... and this many words (in a script that spaces them).
+PARAGRAPH_MIN_WORDS = 5
 #: How many ancestors above a paragraph's element share its score (parent first).
 SCORE_ANCESTORS = 5
 #: An element's score is multiplied by this for a content class/id token (``article-body``) ...
@@ -236,6 +238,10 @@ class Structure(Stage):
             n = len(block.text)
             ld = h.get("link_density", 0.0)
             if n < PARAGRAPH_MIN_CHARS or ld > PARAGRAPH_MAX_LINKS or h.get("level"):
+                continue
+            if 0 < block.text.count(" ") < PARAGRAPH_MIN_WORDS - 1:
+                # a label of a few words ("Control Panels and Control Boards 6949"), not a
+                # sentence (a text without spaces is in a script written without them)
                 continue
             if nodes[chain[-1]].chrome:
                 # text of a <nav>, <footer> or <aside> itself (the reader folds them into lines):
