@@ -28,14 +28,56 @@ into nothing but known items.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, cached_property, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 import regex
 
 from . import lexicon
 from .memo import Memo
+
+P = TypeVar("P")
+
+
+class _Lazy:
+    """A pattern compiled on its first use: what :func:`lazy` returns."""
+
+    def __init__(self, compile: Callable[[str, int], object], source: str, flags: int) -> None:
+        self._compile = compile
+        self._source = source
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for what is not on the object yet: the first ``search``, ``sub``,
+        # ``pattern`` ... The pattern is compiled once, and each of its attributes is kept
+        # on the object, where the next lookup finds it as fast as on the pattern itself.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        compiled = self.__dict__.get("compiled")
+        if compiled is None:
+            compiled = self.__dict__["compiled"] = self._compile(self._source, self._flags)
+        value = getattr(compiled, name)
+        self.__dict__[name] = value
+        return value
+
+    def __repr__(self) -> str:
+        return f"lazy({self._source!r})"
+
+
+def lazy(compile: Callable[[str, int], P], source: str, flags: int = 0) -> P:
+    r"""``compile(source, flags)``, done when the pattern is first used rather than now.
+
+    Module-level patterns are written ``_WORD = lazy(regex.compile, r"\w+")``:
+    importing a module then compiles nothing, and a run compiles only the
+    patterns it uses (a short text dump never needs the markdown or HTML ones;
+    compiling every pattern of every stage was about a fifth of a small run).
+    The object answers ``search``, ``sub``, ``pattern`` ... as the compiled
+    pattern does; it is not one (``isinstance`` and passing it to
+    ``regex.sub`` do not work), so keep it to method calls.
+    """
+    return cast(P, _Lazy(compile, source, flags))
+
 
 #: Lines longer than this (in words) are never matched by prefix/suffix/contains entries.
 PROMPT_MAX_WORDS = 25

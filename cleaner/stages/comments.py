@@ -22,7 +22,7 @@ import regex
 
 from ..dates import find_date
 from ..document import Block, Document
-from ..patterns import NUMBER, entries, phrase_set
+from ..patterns import NUMBER, entries, lazy, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
 
@@ -44,7 +44,7 @@ REASON = "comment thread below the article"
 _HEADING = phrase_set("comment_heading")
 #: A heading holds the longest word of one of its lexicon entries (``comments``, ``kommentare``):
 #: a cheap set test on the line's words before the lexicon lookup.
-_WORD = re.compile(r"\w+")
+_WORD = lazy(re.compile, r"\w+")
 _ANCHORS = frozenset(
     max(_WORD.findall(e.replace(NUMBER, " ")), key=len) for e in entries("comment_heading").phrases()
 )
@@ -61,9 +61,9 @@ def _unwrap(text: str) -> str:
     if text[:1] in _WRAPS and text.endswith(_WRAPS[text[:1]]):
         return text[1:-1].strip()
     return text
-_TIME = regex.compile(r"\d{1,2}[:.h]\d\d")
+_TIME = lazy(regex.compile, r"\d{1,2}[:.h]\d\d")
 #: code punctuation: a line of code with a timestamp in it (``WHERE t < '2024-06-15 10:30'``) is no header
-_CODE = regex.compile(r"[=<>{};]|\w\(")
+_CODE = lazy(regex.compile, r"[=<>{};]|\w\(")
 
 
 def _words(text: str) -> int:

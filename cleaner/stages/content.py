@@ -22,6 +22,7 @@ from .. import features
 from ..document import Block, Document
 from ..model import ContentModel, check_features, load_default
 from ..options import Options
+from ..patterns import lazy
 from ..protect import is_protected
 from ..stage import Stage, register, stage_options
 
@@ -63,7 +64,7 @@ RUN_TOGETHER_SHARE = 0.15
 COUNTED_RUN = 4
 
 # One item of such a list: a short label and a count in brackets, nothing after it.
-_COUNTED_ITEM = regex.compile(r"^[^\d()\[\]]{1,60}[(\[]\d{1,6}[)\]]$")
+_COUNTED_ITEM = lazy(regex.compile, r"^[^\d()\[\]]{1,60}[(\[]\d{1,6}[)\]]$")
 
 _I_WORDS = features.LINE_NAMES.index("log_words")
 _I_LINK = features.LINE_NAMES.index("link_share")

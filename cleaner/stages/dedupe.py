@@ -35,6 +35,7 @@ import re
 import regex
 
 from ..document import Block, Document
+from ..patterns import lazy
 from ..stage import Stage, register
 from .metadata import body_start, is_prose, key, word_count
 
@@ -57,10 +58,10 @@ COPY_RUN = 3
 COPY_FROM = 2
 
 #: punctuation of code, which a menu item or boilerplate line never carries
-_CODE = re.compile(r"[{};=]|\w\(|^\s*[)\]]")
+_CODE = lazy(re.compile, r"[{};=]|\w\(|^\s*[)\]]")
 #: a price and nothing else: a currency sign with figures (``$170.00``, ``12,99 €``, ``$89 - $120``)
-_PRICE = regex.compile(r"(?=.*\p{Sc})(?=.*\d)[\p{Sc}\d\s.,'\u2019\-\u2013/]+")
-_TITLE_TAIL = re.compile(r"^\s*(?:\||[-–—·»:/]|::)\s*")
+_PRICE = lazy(regex.compile, r"(?=.*\p{Sc})(?=.*\d)[\p{Sc}\d\s.,'\u2019\-\u2013/]+")
+_TITLE_TAIL = lazy(re.compile, r"^\s*(?:\||[-–—·»:/]|::)\s*")
 
 
 def _repeats_title(text_key: str, raw: str, title_key: str, title_words: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Block, Document
-from ..patterns import line_key, phrase_set
+from ..patterns import lazy, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
 
@@ -37,8 +37,8 @@ _CHROME = phrase_set("forum_chrome")
 _FIELD = phrase_set("forum_field")
 _QUOTE_END = phrase_set("forum_quote_end")
 _VERB = phrase_set("comment_verb")
-_POST_NUMBER = regex.compile(r"#\d{1,6}")
-_DIGIT = regex.compile(r"\d")
+_POST_NUMBER = lazy(regex.compile, r"#\d{1,6}")
+_DIGIT = lazy(regex.compile, r"\d")
 
 BUTTON = "forum post button or member rank"
 FIELD = "member profile field"

@@ -6,7 +6,7 @@ import regex
 
 from .. import lexicon
 from ..document import Block
-from ..patterns import alternation
+from ..patterns import alternation, lazy
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -17,11 +17,11 @@ MIN_ICON_SHARE = 0.5
 
 # A sprite class name: a known prefix, a dash or underscore, a name (fa-twitter,
 # glyphicon-user, svg-icon-close, icon_search).
-_CLASS_NAME = regex.compile(
-    rf"(?:{alternation(lexicon.load('icon_prefix'))})[-_][\w-]+", regex.IGNORECASE | regex.V0
+_CLASS_NAME = lazy(
+    regex.compile, rf"(?:{alternation(lexicon.load('icon_prefix'))})[-_][\w-]+", regex.IGNORECASE | regex.V0
 )
 # A label run together with "icon" (bookmarkicon, v-playicon, chevron downicon).
-_ICON_SUFFIX = regex.compile(r"[\w-]*icons?", regex.IGNORECASE | regex.V0)
+_ICON_SUFFIX = lazy(regex.compile, r"[\w-]*icons?", regex.IGNORECASE | regex.V0)
 # Cheap test that a line may hold an icon label at all: "ico", or a prefix with its dash.
 _MAYBE = tuple(
     p.casefold() + sep for p in lexicon.load("icon_prefix") if "ico" not in p.casefold() for sep in "-_"

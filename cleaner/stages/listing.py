@@ -21,13 +21,13 @@ back. Lines other stages removed stay removed.
 
 from __future__ import annotations
 
-import statistics
 from itertools import pairwise
 
 import regex
 
 from ..document import Block, Document, make_block
 from ..features import all_stopwords
+from ..patterns import lazy
 from ..stage import Stage, register
 
 #: A field label or value line has at most this many words ...
@@ -60,9 +60,9 @@ KEPT_SHARE = 0.5
 #: Only lines the content classifier dropped come back (other stages' removals are certain).
 RESTORES = frozenset({"content"})
 
-_DIGITS = regex.compile(r"\d+")
-_WORD = regex.compile(r"\p{L}+")
-_GLUED = regex.compile(r"\p{Ll}\p{Lu}")
+_DIGITS = lazy(regex.compile, r"\d+")
+_WORD = lazy(regex.compile, r"\p{L}+")
+_GLUED = lazy(regex.compile, r"\p{Ll}\p{Lu}")
 
 
 def _key(text: str) -> str | None:
@@ -112,10 +112,17 @@ def _chains(positions: list[int]) -> list[list[int]]:
         if len(run) < MIN_ENTRIES:
             continue
         gaps = [b - a for a, b in pairwise(run)]
-        median = statistics.median(gaps)
+        median = _median(gaps)
         if max(gaps) <= MAX_STRETCH * median:
             out.append(run)
     return out
+
+
+def _median(values: list[int]) -> float:
+    """The median, as :func:`statistics.median` gives it (importing that module costs a small run ~5 ms)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _reach(run: list[int], shapes: list[str], step: int) -> int:

@@ -5,30 +5,31 @@ from __future__ import annotations
 import re
 
 from ..document import Block, Document, make_block
+from ..patterns import lazy
 from ..protect import is_protected
 from ..stage import Stage, register
 
 _F = 0
 
 # What a line must contain for the stage to look at it at all.
-_MARKUP = re.compile(r"[\[\]<*_#|\\>!~`]|^[-+=]|^\d{1,3}[.)]\s|^(?:https?://|www\.)", _F)
+_MARKUP = lazy(re.compile, r"[\[\]<*_#|\\>!~`]|^[-+=]|^\d{1,3}[.)]\s|^(?:https?://|www\.)", _F)
 
 # Backslash escapes are parked in the private-use area while the rest is rewritten.
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])", _F)
+_ESCAPE = lazy(re.compile, r"\\([\\`*_{}\[\]()#+\-.!|>~<])", _F)
 _PARK_BASE = 0xF0000
-_PARKED = re.compile(r"[\U000F0000-\U000F00FF]", _F)
+_PARKED = lazy(re.compile, r"[\U000F0000-\U000F00FF]", _F)
 
-_REFERENCE_DEFINITION = re.compile(
-    r"\[[^\]\n]{1,200}\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?", _F
+_REFERENCE_DEFINITION = lazy(
+    re.compile, r"\[[^\]\n]{1,200}\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?", _F
 )
 # Rules: ---, ***, * * *, ===. (A run of underscores is text: the scorer counts it as a word.)
-_HORIZONTAL_RULE = re.compile(r"(?:[-*=]\s*){3,}", _F)
+_HORIZONTAL_RULE = lazy(re.compile, r"(?:[-*=]\s*){3,}", _F)
 # Emphasis around nothing, as converters print an empty <em> or <strong>: "__", "____", "** **".
 # (Three underscores are text: "___" is a word to the scorer and a separator in articles.)
-_EMPTY_EMPHASIS = re.compile(r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
-_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
-_BLOCK_MARKER = re.compile(r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
-_CLOSING_HASHES = re.compile(r"(?<!\s)\s+#+$", _F)
+_EMPTY_EMPHASIS = lazy(re.compile, r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
+_TABLE_RULE = lazy(re.compile, r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
+_BLOCK_MARKER = lazy(re.compile, r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
+_CLOSING_HASHES = lazy(re.compile, r"(?<!\s)\s+#+$", _F)
 # The first characters those whole-line patterns can start with.
 _RULE_FIRST = frozenset("-*=")
 _EMPHASIS_FIRST = frozenset("_*")
@@ -36,24 +37,24 @@ _MARKER_FIRST = frozenset("#>*+-")
 
 # ![alt](src "title") and [text](href "title"); the target may hold one level of parentheses.
 _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-_IMAGE = re.compile(rf"!\[[^\[\]\n]{{0,500}}\]{_TARGET}", _F)
-_IMAGE_REFERENCE = re.compile(r"!\[[^\[\]\n]{0,500}\]\[[^\[\]\n]{0,100}\]", _F)
-_LINK = re.compile(rf"\[([^\[\]\n]{{0,1000}})\]{_TARGET}", _F)
-_LINK_REFERENCE = re.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]", _F)
+_IMAGE = lazy(re.compile, rf"!\[[^\[\]\n]{{0,500}}\]{_TARGET}", _F)
+_IMAGE_REFERENCE = lazy(re.compile, r"!\[[^\[\]\n]{0,500}\]\[[^\[\]\n]{0,100}\]", _F)
+_LINK = lazy(re.compile, rf"\[([^\[\]\n]{{0,1000}})\]{_TARGET}", _F)
+_LINK_REFERENCE = lazy(re.compile, r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]", _F)
 # <https://…>: on a line of its own it goes; inside a sentence the address is text the
 # reader saw, so only the brackets go.
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>", _F)
-_BARE_URL_LINE = re.compile(r"(?:https?://|www\.)\S+", _F)
+_AUTOLINK = lazy(re.compile, r"<((?:https?|ftp|mailto):[^<>\s]{1,2000})>", _F)
+_BARE_URL_LINE = lazy(re.compile, r"(?:https?://|www\.)\S+", _F)
 
 # Emphasis: the delimiters must not sit inside a word, so snake_case_names and
 # 2*3*4 survive; spans are bounded so a huge line cannot make a search quadratic.
-_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])", _F)
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])", _F)
-_STRIKE = re.compile(r"~~(?=\S)([^\n~]{1,500}?)(?<=\S)~~", _F)
+_STRONG = lazy(re.compile, r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])", _F)
+_EMPHASIS = lazy(re.compile, r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])", _F)
+_STRIKE = lazy(re.compile, r"~~(?=\S)([^\n~]{1,500}?)(?<=\S)~~", _F)
 
-_TABLE_ROW = re.compile(r"\|(.*)\|", _F)
-_CELL_SPLIT = re.compile(r"(?<!\s)\s*\|\s*|\|\s*", _F)
-_LEFTOVER = re.compile(r"\W*", _F)
+_TABLE_ROW = lazy(re.compile, r"\|(.*)\|", _F)
+_CELL_SPLIT = lazy(re.compile, r"(?<!\s)\s*\|\s*|\|\s*", _F)
+_LEFTOVER = lazy(re.compile, r"\W*", _F)
 
 #: Hint set on every rewritten block: the share (0..1) of its text that was link text,
 #: so later stages can still tell a menu of links from prose.

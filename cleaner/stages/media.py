@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Block, Document
-from ..patterns import core, line_key, phrase_set
+from ..patterns import core, lazy, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -13,18 +13,20 @@ from ..stage import LineFilter, register
 MAX_LINE_CHARS = 200
 
 # 0:00, 28:35, 1:02:03 (not 20:45:123, not 3:4).
-_TIME = regex.compile(r"(?<![\d:])\d{1,2}(?::\d{2}){1,2}(?![\d:])")
+_TIME = lazy(regex.compile, r"(?<![\d:])\d{1,2}(?::\d{2}){1,2}(?![\d:])")
 # A loading or progress figure (0%, 12.5 %) or a playback speed (1x, 1.5x, ×2).
-_PERCENT = regex.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s?%|(?<![\w.,])\d(?:[.,]\d{1,2})?[x×](?!\w)|×\d\b")
+_PERCENT = lazy(
+    regex.compile, r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?\s?%|(?<![\w.,])\d(?:[.,]\d{1,2})?[x×](?!\w)|×\d\b"
+)
 # What may stand between time codes on a bare time-code line: "0:00 / 3:45".
-_BETWEEN = regex.compile(r"[\s/|:\-–—()\[\]]*")
+_BETWEEN = lazy(regex.compile, r"[\s/|:\-–—()\[\]]*")
 _CONCEPTS = ("player",)
 _PHRASES = phrase_set(*_CONCEPTS)
 #: A bare separator line between time codes ("/") is at most this long.
 MAX_SEPARATOR = 3
 
 
-_SPEED = regex.compile(r"\s*(?:\d(?:[.,]\d{1,2})?[x×]|×\d)\s*")
+_SPEED = lazy(regex.compile, r"\s*(?:\d(?:[.,]\d{1,2})?[x×]|×\d)\s*")
 
 
 def _speed_only(line: str) -> str | None:

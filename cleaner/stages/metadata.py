@@ -38,6 +38,7 @@ import regex
 
 from ..dates import MAX_DATE_LINE, date_words, find_date, find_time, is_date_line
 from ..document import Block, Document
+from ..patterns import lazy
 from ..stage import Stage, register
 
 # --- thresholds --------------------------------------------------------------
@@ -122,30 +123,33 @@ MEMO_SIZE = 8192
 
 # --- patterns ----------------------------------------------------------------
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy(re.compile, r"\w+")
 # Scripts written without spaces: Han, Hiragana, Katakana, Hangul, Thai. (regex, not re: re
 # compiles wide ranges code point by code point, 3 ms of start-up; the matches are the same.)
-_UNSPACED = regex.compile("[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u0e00-\u0e7f]")
-_NON_WORD = re.compile(r"[\W_]+")
-# Markdown residue a headline line may carry: heading marks, emphasis, link targets.
-_MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
-_MD_LINK = re.compile(
-    r"!?\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)"
+_UNSPACED = lazy(
+    regex.compile, "[\u4e00-\u9fff\u3400-\u4dbf\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u0e00-\u0e7f]"
 )
-_MD_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
-_URL = re.compile(r"https?://|www\.\w|\w@\w+\.\w")
+_NON_WORD = lazy(re.compile, r"[\W_]+")
+# Markdown residue a headline line may carry: heading marks, emphasis, link targets.
+_MD_HEADING = lazy(re.compile, r"^\s*(#{1,6})\s+")
+_MD_LINK = lazy(
+    re.compile,
+    r"!?\[([^\[\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)",
+)
+_MD_EMPHASIS = lazy(re.compile, r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_URL = lazy(re.compile, r"https?://|www\.\w|\w@\w+\.\w")
 # Where a page title splits into headline and site name: "Headline | Site", "Headline - Site".
-_TITLE_SEPARATOR = re.compile(r"(?<!\s)(?:\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+)|\|\s*")
-_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)]*$")
-_HEADLINE_END = re.compile(r"[.;,:]['\"”’»)]*$")
+_TITLE_SEPARATOR = lazy(re.compile, r"(?<!\s)(?:\s*\|\s*|\s+(?:[-–—·»:/]|::)\s+)|\|\s*")
+_SENTENCE_END = lazy(re.compile, r"[.!?…。！？]['\"”’»)]*$")
+_HEADLINE_END = lazy(re.compile, r"[.;,:]['\"”’»)]*$")
 # A photo credit: "Anna Lee/Agency", "Photo: ..." is left to the captions lexicon.
-_CREDIT = re.compile(r"\w/[^\W\d_]")  # followed by an upper-case letter: checked in code
-_DIGIT = re.compile(r"\d")
-_WRAPPED = re.compile(r"^[(\[][^()\[\]]*[)\]]$")
+_CREDIT = lazy(re.compile, r"\w/[^\W\d_]")  # followed by an upper-case letter: checked in code
+_DIGIT = lazy(re.compile, r"\d")
+_WRAPPED = lazy(re.compile, r"^[(\[][^()\[\]]*[)\]]$")
 #: how many closing characters a line-end test looks at, and opening ones a script test
 _TAIL = 12
 _HEAD = 200
-_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d\d(?!\d)")
+_CLOCK = lazy(re.compile, r"(?<!\d)\d{1,2}:\d\d(?!\d)")
 
 
 def _phrases(kind: str) -> str:
@@ -153,8 +157,8 @@ def _phrases(kind: str) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
-_BYLINE = re.compile(rf"^\W*(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
-_BYLINE_INSIDE = re.compile(rf"(?<=\s)(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_BYLINE = lazy(re.compile, rf"^\W*(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_BYLINE_INSIDE = lazy(re.compile, rf"(?<=\s)(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
 # A line that is only a person's name: two to four capitalised words.
 _NAME_MARKS = frozenset("'’.-")
 
@@ -169,10 +173,10 @@ def _is_name(text: str) -> bool:
 
 
 # not commas: "New York, Feb. 20" is a dateline
-_PART_SEPARATOR = re.compile(r"(?<!\s)(?:\s*[|·•]\s*|\s+[-–—]\s+)|[|·•]\s*")
-_NAME_PART_END = re.compile(r"(?<!\s)\s*(?:[|·•,;/()]|\s[-–—]\s|\d)|[|·•,;/()]|\d")
-_JOINER = re.compile(rf"^(?:{_phrases('and')}|&)$", re.IGNORECASE)
-_STAFF = re.compile(rf"(?<!\w)(?:{_phrases('staff')})(?!\w).*$", re.IGNORECASE)
+_PART_SEPARATOR = lazy(re.compile, r"(?<!\s)(?:\s*[|·•]\s*|\s+[-–—]\s+)|[|·•]\s*")
+_NAME_PART_END = lazy(re.compile, r"(?<!\s)\s*(?:[|·•,;/()]|\s[-–—]\s|\d)|[|·•,;/()]|\d")
+_JOINER = lazy(re.compile, rf"^(?:{_phrases('and')}|&)$", re.IGNORECASE)
+_STAFF = lazy(re.compile, rf"(?<!\w)(?:{_phrases('staff')})(?!\w).*$", re.IGNORECASE)
 
 
 def plain(text: str) -> str:

@@ -7,7 +7,7 @@ import regex
 from .. import lexicon
 from ..document import Block, Document
 from ..memo import Memo
-from ..patterns import NUMBER, item_set, line_key, phrase_set
+from ..patterns import NUMBER, item_set, lazy, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 from .markdown import LINK_SHARE
@@ -39,21 +39,21 @@ _MENU_CONCEPTS = ("navigation", "section", "language_name", "copyright", "cookie
 # Breadcrumb separators: the guillemet-like arrows anywhere; '>' and '/' between
 # spaces, and then only after a home link (``Home > News``), since body text
 # uses them too (``Pro / Max / Ultra``). Pipes are left to the menu rule.
-_CRUMB_SPLIT = regex.compile(r"(?<!\s)(?:\s+[/>]\s+|\s*[›»]\s*)|[›»]\s*")
-_CRUMB_ARROW = regex.compile(r"[›»]")
+_CRUMB_SPLIT = lazy(regex.compile, r"(?<!\s)(?:\s+[/>]\s+|\s*[›»]\s*)|[›»]\s*")
+_CRUMB_ARROW = lazy(regex.compile, r"[›»]")
 _HOME = ("navigation",)
-_SENTENCE_END = regex.compile(r"[.!?]\s")
+_SENTENCE_END = lazy(regex.compile, r"[.!?]\s")
 
 # Pagination: page numbers, ellipses, arrows and pagination words only.
-_PAGE_TOKEN_SPLIT = regex.compile(r"[\s|]+")
-_LETTER = regex.compile(r"[^\W\d_]")
+_PAGE_TOKEN_SPLIT = lazy(regex.compile, r"[\s|]+")
+_LETTER = lazy(regex.compile, r"[^\W\d_]")
 _PAGE_WORDS = frozenset(e.casefold() for e in lexicon.load("pagination") if " " not in e)
 _PAGE_SYMBOLS = frozenset({"…", "...", "«", "»", "‹", "›", "<", ">", "←", "→", "<<", ">>", "-", "–", "/"})
 #: A pagination line is at most this long ("« 1 2 3 … 10 Next »").
 MAX_PAGINATION_CHARS = 80
 #: Page numbers have at most this many digits.
 MAX_PAGE_DIGITS = 3
-_PAGE_NUMBER = regex.compile(rf"\d{{1,{MAX_PAGE_DIGITS}}}")
+_PAGE_NUMBER = lazy(regex.compile, rf"\d{{1,{MAX_PAGE_DIGITS}}}")
 
 
 def _is_breadcrumb(line: str) -> bool:

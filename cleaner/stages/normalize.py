@@ -12,19 +12,20 @@ import re
 import regex
 
 from ..document import Block, Document, make_block, removal
+from ..patterns import lazy
 from ..stage import Stage, register
 
 # stdlib re: these plain character classes compile and scan faster than with `regex`.
 # No-break and other Unicode spaces become a plain space.
 _SPACES_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v"
-_SPACES = re.compile(f"[{_SPACES_CHARS}]")
+_SPACES = lazy(re.compile, f"[{_SPACES_CHARS}]")
 # Zero-width characters and the soft hyphen vanish.
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_INVISIBLE = lazy(re.compile, f"[{_INVISIBLE_CHARS}]")
 # Both at once, for the whole text of a document (one scan instead of two).
-_SPACES_OR_INVISIBLE = re.compile(f"[{_SPACES_CHARS}{_INVISIBLE_CHARS}]")
+_SPACES_OR_INVISIBLE = lazy(re.compile, f"[{_SPACES_CHARS}{_INVISIBLE_CHARS}]")
 # Runs of spaces; the literal two-space start lets the scanner skip ahead fast.
-_RUNS = re.compile("  +")
+_RUNS = lazy(re.compile, "  +")
 
 
 #: A text-dump line at least this long is checked for glued segments (a page whose
@@ -40,9 +41,10 @@ CODE_MIN_BRACES = 5
 # elements), or a sentence end glued to the next capitalised word (``together).Advert``,
 # ``in 2019.The``, ``said.\u201cWe``): two paragraphs whose tags were dropped without a
 # space. A straight quote after the full stop is taken as the next sentence's opening one.
-_GLUE = regex.compile(
+_GLUE = lazy(
+    regex.compile,
     r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}"
-    r"|(?<=[\p{Ll}\d][.!?\u2026][\u201d\u2019\u00bb)\]]?)(?=[\"'\u201c\u2018\u00ab\u201e(]?\p{Lu}\p{Ll})"
+    r"|(?<=[\p{Ll}\d][.!?\u2026][\u201d\u2019\u00bb)\]]?)(?=[\"'\u201c\u2018\u00ab\u201e(]?\p{Lu}\p{Ll})",
 )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Document
-from ..patterns import phrase_set
+from ..patterns import lazy, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
 
@@ -39,7 +39,7 @@ _HEADING = phrase_set("related")
 # ``Show more``, ``See more``: buttons that unfold more of the same list, not a heading.
 _BUTTON = phrase_set("navigation")
 # A line ending like a sentence or a lead-in: body text, not a listed headline.
-_SENTENCE_END = regex.compile(r"[.:;,…][\"'”’»)\]]*$")
+_SENTENCE_END = lazy(regex.compile, r"[.:;,…][\"'”’»)\]]*$")
 
 
 def is_heading(text: str) -> bool:

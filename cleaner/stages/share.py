@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Block
-from ..patterns import item_set, line_key, phrase_set
+from ..patterns import item_set, lazy, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
 
@@ -20,7 +20,7 @@ MIN_BAR_TARGETS = 2
 MAX_LEAD_WORDS = 3
 MAX_BAR_WORDS = 14
 # A bar of buttons has no sentence end; "« Partagez, partagez, partagez. »" is a quote.
-_SENTENCE_END = regex.compile(r"[.!?…](?:\s|$|[»\"”’'])")
+_SENTENCE_END = lazy(regex.compile, r"[.!?…](?:\s|$|[»\"”’'])")
 
 
 @register

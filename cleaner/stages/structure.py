@@ -32,6 +32,7 @@ import regex
 
 from ..document import Block, Document
 from ..lexicon import load
+from ..patterns import lazy
 from ..stage import Stage, register
 
 if TYPE_CHECKING:  # the HTML reader is only imported when an HTML page is read
@@ -97,7 +98,7 @@ PAGE_WRAPPER_SHARE = 0.8
 #: Elements that wrap the whole page: their class tokens say nothing about a block.
 PAGE_ROOTS = frozenset({"body", "html", "[document]"})
 
-_COMMA = regex.compile(r"[,،、，;]")
+_COMMA = lazy(regex.compile, r"[,،、，;]")
 
 _BASE_TAG_SCORE = {
     "div": 5.0, "article": 8.0, "main": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0, "blockquote": 3.0,
