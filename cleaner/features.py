@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import math
 import operator
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import regex
 
@@ -71,7 +72,6 @@ COUNTED_STAGES: tuple[str, ...] = ("navigation", "share", "footers", "media", "d
 OWN_CACHE_SIZE = 8192
 _OWN_CACHE: Memo[tuple[str, str | None, float | None], list[float]] = Memo(OWN_CACHE_SIZE)
 _WORDS_CACHE: Memo[str, list[str]] = Memo(OWN_CACHE_SIZE)
-_TALLY_CACHE: Memo[str, tuple[int, ...]] = Memo(OWN_CACHE_SIZE)
 
 #: Lines at least this long are never an end-of-article marker ("167 comments", "Related").
 MARKER_MAX_CHARS = 200
@@ -140,29 +140,6 @@ def line_words(text: str) -> list[str]:
     return words if words is not None else _WORDS_CACHE.put(text, _WORD.findall(text.lower()))
 
 
-@cache
-def _stopword_slots() -> dict[str, tuple[int, ...]]:
-    """Every stopword of STOPWORD_LANGUAGES, with the places (1, 2, ...) of the languages that list it."""
-    slot = {lang: n for n, lang in enumerate(STOPWORD_LANGUAGES, 1)}
-    return {word: tuple(slot[lang] for lang in langs) for word, langs in _stopword_languages().items()}
-
-
-def _line_tally(text: str) -> tuple[int, ...]:
-    """``(words, stopwords of each of STOPWORD_LANGUAGES)`` of a line, remembered (settle rounds ask again)."""
-    tally = _TALLY_CACHE.get(text)
-    if tally is not None:
-        return tally
-    words = line_words(text)
-    counts = [len(words)] + [0] * len(STOPWORD_LANGUAGES)
-    slots_of = _stopword_slots()
-    for w in words:
-        slots = slots_of.get(w)
-        if slots is not None:
-            for n in slots:
-                counts[n] += 1
-    return _TALLY_CACHE.put(text, tuple(counts))
-
-
 def detect_language(lines: Sequence[str]) -> str | None:
     """The stopword language that covers the largest share of the words, or None."""
     sample: list[str] = []
@@ -173,14 +150,20 @@ def detect_language(lines: Sequence[str]) -> str | None:
         if size > LANGUAGE_SAMPLE_CHARS:
             break
     # The words of the sample, line by line: the same as those of the lines joined by
-    # newlines (no word spans a newline, and lower-casing does not look across one);
-    # each line's counts are remembered, and the page's are their sums.
-    totals = [sum(column) for column in zip(*map(_line_tally, sample))]
-    if not totals or not totals[0]:
+    # newlines (no word spans a newline, and lower-casing does not look across one).
+    counts = Counter(chain.from_iterable(map(line_words, sample)))
+    words = sum(counts.values())
+    if not words:
         return None
-    words = totals[0]
+    languages_of = _stopword_languages()
+    tally = dict.fromkeys(STOPWORD_LANGUAGES, 0)
+    for w in counts.keys() & languages_of.keys():  # the sample's stopwords, of any language
+        count = counts[w]
+        for lang in languages_of[w]:
+            tally[lang] += count
     best, best_count = None, 0
-    for lang, count in zip(STOPWORD_LANGUAGES, totals[1:]):
+    for lang in STOPWORD_LANGUAGES:
+        count = tally[lang]
         if count > best_count:
             best, best_count = lang, count
     return best if best_count >= MIN_LANGUAGE_SHARE * words else None
