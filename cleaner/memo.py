@@ -7,6 +7,7 @@ bounds memory on a run of millions of lines at the cost of recomputing a few ent
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 K = TypeVar("K")
@@ -32,3 +33,26 @@ class Memo(dict[K, V]):
             self.clear()
         self[key] = value
         return value
+
+
+#: Lines longer than this are judged afresh each time (a memo would keep huge lines alive).
+VERDICT_MAX_CHARS = 10_000
+
+
+class Verdicts(Memo[str, str]):
+    """Why a filter drops a line (``""``: it keeps it), remembered by the line's text.
+
+    For filters whose verdict depends on the text alone: lines repeat across the pages
+    of a site, and the settle rounds ask about every kept line again.
+    """
+
+    __slots__ = ()
+
+    def of(self, text: str, judge: Callable[[str], str | None]) -> str | None:
+        """``judge(text)``, asked once per text."""
+        why = self.get(text)
+        if why is None:
+            why = judge(text) or ""
+            if len(text) <= VERDICT_MAX_CHARS:
+                self.put(text, why)
+        return why or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..document import Block
+from ..memo import Verdicts
 from ..patterns import PROMPT_MAX_WORDS, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
@@ -31,6 +32,9 @@ LONG_NOTICE_HEAD_WORDS = 12
 #: A long line opening with a copyright prompt goes only with a second legal phrase
 #: within this many words (``All rights reserved``): ``© Reuters`` may open a caption.
 LEGAL_WINDOW_WORDS = 8
+#: The verdict on a line, remembered (lines repeat across the pages of a site and in the settle rounds).
+VERDICT_CACHE_SIZE = 8192
+_VERDICTS = Verdicts(VERDICT_CACHE_SIZE)
 
 
 @register
@@ -52,16 +56,20 @@ class Footers(LineFilter):
     _legal = phrase_set("copyright")
 
     def reason(self, block: Block) -> str | None:
-        hit = self._phrases.find(block.text)
-        if hit is None:
-            concept = self._long_notice(block.text)
-            if concept is None or is_protected(block.text, self.options):
-                return None
-            return REASONS[concept]
-        if is_protected(block.text, self.options):
+        text = block.text
+        why = _VERDICTS.of(text, self._verdict)
+        if why is None or is_protected(text, self.options):
             return None
+        return why
+
+    def _verdict(self, text: str) -> str | None:
+        """Why the line is a footer or prompt, whatever the user protects (it depends on the text alone)."""
+        hit = self._phrases.find(text)
+        if hit is None:
+            concept = self._long_notice(text)
+            return None if concept is None else REASONS[concept]
         limit = SHORT_PROMPT_WORDS.get(hit.concept)
-        if limit is not None and hit.kind != "whole" and len(block.text.split()) > limit:
+        if limit is not None and hit.kind != "whole" and len(text.split()) > limit:
             return None
         return REASONS[hit.concept]
 

@@ -6,6 +6,7 @@ import regex
 
 from .. import lexicon
 from ..document import Block
+from ..memo import Verdicts
 from ..patterns import alternation, lazy
 from ..protect import is_protected
 from ..stage import LineFilter, register
@@ -28,6 +29,9 @@ _MAYBE = tuple(
 )
 _NOT_ICON = frozenset(w.casefold() for w in lexicon.load("not_icon"))
 _PUNCT = "\"'“”‘’()[]{},.;:!?|•·"
+#: The verdict on a line, remembered (lines repeat across the pages of a site and in the settle rounds).
+VERDICT_CACHE_SIZE = 8192
+_VERDICTS = Verdicts(VERDICT_CACHE_SIZE)
 
 
 def _icon_word(word: str) -> bool:
@@ -52,26 +56,32 @@ class Icons(LineFilter):
 
     def reason(self, block: Block) -> str | None:
         text = block.text
-        # no length cap: a line of 100,000 sprite labels is still labels (one linear pass over its words)
-        lowered = text.lower()
-        if "ico" not in lowered and (
-            ("-" not in text and "_" not in text) or not any(m in lowered for m in _MAYBE)
-        ):
+        why = _VERDICTS.of(text, _verdict)
+        if why is None or is_protected(text, self.options):
             return None
-        words = [w.strip(_PUNCT) for w in text.split()]
-        words = [w for w in words if w]
-        if not words:
+        return why
+
+
+def _verdict(text: str) -> str | None:
+    """Why the line is icon-sprite labels, whatever the user protects (it depends on the text alone)."""
+    # no length cap: a line of 100,000 sprite labels is still labels (one linear pass over its words)
+    lowered = text.lower()
+    if "ico" not in lowered and (
+        ("-" not in text and "_" not in text) or not any(m in lowered for m in _MAYBE)
+    ):
+        return None
+    words = [w.strip(_PUNCT) for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    icons = sum(1 for w in words if _icon_word(w))
+    if len(words) == 1:
+        # A lone word: only a sprite class name or a label glued to "icon"
+        # ("closeicon"), not the plain word "Icon".
+        word = words[0]
+        lone = _class_name(word) or (icons == 1 and word.casefold() not in ("icon", "icons"))
+        if not lone:
             return None
-        icons = sum(1 for w in words if _icon_word(w))
-        if len(words) == 1:
-            # A lone word: only a sprite class name or a label glued to "icon"
-            # ("closeicon"), not the plain word "Icon".
-            word = words[0]
-            lone = _class_name(word) or (icons == 1 and word.casefold() not in ("icon", "icons"))
-            if not lone:
-                return None
-        elif icons < MIN_ICON_WORDS or icons < MIN_ICON_SHARE * len(words):
-            return None
-        if is_protected(text, self.options):
-            return None
-        return "icon-sprite labels"
+    elif icons < MIN_ICON_WORDS or icons < MIN_ICON_SHARE * len(words):
+        return None
+    return "icon-sprite labels"

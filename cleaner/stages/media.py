@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Block, Document
+from ..memo import Verdicts
 from ..patterns import core, lazy, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
@@ -24,6 +25,9 @@ _CONCEPTS = ("player",)
 _PHRASES = phrase_set(*_CONCEPTS)
 #: A bare separator line between time codes ("/") is at most this long.
 MAX_SEPARATOR = 3
+#: The verdict on a line, remembered (lines repeat across the pages of a site and in the settle rounds).
+VERDICT_CACHE_SIZE = 8192
+_VERDICTS = Verdicts(VERDICT_CACHE_SIZE)
 
 
 _SPEED = lazy(regex.compile, r"\s*(?:\d(?:[.,]\d{1,2})?[x×]|×\d)\s*")
@@ -45,13 +49,7 @@ class Media(LineFilter):
 
     def reason(self, block: Block) -> str | None:
         text = block.text
-        if len(text) > MAX_LINE_CHARS:
-            return None
-        line, key, _ = line_key(text)
-        if "{n}" in key or (text[:1].isdigit() and not line):
-            why = self._why(core(text) if not text[:1].isdigit() else text)
-        else:
-            why = "media-player label" if key and _PHRASES.find_key(key) else None
+        why = _VERDICTS.of(text, _verdict)
         if why is None or is_protected(text, self.options):
             return None
         return why
@@ -78,17 +76,27 @@ class Media(LineFilter):
                     changed = True
         return doc.with_blocks(blocks) if changed else doc
 
-    @staticmethod
-    def _why(line: str) -> str | None:
+
+def _verdict(text: str) -> str | None:
+    """Why the line is player residue, whatever the user protects (it depends on the text alone)."""
+    if len(text) > MAX_LINE_CHARS:
+        return None
+    line, key, _ = line_key(text)
+    if "{n}" in key or (text[:1].isdigit() and not line):
+        return _why(core(text) if not text[:1].isdigit() else text)
+    return "media-player label" if key and _PHRASES.find_key(key) else None
+
+
+def _why(line: str) -> str | None:
+    if not line:
+        return None
+    has_time = _TIME.search(line) is not None
+    if has_time or _PERCENT.search(line) is not None:
+        rest = _PERCENT.sub(" ", _TIME.sub(" ", line))
+        if _BETWEEN.fullmatch(rest):
+            return "player time code" if has_time else _speed_only(line)
+        line = core(rest)
         if not line:
             return None
-        has_time = _TIME.search(line) is not None
-        if has_time or _PERCENT.search(line) is not None:
-            rest = _PERCENT.sub(" ", _TIME.sub(" ", line))
-            if _BETWEEN.fullmatch(rest):
-                return "player time code" if has_time else _speed_only(line)
-            line = core(rest)
-            if not line:
-                return None
-        hit = _PHRASES.find(line, stripped=True)
-        return "media-player label" if hit is not None else None
+    hit = _PHRASES.find(line, stripped=True)
+    return "media-player label" if hit is not None else None

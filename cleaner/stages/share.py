@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Block
+from ..memo import Verdicts
 from ..patterns import item_set, lazy, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import LineFilter, register
@@ -21,6 +22,9 @@ MAX_LEAD_WORDS = 3
 MAX_BAR_WORDS = 14
 # A bar of buttons has no sentence end; "« Partagez, partagez, partagez. »" is a quote.
 _SENTENCE_END = lazy(regex.compile, r"[.!?…](?:\s|$|[»\"”’'])")
+#: The verdict on a line, remembered (lines repeat across the pages of a site and in the settle rounds).
+VERDICT_CACHE_SIZE = 8192
+_VERDICTS = Verdicts(VERDICT_CACHE_SIZE)
 
 
 @register
@@ -35,19 +39,25 @@ class Share(LineFilter):
 
     def reason(self, block: Block) -> str | None:
         text = block.text
-        if len(text) > MAX_LINE_CHARS:
+        why = _VERDICTS.of(text, _verdict)
+        if why is None or is_protected(text, self.options):
             return None
-        _, key, glued = line_key(text)
-        if not key:
-            return None
-        found = _PHRASES.find_key(key) is not None
-        if not found and (
-            not (_is_bar(key) or (glued and _is_bar(glued, glued=True))) or _SENTENCE_END.search(text)
-        ):
-            return None
-        if is_protected(text, self.options):
-            return None
-        return "share/follow buttons"
+        return why
+
+
+def _verdict(text: str) -> str | None:
+    """Why the line is a share bar, whatever the user protects (it depends on the text alone)."""
+    if len(text) > MAX_LINE_CHARS:
+        return None
+    _, key, glued = line_key(text)
+    if not key:
+        return None
+    found = _PHRASES.find_key(key) is not None
+    if not found and (
+        not (_is_bar(key) or (glued and _is_bar(glued, glued=True))) or _SENTENCE_END.search(text)
+    ):
+        return None
+    return "share/follow buttons"
 
 
 def _is_bar(key: str, *, glued: bool = False) -> bool:
