@@ -1,16 +1,19 @@
 """Speed benchmark: start-up latency of one small dump, and throughput on the devset dumps.
 
-    python benchmarks/speed.py [--runs 21] [--set ../shared/devset]
+    python benchmarks/speed.py [--runs 21] [--set ../shared/devset] [--instructions]
 
 Start-up: the installed ``clean-article`` on one small bundled fixture, process
 start included, median of ``--runs`` runs (wall clock, and the CPU time of the
 process, which a busy machine disturbs less). It runs in an empty directory, as
 a user's would be: a ``pyproject.toml`` in the current directory is read for a
-config, and ours would add a TOML parse. Throughput: the library, one process,
-over every dump of each style in the set (MB of input per CPU second), best of
-3; each repetition runs in a fresh process, so caches filled by a previous
-repetition (features of lines already seen) do not flatter the figure. The
-devset part needs ``../shared``; it is skipped with a note when absent.
+config, and ours would add a TOML parse. ``--instructions`` also counts the
+instructions of one such run under ``valgrind --tool=cachegrind``: slow, but the
+same on a loaded machine as on an idle one, so two versions of the code can be
+compared where wall times cannot (after a first run that writes the caches).
+Throughput: the library, one process, over every dump of each style in the set
+(MB of input per CPU second), best of 3; each repetition runs in a fresh
+process, so caches filled by a previous repetition (features of lines already
+seen) do not flatter the figure. The devset part needs ``../shared``; it is skipped with a note when absent.
 """
 
 from __future__ import annotations
@@ -32,19 +35,44 @@ SMALL = ROOT / "fixtures" / "seed-rt-en" / "input.txt"
 
 def startup(runs: int) -> tuple[float, float]:
     """Median wall-clock and CPU seconds of one ``clean-article SMALL`` process."""
-    exe = shutil.which("clean-article", path=str(Path(sys.executable).parent)) or "clean-article"
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users have bytecode caches
+    command, env = _startup_command()
     walls, cpus = [], []
     with tempfile.TemporaryDirectory() as empty:
         for _ in range(runs):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
-            subprocess.run([exe, str(SMALL)], check=True, stdout=subprocess.DEVNULL, cwd=empty, env=env)
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=empty, env=env)
             walls.append(time.perf_counter() - t0)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return statistics.median(walls), statistics.median(cpus)
+
+
+def _startup_command() -> tuple[list[str], dict[str, str]]:
+    """The start-up run's command line and environment."""
+    exe = shutil.which("clean-article", path=str(Path(sys.executable).parent)) or "clean-article"
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users have bytecode caches
+    return [exe, str(SMALL)], env
+
+
+def instructions() -> int | None:
+    """Instructions of one start-up run (the second: the first writes bytecode and lexicon caches).
+
+    None when valgrind is not installed.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    command, env = _startup_command()
+    counted = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", *command]
+    with tempfile.TemporaryDirectory() as empty:
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=empty, env=env)
+        run = subprocess.run(counted, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             cwd=empty, env=env, text=True)
+    # "==123== I   refs:      524,352,166"
+    refs = [line for line in run.stderr.splitlines() if "I refs:" in " ".join(line.split())]
+    return int(refs[-1].split()[-1].replace(",", "")) if refs else None
 
 
 def _one_pass(folder: Path) -> None:
@@ -75,6 +103,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--set", type=Path, default=ROOT.parent / "shared" / "devset")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of one start-up run (valgrind)")
     parser.add_argument("--one-pass", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_pass:
@@ -85,6 +115,9 @@ def main() -> None:
         f"start-up, one small dump ({SMALL.stat().st_size:,} B), median of {args.runs}: "
         f"{wall * 1000:.0f} ms ({cpu * 1000:.0f} ms of CPU)"
     )
+    if args.instructions:
+        count = instructions()
+        print(f"start-up instructions: {count / 1e6:.0f} M" if count else "(no valgrind: not counted)")
     dumps = args.set / "dumps"
     if not dumps.is_dir():
         print(f"(no {dumps}: throughput skipped)")

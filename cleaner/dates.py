@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from functools import cache, cached_property, lru_cache
 
 from . import lexicon
+from .patterns import lazy
 
 # --- word lists ------------------------------------------------------------
 
@@ -79,7 +80,7 @@ _FLAGS = re.IGNORECASE | re.UNICODE
 # (a dictionary, not an alternation of 150 names: faster to compile and to match).
 _MONTH = r"(?P<mon>[^\W\d_]{3,12})(?!\w)\.?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
-_YEARISH = re.compile(r"(?:19|20)\d\d")
+_YEARISH = lazy(re.compile, r"(?:19|20)\d\d")
 
 
 class _Patterns:
@@ -103,9 +104,12 @@ class _Patterns:
             _FLAGS,
         )
         #: "2026-02-20" (ISO; a time may follow after "T")
-        iso = re.compile(r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d])", _FLAGS)
+        iso = lazy(
+            re.compile, r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})-(?P<mo>\d{2})-(?P<d>\d{2})(?![\d])", _FLAGS
+        )
         #: "2026/02/20", "2026.02.20", "2026. 2. 20."
-        ymd_num = re.compile(
+        ymd_num = lazy(
+            re.compile,
             r"(?<![\w.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[./])\s?(?P<mo>\d{1,2})(?P=sep)\s?(?P<d>\d{1,2})"
             r"(?![\d]|[./]\d)",
             _FLAGS,
@@ -117,18 +121,20 @@ class _Patterns:
             _FLAGS,
         )
         #: "2026年2月20日", "2026년 2월 20일"
-        cjk = re.compile(
-            r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+        cjk = lazy(
+            re.compile, r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<mo>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
         )
 
-        self.dates: tuple[tuple[re.Pattern[str], bool], ...] = (
-            # (pattern, numeric-only: subject to the "not a date" prefix check)
-            (iso, False),
-            (dmy_text, False),
-            (mdy_text, False),
-            (cjk, False),
-            (self.dmy_num, True),
-            (ymd_num, True),
+        self.dates: tuple[tuple[re.Pattern[str], bool, str], ...] = (
+            # (pattern, numeric-only: subject to the "not a date" prefix check, characters one
+            # of which the pattern needs: a line with none of them is not searched, and the
+            # pattern is not even compiled until a line has one)
+            (iso, False, "-"),
+            (dmy_text, False, ""),
+            (mdy_text, False, ""),
+            (cjk, False, "年년"),
+            (self.dmy_num, True, "./-"),
+            (ymd_num, True, "./"),
         )
 
         zone_names = _alternation(date_words("zone"))
@@ -155,13 +161,13 @@ class _Patterns:
             _FLAGS,
         )
         self._time, self._at = time, at
-        self.not_date = re.compile(rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
+        self.not_date = lazy(re.compile, rf"(?<!\w)(?:{_alternation(date_words('not'))})\.?\s*\Z", _FLAGS)
 
         #: words that may decorate a date line (labels, weekdays, connectives), one word each
         self.decoration = frozenset(
             word
             for entry in (*date_words("label"), *date_words("weekday"), *date_words("at"))
-            for word in re.findall(r"\w+", entry.casefold())
+            for word in _WORD.findall(entry.casefold())
         )
         self.by = re.compile(rf"^\W*(?:{_alternation(date_words('by'))})(?!\w)\s*:?\s*", _FLAGS)
 
@@ -255,7 +261,9 @@ def _first_date(line: str) -> tuple[int, int, str] | None:
     """(start, end, iso day) of the earliest valid date in ``line``."""
     best: tuple[int, int, str] | None = None
     rx = _patterns()
-    for pattern, numeric in rx.dates:
+    for pattern, numeric, needs in rx.dates:
+        if needs and not any(c in line for c in needs):
+            continue
         pos = 0
         while True:
             m = pattern.search(line, pos)
@@ -323,8 +331,8 @@ def _is_name(part: str) -> bool:
 
 
 # (?<!\s): a match starts where a run of spaces starts, not again at each of its spaces (quadratic)
-_SEPARATOR = re.compile(r"(?<!\s)(?:\s*[|·•–—,;/]\s*|\s+-\s+)|[|·•–—,;/]\s*")
-_WORD = re.compile(r"\w+")
+_SEPARATOR = lazy(re.compile, r"(?<!\s)(?:\s*[|·•–—,;/]\s*|\s+-\s+)|[|·•–—,;/]\s*")
+_WORD = lazy(re.compile, r"\w+")
 
 #: dates a date line may carry ("Published ... | Updated ...")
 _MAX_DATES = 3

@@ -40,7 +40,7 @@ from .memo import Memo
 P = TypeVar("P")
 
 
-class _Lazy:
+class LazyPattern:
     """A pattern compiled on its first use: what :func:`lazy` returns."""
 
     def __init__(self, compile: Callable[[str, int], object], source: str, flags: int) -> None:
@@ -48,16 +48,18 @@ class _Lazy:
         self._source = source
         self._flags = flags
 
+    @cached_property
+    def compiled(self) -> Any:
+        """The compiled pattern (compiled now, if this is its first use)."""
+        return self._compile(self._source, self._flags)
+
     def __getattr__(self, name: str) -> Any:
         # Reached only for what is not on the object yet: the first ``search``, ``sub``,
-        # ``pattern`` ... The pattern is compiled once, and each of its attributes is kept
-        # on the object, where the next lookup finds it as fast as on the pattern itself.
+        # ``pattern`` ... Each attribute of the compiled pattern is then kept on the
+        # object, where the next lookup finds it as fast as on the pattern itself.
         if name.startswith("_"):
             raise AttributeError(name)
-        compiled = self.__dict__.get("compiled")
-        if compiled is None:
-            compiled = self.__dict__["compiled"] = self._compile(self._source, self._flags)
-        value = getattr(compiled, name)
+        value = getattr(self.compiled, name)
         self.__dict__[name] = value
         return value
 
@@ -70,13 +72,15 @@ def lazy(compile: Callable[[str, int], P], source: str, flags: int = 0) -> P:
 
     Module-level patterns are written ``_WORD = lazy(regex.compile, r"\w+")``:
     importing a module then compiles nothing, and a run compiles only the
-    patterns it uses (a short text dump never needs the markdown or HTML ones;
-    compiling every pattern of every stage was about a fifth of a small run).
+    patterns it uses (a short text dump never needs the markdown ones; compiling
+    every stage's patterns at import was 6% of the instructions of a small run).
     The object answers ``search``, ``sub``, ``pattern`` ... as the compiled
     pattern does; it is not one (``isinstance`` and passing it to
-    ``regex.sub`` do not work), so keep it to method calls.
+    ``regex.sub`` do not work), so keep it to method calls. Its
+    :attr:`~LazyPattern.compiled` is the pattern itself (the regex audit of the
+    tests compiles every one through it).
     """
-    return cast(P, _Lazy(compile, source, flags))
+    return cast(P, LazyPattern(compile, source, flags))
 
 
 #: Lines longer than this (in words) are never matched by prefix/suffix/contains entries.
@@ -130,7 +134,7 @@ def core(text: str) -> str:
 
 
 _APOSTROPHE = "['’ʼ`]"
-_WORD_CHAR = regex.compile(r"\w")
+_WORD_CHAR = lazy(regex.compile, r"\w")
 
 
 def _word_source(word: str) -> str:
@@ -198,8 +202,8 @@ def entries(concept: str) -> Entries:
     return Entries(tuple(whole), tuple(prefix), tuple(suffix), tuple(contains), tuple(prompts))
 
 
-_NUMBER_RUN = regex.compile(r"\d+(?:[.,:]\d+)*")
-_DIGIT = regex.compile(r"\d")
+_NUMBER_RUN = lazy(regex.compile, r"\d+(?:[.,:]\d+)*")
+_DIGIT = lazy(regex.compile, r"\d")
 
 
 def fold(text: str) -> str:
@@ -260,8 +264,8 @@ def _fold_entries(phrases: list[str]) -> None:
 GLUED_CHARS_PER_SPACE = 8
 # Where words of adjacent page elements ran together in a soup dump:
 # "HomeNewsSport", "ImpressumDatenschutzAGBKontakt".
-_GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})")
-_GLUED = regex.compile(r"\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}")
+_GLUE = lazy(regex.compile, r"(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})")
+_GLUED = lazy(regex.compile, r"\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}")
 
 
 def unglue(text: str) -> str:
@@ -303,7 +307,7 @@ def _has_phrase(text: str, phrase: str, start: int = 0) -> bool:
     return False
 
 
-_WORD_RUN = regex.compile(r"\w+")
+_WORD_RUN = lazy(regex.compile, r"\w+")
 
 
 def _is_word_char(char: str) -> bool:
@@ -390,10 +394,10 @@ class Hit(NamedTuple):
 
 
 _IndexTables = tuple[
-    dict[str, list[str]],
-    dict[str, list[tuple[str, str, list[str]]]],
-    dict[str, list[tuple[str, list[str]]]],
-    dict[str, list[str]],
+    dict[str, tuple[str, ...]],
+    dict[str, list[tuple[str, str, tuple[str, ...]]]],
+    dict[str, list[tuple[str, tuple[str, ...]]]],
+    dict[str, tuple[str, ...]],
     list[int],
     list[int],
     frozenset[str],
@@ -421,16 +425,32 @@ def _index_tables(concepts: tuple[str, ...]) -> _IndexTables:
             suffix_found.setdefault(_fold_entry(phrase), []).append(concept)
         for phrase in e.contains:
             contains.setdefault(_fold_entry(phrase), []).append(concept)
-    prefix: dict[str, list[tuple[str, str, list[str]]]] = {}
+    # Each distinct list of concepts becomes one tuple that every entry shares: the disk
+    # cache (marshal) then stores it once, and loading it builds a few dozen tuples
+    # instead of a list per entry (thousands).
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def one(found: list[str]) -> tuple[str, ...]:
+        return shared.setdefault(tuple(found), tuple(found))
+
+    prefix: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     for (phrase, later), found in sorted(prefix_found.items(), key=lambda kv: -len(kv[0][0])):
-        prefix.setdefault(phrase[:BUCKET], []).append((phrase, later, found))
-    suffix: dict[str, list[tuple[str, list[str]]]] = {}
+        prefix.setdefault(phrase[:BUCKET], []).append((phrase, later, one(found)))
+    suffix: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     for phrase, found in sorted(suffix_found.items(), key=lambda kv: -len(kv[0])):
-        suffix.setdefault(phrase[-BUCKET:], []).append((phrase, found))
+        suffix.setdefault(phrase[-BUCKET:], []).append((phrase, one(found)))
     prefix_sizes = sorted({min(BUCKET, len(k)) for k in prefix}, reverse=True)
     suffix_sizes = sorted({min(BUCKET, len(k)) for k in suffix}, reverse=True)
     contains_first = frozenset(p.split(" ")[0] for p in contains)
-    return whole, prefix, suffix, contains, prefix_sizes, suffix_sizes, contains_first
+    return (
+        {key: one(found) for key, found in whole.items()},
+        prefix,
+        suffix,
+        {phrase: one(found) for phrase, found in contains.items()},
+        prefix_sizes,
+        suffix_sizes,
+        contains_first,
+    )
 
 
 class _Index:
@@ -449,10 +469,10 @@ class _Index:
             if concepts
             else _index_tables(concepts)
         )
-        self.whole: dict[str, list[str]] = tables[0]
-        self.prefix: dict[str, list[tuple[str, str, list[str]]]] = tables[1]
-        self.suffix: dict[str, list[tuple[str, list[str]]]] = tables[2]
-        self.contains: dict[str, list[str]] = tables[3]
+        self.whole: dict[str, tuple[str, ...]] = tables[0]
+        self.prefix: dict[str, list[tuple[str, str, tuple[str, ...]]]] = tables[1]
+        self.suffix: dict[str, list[tuple[str, tuple[str, ...]]]] = tables[2]
+        self.contains: dict[str, tuple[str, ...]] = tables[3]
         self.prefix_sizes: list[int] = tables[4]
         self.suffix_sizes: list[int] = tables[5]
         self.contains_first: frozenset[str] = tables[6]
@@ -574,7 +594,7 @@ class ItemSet:
     the longest item that fits is taken at each place.
     """
 
-    SEPARATORS = regex.compile(r"\s*[|/•·,»›>→–—]\s*|\s+")
+    SEPARATORS = lazy(regex.compile, r"\s*[|/•·,»›>→–—]\s*|\s+")
     _SEPARATOR_CHARS = frozenset("|/•·,»›>→–—")
 
     def __init__(self, concepts: tuple[str, ...]) -> None:

@@ -37,6 +37,8 @@ from typing import Any
 
 import regex
 
+from cleaner.patterns import LazyPattern
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Seconds of CPU one pattern may take over all its adversarial strings (and a backstop of
@@ -159,6 +161,8 @@ def _walk(name: str, obj: object, seen: set[int], depth: int) -> Iterator[tuple[
                 yield from _walk(f"{name}.{attr}", value, seen, depth + 1)
     elif inspect.isfunction(obj) or inspect.ismodule(obj):
         return
+    elif isinstance(obj, LazyPattern):  # compiled on first use: compiled now, to be audited
+        yield from _walk(name, obj.compiled, seen, depth + 1)
     elif callable(getattr(obj, "cache_info", None)):
         # a @cache function: call it when it takes no argument (it builds patterns lazily)
         wrapped = getattr(obj, "__wrapped__", None)
@@ -184,7 +188,7 @@ def collect() -> list[tuple[str, Pattern]]:
             if attr.startswith("__"):
                 continue
             defined_here = getattr(value, "__module__", module.__name__) == module.__name__
-            if _is_pattern(value) or isinstance(value, (dict, list, tuple)) or defined_here:
+            if _is_pattern(value) or isinstance(value, (dict, list, tuple, LazyPattern)) or defined_here:
                 roots.append((f"{short}.{attr}", value))
     roots += _warm_up()
     for root_name, root in roots:
