@@ -145,3 +145,49 @@ def test_a_long_list_of_few_word_labels_does_not_outrank_the_text() -> None:
     html = page(f"<div class='text'>{text}</div>", extra=f"<div class='filters'>{facets}</div>")
     lines = kept(clean(html))
     assert any(line.startswith("Todas nuestras piezas") for line in lines)
+
+
+# -- a thread whose replies sit in a discussion-named part of the container ----------------------------
+
+FIRST_POST = (
+    "Ich habe einen alten Laptop mit acht Gigabyte Speicher. Lohnt es sich, eine schnellere SSD "
+    "einzubauen, oder merkt man davon im Alltag kaum etwas?"
+)
+REPLIES = [
+    "Auf jeden Fall lohnt sich das. Der Rechner startet danach in wenigen Sekunden, und Programme "
+    "öffnen sich spürbar schneller, auch wenn der Prozessor alt ist.",
+    "Ich habe das bei zwei Geräten gemacht, und beide Male war es die beste Investition, die ich "
+    "für wenig Geld machen konnte. Achte nur auf den richtigen Formfaktor.",
+    "Vorher unbedingt ein Backup machen und prüfen, ob das BIOS die neue Platte erkennt. Bei "
+    "manchen älteren Modellen braucht es erst ein Update.",
+    "Zusätzlich kann man den Speicher auf sechzehn Gigabyte erweitern, dann läuft auch der Browser "
+    "mit vielen Tabs flüssig, ohne ständig auszulagern.",
+]
+
+
+def thread_page(replies: list[str]) -> str:
+    posts = "".join(
+        f"<li class='discussion-item'><div class='discussion-post'><div class='discussion-header'>"
+        f"nutzer{i}</div><div class='discussion-message'><p>{r}</p></div></div></li>"
+        for i, r in enumerate(replies)
+    )
+    return page(
+        f"<article class='thread'><h1>SSD im alten Laptop?</h1><div class='thread-body'>"
+        f"<div class='first-post'><p>{FIRST_POST}</p></div><section class='discussion'>"
+        f"<ul>{posts}</ul></section></div></article>"
+    )
+
+
+def test_replies_holding_most_of_a_thread_are_kept() -> None:
+    lines = kept(clean(thread_page(REPLIES)))
+    assert FIRST_POST in lines
+    assert REPLIES[0] in lines and REPLIES[-1] in lines
+
+
+def test_a_short_discussion_below_a_long_article_still_goes() -> None:
+    paras = "".join(f"<p>{p} {p}</p>" for p in INTRO * 2)
+    html = page(
+        f"<article><div class='story'>{paras}</div><section class='comments'><div class='comment'>"
+        f"<p>{REPLIES[0]}</p></div></section></article>"
+    )
+    assert reason_of(clean(html), REPLIES[0]) is not None

@@ -111,12 +111,14 @@ _BASE_TAG_SCORE = {
 def token_classes() -> dict[str, frozenset[str]]:
     """Class/id tokens from the lexicon, by sign.
 
-    ``-`` anti-content, ``!`` strong anti-content, ``+`` content, ``~`` furniture.
+    ``-`` anti-content, ``!`` strong anti-content, ``=`` discussion (strong anti-content too),
+    ``+`` content, ``~`` furniture.
     """
-    found: dict[str, set[str]] = {"-": set(), "!": set(), "+": set(), "~": set()}
+    found: dict[str, set[str]] = {"-": set(), "!": set(), "=": set(), "+": set(), "~": set()}
     for entry in load("dom_tokens"):
         if entry[0] in found:
             found[entry[0]].add(entry[1:].lower())
+    found["!"] |= found["="]
     found["-"] |= found["!"]
     return {sign: frozenset(tokens) for sign, tokens in found.items()}
 
@@ -387,6 +389,12 @@ class Structure(Stage):
             # the winner holds little of the page's text: a page of many parts (a shop, a
             # service's home), where the content is what is not chrome
             return Choice(frozenset(), exempt, False)
+        discussion_tokens = token_classes()["="]
+        for owner in self._owners(top, unlinked, anti_of, nodes):
+            if anti_of[owner] in discussion_tokens:
+                # a discussion holding most of the container's text is the page's content (a
+                # thread's replies below its first post), and so are its posts of the same name
+                exempt |= self._named_alike(owner, nodes, anti_of)
         region = self._headline_region(live, nodes, chosen, top)
         if (
             region >= 0
@@ -434,6 +442,20 @@ class Structure(Stage):
             and OWNS_MAIN_SHARE * held <= value <= held
             and self._is_ancestor(scope, serial, nodes)
         )
+
+    @staticmethod
+    def _named_alike(owner: int, nodes: Sequence[Node], anti_of: list[str]) -> frozenset[int]:
+        """``owner`` and the elements inside it carrying its anti-content token (its posts)."""
+        token = anti_of[owner]
+        inside = {owner}
+        found = {owner}
+        for node in nodes[owner + 1 :]:
+            if node.parent not in inside:
+                break  # (elements come in document order: a subtree is a run of serials)
+            inside.add(node.serial)
+            if anti_of[node.serial] == token:
+                found.add(node.serial)
+        return frozenset(found)
 
     @staticmethod
     def _children(parent: int, nodes: Sequence[Node]) -> list[int]:
