@@ -191,3 +191,18 @@ def test_a_short_discussion_below_a_long_article_still_goes() -> None:
         f"<p>{REPLIES[0]}</p></div></section></article>"
     )
     assert reason_of(clean(html), REPLIES[0]) is not None
+
+
+# -- headings named after what they head -------------------------------------------------------------------
+
+
+def test_a_heading_named_header_is_kept() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    html = page(intro + "<h4 class='code-header'>pub fn parse_entry(line: &str) -> Entry</h4>" + intro)
+    assert "pub fn parse_entry(line: &str) -> Entry" in kept(clean(html))
+
+
+def test_a_block_named_toolbar_still_goes() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    html = page(intro + "<div class='toolbar'>Drucken Teilen Speichern</div>")
+    assert reason_of(clean(html), "Drucken Teilen") is not None

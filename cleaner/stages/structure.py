@@ -94,6 +94,8 @@ LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "
 WEAK_ANTI_MAX_CHARS = 1000
 #: An element holding this share of the page's unlinked text wraps the page: no name makes it chrome.
 PAGE_WRAPPER_SHARE = 0.8
+#: Heading elements: a weak anti-content name on one of them ("code-header") names the heading itself.
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Elements that wrap the whole page: their class tokens say nothing about a block.
 PAGE_ROOTS = frozenset({"body", "html", "[document]"})
 
@@ -157,7 +159,8 @@ def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) 
         has_content = any(t in content for t in toks)
         bad = "" if has_content else next((t for t in toks if t in anti), "")
         big = unlinked is not None and unlinked.get(node.serial, 0.0) > WEAK_ANTI_MAX_CHARS
-        if bad and big and not any(t in strong for t in toks):
+        if bad and (big or node.tag in HEADING_TAGS) and not any(t in strong for t in toks):
+            # (a heading named "section-header" heads a section; it is no page header)
             bad = ""
         flags.anti.append(bad)
         flags.strong.append(bool(bad) and any(t in strong for t in toks))
