@@ -206,3 +206,34 @@ def test_a_block_named_toolbar_still_goes() -> None:
     intro = "".join(f"<p>{p}</p>" for p in INTRO)
     html = page(intro + "<div class='toolbar'>Drucken Teilen Speichern</div>")
     assert reason_of(clean(html), "Drucken Teilen") is not None
+
+
+# -- figures that hold a table or code ------------------------------------------------------------------
+
+
+def test_a_table_inside_a_figure_is_kept() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    table = (
+        "<figure class='wp-block-table'><table><tr><th>Tarif</th><th>Preis</th></tr>"
+        "<tr><td>Basis</td><td>4 Euro im Monat</td></tr></table></figure>"
+    )
+    assert "Basis | 4 Euro im Monat" in kept(clean(page(intro + table)))
+
+
+def test_a_code_listing_and_its_caption_inside_a_figure_are_kept() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    listing = (
+        "<figure><pre>let total = prices.iter().sum();</pre>"
+        "<figcaption>Listing 3: die Summe aller Preise</figcaption></figure>"
+    )
+    lines = kept(clean(page(intro + listing)))
+    assert "let total = prices.iter().sum();" in lines
+    assert "Listing 3: die Summe aller Preise" in lines
+
+
+def test_the_caption_of_a_picture_still_goes() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    figure = (
+        "<figure><img src='a.jpg'><figcaption>Der Lesesaal im Winter. Foto: A. Vogt</figcaption></figure>"
+    )
+    assert reason_of(clean(page(intro + figure)), "Der Lesesaal") == "caption of a picture or video"

@@ -194,12 +194,15 @@ class Structure(Stage):
             # the container is a list of links (a listing, an index): its links are its content
             choice = Choice(choice.main, choice.exempt, False)
         kinds = Counter((node.tag, node.cls) for node in nodes if node.cls)
+        text_figures = self._text_figures(live, nodes)
         headline_done = False
         title = (doc.metadata.title or "").casefold()
         out: list[Block] = []
         for block in doc.blocks:
             if block.removal is None and block.text and block.hints.get("chain"):
-                why, lift = self._judge(block, nodes, choice, flags, link_groups, kinds, headline_done, title)
+                why, lift = self._judge(
+                    block, nodes, choice, flags, link_groups, kinds, text_figures, headline_done, title
+                )
                 if lift and why is not None:
                     headline_done = True
                     block = block.drop(self.name, why, lifted_as="title")
@@ -506,6 +509,17 @@ class Structure(Stage):
         return frozenset(s for s, n in chars.items() if linked[s] >= LINK_GROUP_DENSITY * n)
 
     @staticmethod
+    def _text_figures(live: list[Block], nodes: Sequence[Node]) -> frozenset[int]:
+        """The ``<figure>`` elements that hold a table or code (a listing), not a picture: their
+        text and captions are the article's."""
+        found: set[int] = set()
+        for block in live:
+            h = block.hints
+            if h.get("in_figure") and (h.get("in_table") or h["tag"] == "pre"):
+                found.update(s for s in h["chain"] if nodes[s].tag == "figure")
+        return frozenset(found)
+
+    @staticmethod
     def _mostly_links(live: list[Block], main: frozenset[int], link_groups: frozenset[int]) -> bool:
         """Whether link lists hold :data:`LISTING_SHARE` of the text inside the container."""
         inside = links = 0
@@ -530,6 +544,7 @@ class Structure(Stage):
         flags: Flags,
         link_groups: frozenset[int],
         kinds: Counter[tuple[str, str]],
+        text_figures: frozenset[int],
         headline_done: bool,
         title: str,
     ) -> tuple[str | None, bool]:
@@ -549,7 +564,9 @@ class Structure(Stage):
         why = self._where(below, nodes, flags.anti, exempt)
         if why:
             return why, False
-        if h.get("in_figure") or (h.get("in_caption") and not h.get("in_table")):
+        if (h.get("in_figure") or (h.get("in_caption") and not h.get("in_table"))) and not any(
+            serial in text_figures for serial in chain
+        ):
             return "caption of a picture or video", False
         if any(nodes[s].tag == "fieldset" for s in below):
             return "form field labels (<fieldset>)", False
