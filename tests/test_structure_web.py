@@ -237,3 +237,31 @@ def test_the_caption_of_a_picture_still_goes() -> None:
         "<figure><img src='a.jpg'><figcaption>Der Lesesaal im Winter. Foto: A. Vogt</figcaption></figure>"
     )
     assert reason_of(clean(page(intro + figure)), "Der Lesesaal") == "caption of a picture or video"
+
+
+# -- a linked heading over its item's text ------------------------------------------------------------------
+
+MACHINES = [
+    "La machine pétrit et cuit en trois heures, avec un programme pour les pains complets et un "
+    "autre pour les brioches, plus lentes à lever.",
+    "Son moule est plus étroit que la moyenne, ce qui donne une mie serrée, régulière, et une croûte "
+    "fine sur les côtés.",
+]
+
+
+def test_a_linked_heading_between_paragraphs_is_kept() -> None:
+    body = "".join(f"<p>{p}</p>" for p in INTRO)
+    body += f"<h3><a href='/go/1'>Panetière Duo 2000 (modèle 29890)</a></h3><p>{MACHINES[0]}</p>"
+    body += f"<h3><a href='/go/2'>Fournil Compact (modèle 85203)</a></h3><p>{MACHINES[1]}</p>"
+    lines = kept(clean(page(body)))
+    assert "Panetière Duo 2000 (modèle 29890)" in lines
+    assert "Fournil Compact (modèle 85203)" in lines
+
+
+def test_a_linked_line_between_paragraphs_that_is_no_heading_still_goes() -> None:
+    body = "".join(f"<p>{p}</p>" for p in INTRO)
+    body += (
+        f"<p>{MACHINES[0]}</p><p><a href='/x'>Lire aussi : nos dix pains préférés</a></p><p>{MACHINES[1]}</p>"
+    )
+    reason = reason_of(clean(page(body)), "Lire aussi")
+    assert reason is not None and reason.startswith("link list")

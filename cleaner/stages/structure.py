@@ -198,10 +198,20 @@ class Structure(Stage):
         headline_done = False
         title = (doc.metadata.title or "").casefold()
         out: list[Block] = []
-        for block in doc.blocks:
+        lone = self._lone_links(doc.blocks)
+        for index, block in enumerate(doc.blocks):
             if block.removal is None and block.text and block.hints.get("chain"):
                 why, lift = self._judge(
-                    block, nodes, choice, flags, link_groups, kinds, text_figures, headline_done, title
+                    block,
+                    nodes,
+                    choice,
+                    flags,
+                    link_groups,
+                    kinds,
+                    text_figures,
+                    headline_done,
+                    title,
+                    lone=index in lone,
                 )
                 if lift and why is not None:
                     headline_done = True
@@ -509,6 +519,24 @@ class Structure(Stage):
         return frozenset(s for s, n in chars.items() if linked[s] >= LINK_GROUP_DENSITY * n)
 
     @staticmethod
+    def _lone_links(blocks: Sequence[Block]) -> frozenset[int]:
+        """Indexes of linked lines between two lines of unlinked text: a linked title over its
+        item's text ("Hamilton Beach Bread Maker" above its review), not a list of links."""
+        live = [
+            (i, b.hints.get("link_density", 0.0) >= LINK_LIST_DENSITY)
+            for i, b in enumerate(blocks)
+            if b.removal is None and b.text and b.hints.get("chain")
+        ]
+        return frozenset(
+            live[k][0]
+            for k in range(1, len(live) - 1)
+            if live[k][1]
+            and not live[k - 1][1]
+            and not live[k + 1][1]
+            and blocks[live[k][0]].hints.get("level")
+        )
+
+    @staticmethod
     def _text_figures(live: list[Block], nodes: Sequence[Node]) -> frozenset[int]:
         """The ``<figure>`` elements that hold a table or code (a listing), not a picture: their
         text and captions are the article's."""
@@ -547,6 +575,8 @@ class Structure(Stage):
         text_figures: frozenset[int],
         headline_done: bool,
         title: str,
+        *,
+        lone: bool = False,
     ) -> tuple[str | None, bool]:
         h = block.hints
         main, exempt = choice.main, choice.exempt
@@ -571,7 +601,7 @@ class Structure(Stage):
         if any(nodes[s].tag == "fieldset" for s in below):
             return "form field labels (<fieldset>)", False
         ld = h.get("link_density", 0.0)
-        if choice.prose and ld >= LINK_LIST_DENSITY:
+        if choice.prose and ld >= LINK_LIST_DENSITY and not lone:
             return f"link list ({ld:.0%} linked text)", False
         group = next((s for s in below if s in link_groups), None) if choice.prose else None
         if group is not None:
