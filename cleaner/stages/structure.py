@@ -3,8 +3,8 @@
 Works on the DOM hints the HTML reader leaves on each block (see
 :mod:`cleaner.html`); on text dumps it does nothing. Two passes, as in jusText:
 
-1. Choose the main container. Every paragraph-like block (long enough, little
-   linked text) scores its parent and, decaying, a few more ancestors, as in
+1. Choose the main container. Every paragraph-like block (long enough, five words or
+   more, little linked text) scores its parent and, decaying, a few more ancestors, as in
    Readability; an element's score is multiplied by its share of unlinked text
    and raised by content class/id tokens (``article-body``), lowered by
    anti-content ones (``sidebar``). A semantic container (``[itemprop=articleBody]``,
@@ -12,12 +12,15 @@ Works on the DOM hints the HTML reader leaves on each block (see
    siblings of the winner that score nearly as well, and elements of its kind anywhere on
    the page (same tag and class: a manual's sections, a thread's question and answers),
    join it; so does the part of the page around a headline it leaves out (a product's
-   name, price and features above its description).
+   name, price and features above its description). A discussion holding most of the
+   container's text (a thread's replies) is content there.
 2. Judge each block: outside the container it goes, named after the chrome or
    token it sits in; inside, blocks under page chrome (``<aside>``, ``<nav>``),
-   under anti-content tokens (``share-bar``), form fields, link lists (unless they are most
-   of the container: a listing), the headline (lifted as the title) and short bylines or
-   datelines under furniture tokens (unless every item of a list has one) go.
+   under anti-content tokens (``share-bar``; a weak one on a heading names the heading),
+   form fields, pictures' captions (not a figure's table or code), link lists (unless they
+   are most of the container, a listing, or a linked heading over its item's text), the
+   headline (lifted as the title) and short bylines or datelines under furniture tokens
+   (unless every item of a list has one) go.
 """
 
 from __future__ import annotations
