@@ -145,3 +145,123 @@ def test_a_long_list_of_few_word_labels_does_not_outrank_the_text() -> None:
     html = page(f"<div class='text'>{text}</div>", extra=f"<div class='filters'>{facets}</div>")
     lines = kept(clean(html))
     assert any(line.startswith("Todas nuestras piezas") for line in lines)
+
+
+# -- a thread whose replies sit in a discussion-named part of the container ----------------------------
+
+FIRST_POST = (
+    "Ich habe einen alten Laptop mit acht Gigabyte Speicher. Lohnt es sich, eine schnellere SSD "
+    "einzubauen, oder merkt man davon im Alltag kaum etwas?"
+)
+REPLIES = [
+    "Auf jeden Fall lohnt sich das. Der Rechner startet danach in wenigen Sekunden, und Programme "
+    "öffnen sich spürbar schneller, auch wenn der Prozessor alt ist.",
+    "Ich habe das bei zwei Geräten gemacht, und beide Male war es die beste Investition, die ich "
+    "für wenig Geld machen konnte. Achte nur auf den richtigen Formfaktor.",
+    "Vorher unbedingt ein Backup machen und prüfen, ob das BIOS die neue Platte erkennt. Bei "
+    "manchen älteren Modellen braucht es erst ein Update.",
+    "Zusätzlich kann man den Speicher auf sechzehn Gigabyte erweitern, dann läuft auch der Browser "
+    "mit vielen Tabs flüssig, ohne ständig auszulagern.",
+]
+
+
+def thread_page(replies: list[str]) -> str:
+    posts = "".join(
+        f"<li class='discussion-item'><div class='discussion-post'><div class='discussion-header'>"
+        f"nutzer{i}</div><div class='discussion-message'><p>{r}</p></div></div></li>"
+        for i, r in enumerate(replies)
+    )
+    return page(
+        f"<article class='thread'><h1>SSD im alten Laptop?</h1><div class='thread-body'>"
+        f"<div class='first-post'><p>{FIRST_POST}</p></div><section class='discussion'>"
+        f"<ul>{posts}</ul></section></div></article>"
+    )
+
+
+def test_replies_holding_most_of_a_thread_are_kept() -> None:
+    lines = kept(clean(thread_page(REPLIES)))
+    assert FIRST_POST in lines
+    assert REPLIES[0] in lines and REPLIES[-1] in lines
+
+
+def test_a_short_discussion_below_a_long_article_still_goes() -> None:
+    paras = "".join(f"<p>{p} {p}</p>" for p in INTRO * 2)
+    html = page(
+        f"<article><div class='story'>{paras}</div><section class='comments'><div class='comment'>"
+        f"<p>{REPLIES[0]}</p></div></section></article>"
+    )
+    assert reason_of(clean(html), REPLIES[0]) is not None
+
+
+# -- headings named after what they head -------------------------------------------------------------------
+
+
+def test_a_heading_named_header_is_kept() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    html = page(intro + "<h4 class='code-header'>pub fn parse_entry(line: &str) -> Entry</h4>" + intro)
+    assert "pub fn parse_entry(line: &str) -> Entry" in kept(clean(html))
+
+
+def test_a_block_named_toolbar_still_goes() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    html = page(intro + "<div class='toolbar'>Drucken Teilen Speichern</div>")
+    assert reason_of(clean(html), "Drucken Teilen") is not None
+
+
+# -- figures that hold a table or code ------------------------------------------------------------------
+
+
+def test_a_table_inside_a_figure_is_kept() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    table = (
+        "<figure class='wp-block-table'><table><tr><th>Tarif</th><th>Preis</th></tr>"
+        "<tr><td>Basis</td><td>4 Euro im Monat</td></tr></table></figure>"
+    )
+    assert "Basis | 4 Euro im Monat" in kept(clean(page(intro + table)))
+
+
+def test_a_code_listing_and_its_caption_inside_a_figure_are_kept() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    listing = (
+        "<figure><pre>let total = prices.iter().sum();</pre>"
+        "<figcaption>Listing 3: die Summe aller Preise</figcaption></figure>"
+    )
+    lines = kept(clean(page(intro + listing)))
+    assert "let total = prices.iter().sum();" in lines
+    assert "Listing 3: die Summe aller Preise" in lines
+
+
+def test_the_caption_of_a_picture_still_goes() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    figure = (
+        "<figure><img src='a.jpg'><figcaption>Der Lesesaal im Winter. Foto: A. Vogt</figcaption></figure>"
+    )
+    assert reason_of(clean(page(intro + figure)), "Der Lesesaal") == "caption of a picture or video"
+
+
+# -- a linked heading over its item's text ------------------------------------------------------------------
+
+MACHINES = [
+    "La machine pétrit et cuit en trois heures, avec un programme pour les pains complets et un "
+    "autre pour les brioches, plus lentes à lever.",
+    "Son moule est plus étroit que la moyenne, ce qui donne une mie serrée, régulière, et une croûte "
+    "fine sur les côtés.",
+]
+
+
+def test_a_linked_heading_between_paragraphs_is_kept() -> None:
+    body = "".join(f"<p>{p}</p>" for p in INTRO)
+    body += f"<h3><a href='/go/1'>Panetière Duo 2000 (modèle 29890)</a></h3><p>{MACHINES[0]}</p>"
+    body += f"<h3><a href='/go/2'>Fournil Compact (modèle 85203)</a></h3><p>{MACHINES[1]}</p>"
+    lines = kept(clean(page(body)))
+    assert "Panetière Duo 2000 (modèle 29890)" in lines
+    assert "Fournil Compact (modèle 85203)" in lines
+
+
+def test_a_linked_line_between_paragraphs_that_is_no_heading_still_goes() -> None:
+    body = "".join(f"<p>{p}</p>" for p in INTRO)
+    body += (
+        f"<p>{MACHINES[0]}</p><p><a href='/x'>Lire aussi : nos dix pains préférés</a></p><p>{MACHINES[1]}</p>"
+    )
+    reason = reason_of(clean(page(body)), "Lire aussi")
+    assert reason is not None and reason.startswith("link list")

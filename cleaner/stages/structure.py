@@ -3,8 +3,8 @@
 Works on the DOM hints the HTML reader leaves on each block (see
 :mod:`cleaner.html`); on text dumps it does nothing. Two passes, as in jusText:
 
-1. Choose the main container. Every paragraph-like block (long enough, little
-   linked text) scores its parent and, decaying, a few more ancestors, as in
+1. Choose the main container. Every paragraph-like block (long enough, five words or
+   more, little linked text) scores its parent and, decaying, a few more ancestors, as in
    Readability; an element's score is multiplied by its share of unlinked text
    and raised by content class/id tokens (``article-body``), lowered by
    anti-content ones (``sidebar``). A semantic container (``[itemprop=articleBody]``,
@@ -12,12 +12,15 @@ Works on the DOM hints the HTML reader leaves on each block (see
    siblings of the winner that score nearly as well, and elements of its kind anywhere on
    the page (same tag and class: a manual's sections, a thread's question and answers),
    join it; so does the part of the page around a headline it leaves out (a product's
-   name, price and features above its description).
+   name, price and features above its description). A discussion holding most of the
+   container's text (a thread's replies) is content there.
 2. Judge each block: outside the container it goes, named after the chrome or
    token it sits in; inside, blocks under page chrome (``<aside>``, ``<nav>``),
-   under anti-content tokens (``share-bar``), form fields, link lists (unless they are most
-   of the container: a listing), the headline (lifted as the title) and short bylines or
-   datelines under furniture tokens (unless every item of a list has one) go.
+   under anti-content tokens (``share-bar``; a weak one on a heading names the heading),
+   form fields, pictures' captions (not a figure's table or code), link lists (unless they
+   are most of the container, a listing, or a linked heading over its item's text), the
+   headline (lifted as the title) and short bylines or datelines under furniture tokens
+   (unless every item of a list has one) go.
 """
 
 from __future__ import annotations
@@ -95,6 +98,8 @@ LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "
 WEAK_ANTI_MAX_CHARS = 1000
 #: An element holding this share of the page's unlinked text wraps the page: no name makes it chrome.
 PAGE_WRAPPER_SHARE = 0.8
+#: Heading elements: a weak anti-content name on one of them ("code-header") names the heading itself.
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Elements that wrap the whole page: their class tokens say nothing about a block.
 PAGE_ROOTS = frozenset({"body", "html", "[document]"})
 
@@ -112,12 +117,14 @@ _BASE_TAG_SCORE = {
 def token_classes() -> dict[str, frozenset[str]]:
     """Class/id tokens from the lexicon, by sign.
 
-    ``-`` anti-content, ``!`` strong anti-content, ``+`` content, ``~`` furniture.
+    ``-`` anti-content, ``!`` strong anti-content, ``=`` discussion (strong anti-content too),
+    ``+`` content, ``~`` furniture.
     """
-    found: dict[str, set[str]] = {"-": set(), "!": set(), "+": set(), "~": set()}
+    found: dict[str, set[str]] = {"-": set(), "!": set(), "=": set(), "+": set(), "~": set()}
     for entry in load("dom_tokens"):
         if entry[0] in found:
             found[entry[0]].add(entry[1:].lower())
+    found["!"] |= found["="]
     found["-"] |= found["!"]
     return {sign: frozenset(tokens) for sign, tokens in found.items()}
 
@@ -156,7 +163,8 @@ def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) 
         has_content = any(t in content for t in toks)
         bad = "" if has_content else next((t for t in toks if t in anti), "")
         big = unlinked is not None and unlinked.get(node.serial, 0.0) > WEAK_ANTI_MAX_CHARS
-        if bad and big and not any(t in strong for t in toks):
+        if bad and (big or node.tag in HEADING_TAGS) and not any(t in strong for t in toks):
+            # (a heading named "section-header" heads a section; it is no page header)
             bad = ""
         flags.anti.append(bad)
         flags.strong.append(bool(bad) and any(t in strong for t in toks))
@@ -190,12 +198,25 @@ class Structure(Stage):
             # the container is a list of links (a listing, an index): its links are its content
             choice = Choice(choice.main, choice.exempt, False)
         kinds = Counter((node.tag, node.cls) for node in nodes if node.cls)
+        text_figures = self._text_figures(live, nodes)
         headline_done = False
         title = (doc.metadata.title or "").casefold()
         out: list[Block] = []
-        for block in doc.blocks:
+        lone = self._lone_links(doc.blocks)
+        for index, block in enumerate(doc.blocks):
             if block.removal is None and block.text and block.hints.get("chain"):
-                why, lift = self._judge(block, nodes, choice, flags, link_groups, kinds, headline_done, title)
+                why, lift = self._judge(
+                    block,
+                    nodes,
+                    choice,
+                    flags,
+                    link_groups,
+                    kinds,
+                    text_figures,
+                    headline_done,
+                    title,
+                    lone=index in lone,
+                )
                 if lift and why is not None:
                     headline_done = True
                     block = block.drop(self.name, why, lifted_as="title")
@@ -388,6 +409,12 @@ class Structure(Stage):
             # the winner holds little of the page's text: a page of many parts (a shop, a
             # service's home), where the content is what is not chrome
             return Choice(frozenset(), exempt, False)
+        discussion_tokens = token_classes()["="]
+        for owner in self._owners(top, unlinked, anti_of, nodes):
+            if anti_of[owner] in discussion_tokens:
+                # a discussion holding most of the container's text is the page's content (a
+                # thread's replies below its first post), and so are its posts of the same name
+                exempt |= self._named_alike(owner, nodes, anti_of)
         region = self._headline_region(live, nodes, chosen, top)
         if (
             region >= 0
@@ -437,6 +464,20 @@ class Structure(Stage):
         )
 
     @staticmethod
+    def _named_alike(owner: int, nodes: Sequence[Node], anti_of: list[str]) -> frozenset[int]:
+        """``owner`` and the elements inside it carrying its anti-content token (its posts)."""
+        token = anti_of[owner]
+        inside = {owner}
+        found = {owner}
+        for node in nodes[owner + 1 :]:
+            if node.parent not in inside:
+                break  # (elements come in document order: a subtree is a run of serials)
+            inside.add(node.serial)
+            if anti_of[node.serial] == token:
+                found.add(node.serial)
+        return frozenset(found)
+
+    @staticmethod
     def _children(parent: int, nodes: Sequence[Node]) -> list[int]:
         """The elements directly under ``parent`` that hold text."""
         return [n.serial for n in nodes[parent + 1 :] if n.parent == parent]
@@ -482,6 +523,35 @@ class Structure(Stage):
         return frozenset(s for s, n in chars.items() if linked[s] >= LINK_GROUP_DENSITY * n)
 
     @staticmethod
+    def _lone_links(blocks: Sequence[Block]) -> frozenset[int]:
+        """Indexes of linked lines between two lines of unlinked text: a linked title over its
+        item's text ("Hamilton Beach Bread Maker" above its review), not a list of links."""
+        live = [
+            (i, b.hints.get("link_density", 0.0) >= LINK_LIST_DENSITY)
+            for i, b in enumerate(blocks)
+            if b.removal is None and b.text and b.hints.get("chain")
+        ]
+        return frozenset(
+            live[k][0]
+            for k in range(1, len(live) - 1)
+            if live[k][1]
+            and not live[k - 1][1]
+            and not live[k + 1][1]
+            and blocks[live[k][0]].hints.get("level")
+        )
+
+    @staticmethod
+    def _text_figures(live: list[Block], nodes: Sequence[Node]) -> frozenset[int]:
+        """The ``<figure>`` elements that hold a table or code (a listing), not a picture: their
+        text and captions are the article's."""
+        found: set[int] = set()
+        for block in live:
+            h = block.hints
+            if h.get("in_figure") and (h.get("in_table") or h["tag"] == "pre"):
+                found.update(s for s in h["chain"] if nodes[s].tag == "figure")
+        return frozenset(found)
+
+    @staticmethod
     def _mostly_links(live: list[Block], main: frozenset[int], link_groups: frozenset[int]) -> bool:
         """Whether link lists hold :data:`LISTING_SHARE` of the text inside the container."""
         inside = links = 0
@@ -506,8 +576,11 @@ class Structure(Stage):
         flags: Flags,
         link_groups: frozenset[int],
         kinds: Counter[tuple[str, str]],
+        text_figures: frozenset[int],
         headline_done: bool,
         title: str,
+        *,
+        lone: bool = False,
     ) -> tuple[str | None, bool]:
         h = block.hints
         main, exempt = choice.main, choice.exempt
@@ -525,12 +598,14 @@ class Structure(Stage):
         why = self._where(below, nodes, flags.anti, exempt)
         if why:
             return why, False
-        if h.get("in_figure") or (h.get("in_caption") and not h.get("in_table")):
+        if (h.get("in_figure") or (h.get("in_caption") and not h.get("in_table"))) and not any(
+            serial in text_figures for serial in chain
+        ):
             return "caption of a picture or video", False
         if any(nodes[s].tag == "fieldset" for s in below):
             return "form field labels (<fieldset>)", False
         ld = h.get("link_density", 0.0)
-        if choice.prose and ld >= LINK_LIST_DENSITY:
+        if choice.prose and ld >= LINK_LIST_DENSITY and not lone:
             return f"link list ({ld:.0%} linked text)", False
         group = next((s for s in below if s in link_groups), None) if choice.prose else None
         if group is not None:
