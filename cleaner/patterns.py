@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property, lru_cache
+from itertools import chain
 from typing import Any, NamedTuple, TypeVar, cast
 
 import regex
@@ -363,6 +364,12 @@ class ContainsMatcher:
         if self.fallback is not None:
             return [m.group() for m in self.fallback.finditer(line)]
         by_word = self.by_word
+        # Every phrase found is a substring of the line: most lines hold none of the phrases
+        # of their words (nor of their signs), and need no scan.
+        candidates = chain.from_iterable(map(by_word.__getitem__, by_word.keys() & _WORD_RUN.findall(line)))
+        signed = chain.from_iterable(phrases for sign, phrases in self.by_sign.items() if sign in line)
+        if not any(phrase in line for phrase in chain(candidates, signed)):
+            return []
         starts = [(m.start(), by_word[m.group()]) for m in _WORD_RUN.finditer(line) if m.group() in by_word]
         for sign, phrases in self.by_sign.items():
             at = line.find(sign)

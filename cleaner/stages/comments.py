@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -50,6 +51,8 @@ _ANCHORS = frozenset(
 )
 #: Lines longer than this (characters) are never a heading.
 MAX_HEADING_CHARS = 200
+#: Distinct short lines whose heading test is remembered (lines repeat in the settle rounds).
+MEMO_SIZE = 8192
 _HEADER = phrase_set("relative_time", "comment_action")
 _VERB = phrase_set("comment_verb")
 _WRAPS = {"[": "]", "(": ")"}
@@ -72,7 +75,13 @@ def _words(text: str) -> int:
 
 def is_heading(text: str) -> bool:
     """``12 comments``, ``3 thoughts on “…”``, ``Kommentare (4)``: a line that opens a comment thread."""
-    if len(text) > MAX_HEADING_CHARS or _ANCHORS.isdisjoint(_WORD.findall(text.casefold())):
+    return len(text) <= MAX_HEADING_CHARS and _is_heading(text)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _is_heading(text: str) -> bool:
+    """:func:`is_heading` of a short line, remembered (every line below the article's start is asked)."""
+    if _ANCHORS.isdisjoint(_WORD.findall(text.casefold())):
         return False
     if _words(text) > MAX_HEADING_WORDS:
         return False

@@ -67,8 +67,10 @@ _GLUED = lazy(regex.compile, r"\p{Ll}\p{Lu}")
 
 def _key(text: str) -> str | None:
     """What recurs in each card: a short line's text, or its shape when it holds figures."""
+    if len(text) > MAX_LABEL_CHARS:
+        return None  # before splitting: most lines of a page are long
     words = text.split()
-    if not words or len(words) > MAX_LABEL_WORDS or len(text) > MAX_LABEL_CHARS:
+    if not words or len(words) > MAX_LABEL_WORDS:
         return None
     if _DIGITS.search(text) is None:
         return text.casefold()

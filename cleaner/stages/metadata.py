@@ -38,6 +38,7 @@ import regex
 
 from ..dates import MAX_DATE_LINE, date_words, find_date, find_time, is_date_line
 from ..document import Block, Document
+from ..memo import Memo
 from ..patterns import lazy
 from ..stage import Stage, register
 
@@ -120,6 +121,10 @@ PAGE_TITLE_SHARE = 0.6
 #: stage reads the same lines again), for this many distinct lines
 MEMO_MAX_CHARS = PROSE_MIN_CHARS * 3
 MEMO_SIZE = 8192
+#: the keys of longer lines (paragraphs, which the dedupe stage compares in every round) are
+#: memoised too, up to this long, for fewer distinct lines (each holds a paragraph's worth)
+LONG_KEY_MAX_CHARS = 10_000
+LONG_KEY_MEMO_SIZE = 1024
 
 # --- patterns ----------------------------------------------------------------
 
@@ -196,7 +201,12 @@ def _plain(text: str) -> str:
 
 def key(text: str) -> str:
     """The comparison form of a line: case-folded words only."""
-    return _key_memo(text) if len(text) <= MEMO_MAX_CHARS else _key(text)
+    if len(text) <= MEMO_MAX_CHARS:
+        return _key_memo(text)
+    if len(text) > LONG_KEY_MAX_CHARS:
+        return _key(text)
+    found = _LONG_KEYS.get(text)
+    return found if found is not None else _LONG_KEYS.put(text, _key(text))
 
 
 def _key(text: str) -> str:
@@ -205,6 +215,7 @@ def _key(text: str) -> str:
 
 _plain_memo = lru_cache(maxsize=MEMO_SIZE)(_plain)
 _key_memo = lru_cache(maxsize=MEMO_SIZE)(_key)
+_LONG_KEYS: Memo[str, str] = Memo(LONG_KEY_MEMO_SIZE)
 
 
 def word_count(text: str) -> int:

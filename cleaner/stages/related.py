@@ -79,7 +79,8 @@ class Related(Stage):
         while i < n:
             block = blocks[i]
             text = block.text
-            if block.removal is None:
+            if block.removal is None and not (paragraph and words >= MIN_ARTICLE_WORDS):
+                # (once the article has begun, counting its words further changes nothing)
                 count = len(text.split())
                 words += count
                 paragraph = paragraph or count >= MIN_PARAGRAPH_WORDS
