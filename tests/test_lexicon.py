@@ -33,6 +33,8 @@ LANGUAGE_CONCEPTS = (
     "forum_field",
     "forum_quote_end",
     "shop_chrome",
+    "review_heading",
+    "review_mark",
 )
 #: Concepts that hold language-neutral entries only (``xx.txt``).
 NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon", "placeholder")
