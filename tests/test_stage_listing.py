@@ -162,3 +162,9 @@ def test_a_sentence_after_the_last_card_stays_dropped() -> None:
     out = kept(Listing()(_doc(lines, dropped)))
     assert CARDS[3][1] in out
     assert lines[-1] not in out
+
+
+def test_a_grid_of_names_and_prices_alone_keeps_every_card() -> None:
+    lines = [x for pair in zip(SHOES, SHOE_PRICES, strict=True) for x in pair]
+    out = kept(Listing()(_doc(lines, {0})))
+    assert out == lines

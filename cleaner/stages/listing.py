@@ -74,11 +74,11 @@ PRICE_WORDS = 8
 NAME_MIN_WORDS = 2
 #: ... and at most this many.
 NAME_MAX_WORDS = 30
-#: Two price lines at most this many lines apart belong to one card (an old and a new price).
+#: Price lines at most this many lines apart with no name between are one card's (old and new price).
 PRICE_GROUP_GAP = 2
 #: A grid is the main region when the words of its names and prices are at least this multiple
 #: of the words kept outside it (a product's description above a grid of other products outweighs it).
-GRID_MAIN_SHARE = 1.0
+GRID_MAIN_SHARE = 0.5
 
 # A price: a currency sign or code next to a figure (``$459.99``, ``49,90 €``, ``1 299 ₽``, ``CHF 12``).
 _CURRENCY = r"(?:[$€£¥₽₹₩₺]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|RUB|PLN|SEK|NOK|DKK|руб|zł|kr|Kč)\b\.?)"
@@ -229,7 +229,7 @@ def grid_spans(texts: list[str]) -> list[tuple[int, int]]:
     last = -PRICE_GROUP_GAP - 1
     for p, text in enumerate(texts):
         if is_price(text):
-            if p - last > PRICE_GROUP_GAP:
+            if p - last > PRICE_GROUP_GAP or any(_is_name(texts[q], counts) for q in range(last + 1, p)):
                 groups.append(p)
             last = p
     spans: list[tuple[int, int]] = []
