@@ -78,7 +78,7 @@ NAME_MAX_WORDS = 30
 PRICE_GROUP_GAP = 2
 #: A grid is the main region when the words of its names and prices are at least this multiple
 #: of the words kept outside it (a product's description above a grid of other products outweighs it).
-GRID_MAIN_SHARE = 0.5
+GRID_MAIN_SHARE = 1.0
 
 # A price: a currency sign or code next to a figure (``$459.99``, ``49,90 €``, ``1 299 ₽``, ``CHF 12``).
 _CURRENCY = r"(?:[$€£¥₽₹₩₺]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|RUB|PLN|SEK|NOK|DKK|руб|zł|kr|Kč)\b\.?)"
