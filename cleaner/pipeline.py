@@ -20,6 +20,7 @@ from .stage import Stage, get_stage
 #: (a no-op unless templates are given; last measured best).
 DEFAULT: tuple[str, ...] = (
     "normalize",
+    "unglue",
     "structure",
     "markdown",
     "user-rules",
@@ -35,6 +36,7 @@ DEFAULT: tuple[str, ...] = (
     "related",
     "comments",
     "forum",
+    "shop",
     "site-templates",
 )
 

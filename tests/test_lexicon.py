@@ -32,9 +32,12 @@ LANGUAGE_CONCEPTS = (
     "forum_chrome",
     "forum_field",
     "forum_quote_end",
+    "shop_chrome",
+    "review_heading",
+    "review_mark",
 )
 #: Concepts that hold language-neutral entries only (``xx.txt``).
-NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon")
+NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon", "placeholder")
 REQUIRED_LANGUAGES = ("en", "de", "fr", "es", "ru")
 ALL = LANGUAGE_CONCEPTS + NEUTRAL_CONCEPTS
 

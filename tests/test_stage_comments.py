@@ -138,3 +138,51 @@ def test_page_without_heading_is_unchanged() -> None:
 
 def test_code_line_with_a_timestamp_is_not_a_comment_header() -> None:
     assert not is_comment_header("WHERE created_at < '2024-06-15 10:30:00'")
+
+
+PRODUCT = [
+    "Stoneware jug, oatmeal",
+    "A hand-thrown stoneware jug with a pouring lip, glazed in a speckled oatmeal white.",
+    "It holds a litre and a half and goes in the dishwasher; each one varies a little in colour.",
+    "Height 21 cm, width 14 cm, weight 900 g, made in our workshop by the river.",
+]
+REVIEWS = [
+    "Customer reviews",
+    "Lovely jug",
+    "Verified purchase",
+    "Pours without dripping and the glaze is even nicer than in the photos.",
+    "Was this review helpful?",
+    "Smaller than I thought",
+    "Verified purchase",
+    "Nice colour, but it holds less than I need for the whole family at breakfast.",
+    "Was this review helpful?",
+]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Customer reviews", "128 reviews", "Kundenbewertungen", "Avis clients", "Opiniones de clientes",
+     "Отзывы"],
+)
+def test_review_heading_is_recognised(heading: str) -> None:
+    assert is_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Verified purchase", "Verifizierter Kauf", "Achat vérifié", "Compra verificada",
+     "Подтверждённая покупка", "Was this review helpful?", "4 out of 5 stars"],
+)
+def test_review_label_is_recognised(line: str) -> None:
+    assert is_comment_header(line)
+
+
+def test_customer_reviews_below_a_product_are_removed() -> None:
+    doc = run_stages([*PRODUCT, *REVIEWS], "comments")
+    assert kept(doc) == PRODUCT
+    assert {b.removal.reason for b in doc.removals() if b.removal} == {"customer reviews below the product"}
+
+
+def test_reviews_heading_without_review_labels_below_is_kept() -> None:
+    lines = [*PRODUCT, "Reviews", "Our guide to choosing a jug, written by the potters themselves."]
+    assert kept(run_stages(lines, "comments")) == lines

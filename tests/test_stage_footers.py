@@ -187,3 +187,17 @@ def test_long_caption_opening_with_copyright_sign_is_kept() -> None:
         "and the fishermen who have been waiting for the new timetable since the summer began."
     )
     assert reasons(line) == []
+
+
+def test_template_placeholder_text_is_removed_however_long() -> None:
+    line = (
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut "
+        "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco "
+        "laboris nisi ut aliquip ex ea commodo consequat."
+    )
+    assert reasons(line) == ["placeholder text of the page's template"]
+
+
+def test_sentence_about_placeholder_text_is_kept() -> None:
+    line = "Designers have filled empty layouts with lorem ipsum since the days of dry-transfer sheets."
+    assert reasons(line) == []

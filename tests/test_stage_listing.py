@@ -83,13 +83,46 @@ def test_cards_under_a_long_article_are_not_brought_back() -> None:
     assert CARDS[1][1] not in out
 
 
-def test_a_shop_grid_without_descriptions_is_left_alone() -> None:
-    lines = ["Shoes"]
-    for n in range(5):
-        lines += [f"Trail runner model {n}", f"€{50 + n}", "Add to basket"]
-    dropped = set(range(1, len(lines)))
+def _grid(names: list[str], prices: list[str]) -> list[str]:
+    lines = []
+    for name, price in zip(names, prices, strict=True):
+        lines += [name, price, "Add to basket", "Free delivery"]
+    return lines
+
+
+SHOES = [f"Trail runner model {n}, breathable mesh" for n in range(5)]
+SHOE_PRICES = [f"€{50 + n},90" for n in range(5)]
+
+
+def test_a_shop_grid_that_is_the_page_brings_back_its_names_and_prices() -> None:
+    lines = ["Shoes", *_grid(SHOES, SHOE_PRICES)]
+    out = kept(Listing()(_doc(lines, set(range(1, len(lines))))))
+    assert out == ["Shoes", *[x for pair in zip(SHOES, SHOE_PRICES, strict=True) for x in pair]]
+
+
+def test_a_shop_grid_leaves_its_buttons_and_labels_dropped() -> None:
+    lines = ["Shoes", *_grid(SHOES, SHOE_PRICES)]
+    out = kept(Listing()(_doc(lines, set(range(1, len(lines))))))
+    assert "Add to basket" not in out
+    assert "Free delivery" not in out
+
+
+def test_other_products_under_a_product_description_stay_dropped() -> None:
+    description = [
+        f"Point {n}: the upper is a recycled mesh that dries fast, and the sole grips on wet rock and roots."
+        for n in range(6)
+    ]
+    lines = ["Trail runner, breathable mesh", *description, "You may also like", *_grid(SHOES, SHOE_PRICES)]
+    dropped = set(range(len(description) + 1, len(lines)))
     out = kept(Listing()(_doc(lines, dropped)))
-    assert out == ["Shoes"]
+    assert SHOES[2] not in out
+    assert SHOE_PRICES[2] not in out
+
+
+def test_prices_without_names_between_them_are_no_grid() -> None:
+    lines = ["Price list", *[f"${10 * n}" for n in range(1, 8)]]
+    doc = _doc(lines, set(range(1, len(lines))))
+    assert kept(Listing()(doc)) == ["Price list"]
 
 
 def test_two_cards_are_not_a_run() -> None:
@@ -119,7 +152,7 @@ def test_a_page_of_prose_is_unchanged() -> None:
 def test_cards_of_which_the_content_stage_kept_nothing_stay_dropped() -> None:
     lines, dropped = _listing(kept_first=False)
     out = kept(Listing()(_doc(lines, dropped)))
-    assert out == ["Tours and tastings"]
+    assert all(text not in out for _, text in CARDS)
 
 
 def test_a_sentence_after_the_last_card_stays_dropped() -> None:
@@ -129,3 +162,9 @@ def test_a_sentence_after_the_last_card_stays_dropped() -> None:
     out = kept(Listing()(_doc(lines, dropped)))
     assert CARDS[3][1] in out
     assert lines[-1] not in out
+
+
+def test_a_grid_of_names_and_prices_alone_keeps_every_card() -> None:
+    lines = [x for pair in zip(SHOES, SHOE_PRICES, strict=True) for x in pair]
+    out = kept(Listing()(_doc(lines, {0})))
+    assert out == lines

@@ -9,6 +9,11 @@ follows the article's text and at least :data:`MIN_EVIDENCE` comment headers
 follow the heading, every kept line from the heading to the end of the page
 goes: the comments, and the teasers and footers printed after them.
 
+A product page's customer reviews are such a thread too: a heading
+(``Customer reviews``, ``Kundenbewertungen``, ``Avis clients``, ``Отзывы``)
+followed by review labels (``Verified purchase``, ``Was this review helpful?``,
+``4 out of 5 stars``); they go the same way.
+
 Forum threads and Q&A pages are left alone: there the posts *are* the page, and
 their headers already appear above the heading (:data:`MAX_EVIDENCE_ABOVE`).
 """
@@ -41,19 +46,22 @@ MAX_HEADER_WORDS = 14
 MAX_HEADING_WORDS = 25
 
 REASON = "comment thread below the article"
+REVIEWS = "customer reviews below the product"
 
-_HEADING = phrase_set("comment_heading")
+_HEADING = phrase_set("comment_heading", "review_heading")
 #: A heading holds the longest word of one of its lexicon entries (``comments``, ``kommentare``):
 #: a cheap set test on the line's words before the lexicon lookup.
 _WORD = lazy(re.compile, r"\w+")
 _ANCHORS = frozenset(
-    max(_WORD.findall(e.replace(NUMBER, " ")), key=len) for e in entries("comment_heading").phrases()
+    max(_WORD.findall(e.replace(NUMBER, " ")), key=len)
+    for concept in ("comment_heading", "review_heading")
+    for e in entries(concept).phrases()
 )
 #: Lines longer than this (characters) are never a heading.
 MAX_HEADING_CHARS = 200
 #: Distinct short lines whose heading test is remembered (lines repeat in the settle rounds).
 MEMO_SIZE = 8192
-_HEADER = phrase_set("relative_time", "comment_action")
+_HEADER = phrase_set("relative_time", "comment_action", "review_mark")
 _VERB = phrase_set("comment_verb")
 _WRAPS = {"[": "]", "(": ")"}
 
@@ -152,7 +160,8 @@ class Comments(Stage):
     """Drop a comment thread below the article: from its heading (``12 comments``) to the end.
 
     **Removes:** ``8 comments`` / ``Anna K. · 2 days ago`` / ``Great piece, thanks!`` / ``Reply``
-    after the article's last paragraph.
+    after the article's last paragraph; ``Customer reviews`` / ``Verified purchase`` /
+    ``Was this review helpful?`` under a product's description.
     **Keeps:** ``Comments`` in a share bar above the article's text, and the posts of a
     forum thread (whose headers start above any heading).
     """
@@ -164,10 +173,12 @@ class Comments(Stage):
         if start is None:
             return doc
         blocks = list(doc.blocks)
+        hit = _HEADING.find(_unwrap(blocks[start].text.strip()))
+        reason = REVIEWS if hit is not None and hit.concept == "review_heading" else REASON
         changed = False
         for i in range(start, len(blocks)):
             block = blocks[i]
             if block.removal is None and block.text.strip() and not is_protected(block.text, self.options):
-                blocks[i] = block.drop(self.name, REASON)
+                blocks[i] = block.drop(self.name, reason)
                 changed = True
         return doc.with_blocks(blocks) if changed else doc

@@ -60,7 +60,7 @@ COPY_FROM = 2
 #: punctuation of code, which a menu item or boilerplate line never carries
 _CODE = lazy(re.compile, r"[{};=]|\w\(|^\s*[)\]]")
 #: a price and nothing else: a currency sign with figures (``$170.00``, ``12,99 €``, ``$89 - $120``)
-_PRICE = lazy(regex.compile, r"(?=.*\p{Sc})(?=.*\d)[\p{Sc}\d\s.,'\u2019\-\u2013/]+")
+_PRICE = lazy(regex.compile, r"^(?=.*\p{Sc})(?=.*\d)[\p{Sc}\d\s.,'\u2019\-\u2013/]+")
 _TITLE_TAIL = lazy(re.compile, r"^\s*(?:\||[-–—·»:/]|::)\s*")
 
 

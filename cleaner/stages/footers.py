@@ -1,4 +1,4 @@
-"""Footers and prompts: comment policies, newsletters, paywalls, cookies, legal lines, labels."""
+"""Footers and prompts: comment policies, newsletters, paywalls, cookies, legal lines, labels, dummy text."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ REASONS: dict[str, str] = {
     "related": "read-more/related label",
     "ad_label": "advertisement label",
     "photo_credit": "photo credit",
+    "placeholder": "placeholder text of the page's template",
 }
 _CONCEPTS = tuple(REASONS)
 #: Prompts of these concepts are shorter than most: a longer line that merely starts
@@ -26,7 +27,7 @@ _CONCEPTS = tuple(REASONS)
 SHORT_PROMPT_WORDS: dict[str, int] = {"copyright": 15, "photo_credit": 15}
 #: Notices that run on for a paragraph (a cookie essay, a comment policy, a legal footer)
 #: still go when they open with the concept's prompt; a body sentence seldom does.
-LONG_NOTICE_CONCEPTS: tuple[str, ...] = ("cookie", "comment_policy", "copyright")
+LONG_NOTICE_CONCEPTS: tuple[str, ...] = ("cookie", "comment_policy", "copyright", "placeholder")
 #: How many leading words of a long line are matched against the prompts.
 LONG_NOTICE_HEAD_WORDS = 12
 #: A long line opening with a copyright prompt goes only with a second legal phrase

@@ -9,14 +9,22 @@ runs from the page's own repetition, with no word list: a short line whose
 text (or, when it holds figures, whose shape: ``$279`` and ``$950`` are both
 ``$0``) recurs at least :data:`MIN_ENTRIES` times at a regular spacing, where
 (nearly) every card between two occurrences holds a title line above a
-description in prose (stopwords from the lexicon, any language). A shop's grid
-of names and prices has no description and is left alone; an article's
-paragraphs between ``Advertisement`` labels have no titles. When a run holds
+description in prose (stopwords from the lexicon, any language). An
+article's paragraphs between ``Advertisement`` labels have no titles. When a run holds
 :data:`MAIN_SHARE` times the words kept outside it, and at least
 :data:`KEPT_SHARE` of what the content stage kept (so that stage's main text
 is in it), the run is the page's main region, and every line of its cards that
 the content stage dropped (title, description, field labels and values) comes
 back. Lines other stages removed stay removed.
+
+A shop's grid (a category page) has no descriptions: each card is a product's
+name and its price (``Trail runner, breathable mesh`` / ``€54,90``), between
+buttons and labels. A run of at least :data:`MIN_ENTRIES` price lines, each
+after a name line and at most :data:`MAX_PERIOD` lines after the one before,
+is such a grid; when the words of its names and prices are at least
+:data:`GRID_MAIN_SHARE` times the words kept outside it, it is the page's main
+region, and its names and prices (not its buttons) come back. Under a
+product's description, a grid of other products is outweighed and stays dropped.
 """
 
 from __future__ import annotations
@@ -59,6 +67,25 @@ KEPT_SHARE = 0.5
 
 #: Only lines the content classifier dropped come back (other stages' removals are certain).
 RESTORES = frozenset({"content"})
+
+#: A shop grid's price line has at most this many words (``$459.99``, ``Sale price £42 Regular price £48``).
+PRICE_WORDS = 8
+#: A shop grid's product name has at least this many words ...
+NAME_MIN_WORDS = 2
+#: ... and at most this many.
+NAME_MAX_WORDS = 30
+#: Price lines at most this many lines apart with no name between are one card's (old and new price).
+PRICE_GROUP_GAP = 2
+#: A grid is the main region when the words of its names and prices are at least this multiple
+#: of the words kept outside it (a product's description above a grid of other products outweighs it).
+GRID_MAIN_SHARE = 1.0
+
+# A price: a currency sign or code next to a figure (``$459.99``, ``49,90 €``, ``1 299 ₽``, ``CHF 12``).
+_CURRENCY = r"(?:[$€£¥₽₹₩₺]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|RUB|PLN|SEK|NOK|DKK|руб|zł|kr|Kč)\b\.?)"
+_PRICE = lazy(regex.compile,
+    rf"{_CURRENCY}\s?\d|(?<![\d.,])\d[\d.,]*+(?:[ \u00a0]\d{{3}}[\d.,]*+)*+\s?{_CURRENCY}"
+)
+_SENTENCE_END = lazy(regex.compile, r"[.!?:][\"'”’»)]*$")
 
 _DIGITS = lazy(regex.compile, r"\d+")
 _WORD = lazy(regex.compile, r"\p{L}+")
@@ -180,6 +207,63 @@ def _spans(texts: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
+def is_price(text: str) -> bool:
+    """``$459.99``, ``Sale price £42 Regular price £48``, ``49,90 €``: a short line quoting a price."""
+    return len(text.split()) <= PRICE_WORDS and _PRICE.search(text) is not None
+
+
+def _is_name(text: str, counts: dict[str, int]) -> bool:
+    """A product's name on a card: a line of a few words printed once, not a sentence, no price."""
+    words = len(text.split())
+    return (
+        counts[text] == 1
+        and NAME_MIN_WORDS <= words <= NAME_MAX_WORDS
+        and _SENTENCE_END.search(text) is None
+        and _PRICE.search(text) is None
+        and _WORD.search(text) is not None
+    )
+
+
+def grid_spans(texts: list[str]) -> list[tuple[int, int]]:
+    """Runs of shop cards (a name, then its price) as (first, last) positions among ``texts``.
+
+    Price lines close to each other are one card's (an old and a new price). Consecutive
+    cards' prices are at most MAX_PERIOD lines apart, with at least one name between
+    them; a run needs MIN_ENTRIES cards and starts at the first card's name.
+    """
+    counts: dict[str, int] = {}
+    for t in texts:
+        counts[t] = counts.get(t, 0) + 1
+    groups: list[int] = []  # the first price line of each card
+    last = -PRICE_GROUP_GAP - 1
+    for p, text in enumerate(texts):
+        if is_price(text):
+            if p - last > PRICE_GROUP_GAP or any(_is_name(texts[q], counts) for q in range(last + 1, p)):
+                groups.append(p)
+            last = p
+    spans: list[tuple[int, int]] = []
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= MIN_ENTRIES:
+            names = [q for q in range(max(0, run[0] - MAX_PERIOD), run[0]) if _is_name(texts[q], counts)]
+            start = names[-1] if names else run[0]
+            end = run[-1]
+            while end + 1 < len(texts) and end + 1 - run[-1] <= PRICE_GROUP_GAP and is_price(texts[end + 1]):
+                end += 1
+            spans.append((start, end))
+
+    for g in groups:
+        named = run and any(_is_name(texts[q], counts) for q in range(run[-1] + 1, g))
+        if named and g - run[-1] <= MAX_PERIOD:
+            run.append(g)
+            continue
+        close()
+        run = [g]
+    close()
+    return spans
+
+
 def _restorable(block: Block) -> bool:
     """Kept, or dropped by a stage whose removals this stage may undo."""
     return block.removal is None or block.removal.stage in RESTORES
@@ -187,14 +271,15 @@ def _restorable(block: Block) -> bool:
 
 @register
 class Listing(Stage):
-    """Bring back the cards of a listing page (title, description, fields) that the content stage dropped.
+    """Bring back a listing's cards, or a shop grid's names and prices, that the content stage dropped.
 
     **Removes:** nothing; it restores. Brings back ``Sunset kayak tour`` /
     ``Paddle along the bay at dusk with a guide and a flask of tea.`` / ``Price`` /
     ``€35`` in a run of such cards that is the page's main region.
     **Keeps:** dropped the same kind of cards in a ``Related stories`` list under a
-    long article (the content stage kept its main text outside the run), and a
-    shop's grid of names and prices (no card has a description).
+    long article (the content stage kept its main text outside the run). Brings back
+    a shop grid's ``Trail runner, breathable mesh`` / ``€54,90`` but not its ``Add to basket``,
+    and leaves a grid of other products under a product's description dropped.
     """
 
     name = "listing"
@@ -209,7 +294,8 @@ class Listing(Stage):
         for t in texts:
             counts[t] = counts.get(t, 0) + 1
         spans = _spans(texts)
-        if not spans:
+        grids = grid_spans(texts)
+        if not spans and not grids:
             return doc
         words = [len(t.split()) for t in texts]
         total = sum(w for w, i in zip(words, live, strict=True) if blocks[i].removal is None)
@@ -224,10 +310,28 @@ class Listing(Stage):
             if kept_inside < KEPT_SHARE * total:
                 continue  # the content stage found the main text elsewhere (an article, a product)
             for p in span:
-                block = blocks[live[p]]
-                removal = block.removal
-                if removal is None or removal.stage not in RESTORES:
-                    continue
-                out[live[p]] = make_block(block.text, block.origin, None, block.path, block.hints)
-                changed = True
+                changed |= _restore(out, live[p])
+        for a, b in grids:
+            span = range(a, b + 1)
+            kept_inside = sum(words[p] for p in span if blocks[live[p]].removal is None)
+            cards = [p for p in span if _restorable(blocks[live[p]]) and _grid_line(texts[p], counts)]
+            if sum(words[p] for p in cards) < GRID_MAIN_SHARE * (total - kept_inside):
+                continue  # other products beside the page's own text (a product's "you may also like")
+            for p in cards:
+                changed |= _restore(out, live[p])
         return doc.with_blocks(out) if changed else doc
+
+
+def _grid_line(text: str, counts: dict[str, int]) -> bool:
+    """A shop card's name or price (its other lines, ``Free shipping``, ``Compare``, stay as judged)."""
+    return is_price(text) or _is_name(text, counts)
+
+
+def _restore(out: list[Block], index: int) -> bool:
+    """Bring back ``out[index]`` (in place) when the content stage dropped it; whether it did."""
+    block = out[index]
+    removal = block.removal
+    if removal is None or removal.stage not in RESTORES:
+        return False
+    out[index] = make_block(block.text, block.origin, None, block.path, block.hints)
+    return True

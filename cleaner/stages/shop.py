@@ -1,0 +1,71 @@
+"""Shop chrome: the buttons, stock, delivery, returns, payment and review prompts of a shop page.
+
+A product page prints its description and specifications among the shop's
+own lines: ``Add to basket``, ``In stock``, ``Only 3 left``, ``Free delivery
+on orders over $50``, ``30-day returns``, ``Pay in 4 interest-free
+installments``, ``Write a review``, ``4.6 out of 5 stars``, ``Sold by …``.
+They are the same on every product of every shop and none is the product's
+content. Once a page holds at least :data:`MIN_MARKS` such lines of at least
+:data:`MIN_DISTINCT` kinds (counted among every line, also those other stages
+removed), the page is a shop page and they all go; with fewer, nothing is
+touched (an article may say ``In stock`` once). The phrases live in the
+``shop_chrome`` lexicon, per language; a line goes only when it *is* such a
+phrase, or a short line opening with one.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..patterns import line_key, phrase_set
+from ..protect import is_protected
+from ..stage import Stage, register
+
+#: A page is a shop page when it holds at least this many shop lines ...
+MIN_MARKS = 4
+#: ... of at least this many different kinds (not one button printed under every product).
+MIN_DISTINCT = 3
+#: Shop lines are short: longer lines are never looked at.
+MAX_CHROME_CHARS = 160
+
+REASON = "shop button, stock, delivery or payment line"
+
+_SHOP = phrase_set("shop_chrome")
+
+
+def is_shop_line(text: str) -> bool:
+    """``Add to basket``, ``Auf Lager``, ``Livraison offerte dès 50 €``: a shop's own line."""
+    return len(text) <= MAX_CHROME_CHARS and _SHOP.find(text) is not None
+
+
+@register
+class Shop(Stage):
+    """Drop a shop page's buttons, stock and delivery notes, payment offers and review prompts.
+
+    **Removes:** ``Add to basket`` / ``In stock`` / ``Free delivery on orders over $50`` /
+    ``30-day returns`` / ``Write a review`` beside the product's description.
+    **Keeps:** ``The shop had the lamp in stock again by May.`` (a sentence, not the
+    label), and a lone ``In stock`` on a page with no other shop lines.
+    """
+
+    name = "shop"
+
+    def run(self, doc: Document) -> Document:
+        blocks = doc.blocks
+        hits: list[int] = []
+        kinds: set[str] = set()
+        for i, block in enumerate(blocks):
+            text = block.text.strip()
+            lifted = block.removal is not None and block.removal.field is not None  # the page's metadata
+            if text and not lifted and is_shop_line(text):
+                hits.append(i)
+                kinds.add(line_key(text)[1])
+        if len(hits) < MIN_MARKS or len(kinds) < MIN_DISTINCT:
+            return doc
+        out = list(blocks)
+        changed = False
+        for i in hits:
+            block = blocks[i]
+            if block.removal is None and not is_protected(block.text, self.options):
+                out[i] = block.drop(self.name, REASON)
+                changed = True
+        return doc.with_blocks(out) if changed else doc

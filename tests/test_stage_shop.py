@@ -1,0 +1,83 @@
+"""The shop stage: buttons, stock, delivery, returns and payment lines of a shop page go; products stay."""
+
+from __future__ import annotations
+
+from .conftest import kept, removed, run_stages
+
+DESCRIPTION = "A hand-thrown stoneware jug with a pouring lip, glazed in a speckled oatmeal white."
+SPEC = "Height: 21 cm"
+
+PRODUCT = [
+    "Stoneware jug, oatmeal",
+    "£38.00",
+    "In stock",
+    "Quantity",
+    "Add to basket",
+    "Free delivery on orders over £50",
+    DESCRIPTION,
+    SPEC,
+    "30-day returns",
+    "Write a review",
+]
+
+
+def test_shop_buttons_stock_delivery_and_returns_lines_are_removed() -> None:
+    gone = removed(run_stages(PRODUCT, "shop"), "shop")
+    for line in (
+        "In stock",
+        "Quantity",
+        "Add to basket",
+        "Free delivery on orders over £50",
+        "30-day returns",
+    ):
+        assert line in gone
+
+
+def test_product_name_price_description_and_specs_are_kept() -> None:
+    left = kept(run_stages(PRODUCT, "shop"))
+    assert left == ["Stoneware jug, oatmeal", "£38.00", DESCRIPTION, SPEC]
+
+
+def test_page_with_one_shop_line_is_left_alone() -> None:
+    lines = ["The bakery reopened on Monday.", "In stock", "Its rye loaf sold out by nine."]
+    assert kept(run_stages(lines, "shop")) == lines
+
+
+def test_sentence_mentioning_stock_is_kept_on_a_shop_page() -> None:
+    sentence = "The shop had the lamp in stock again by May, after the factory reopened its kiln."
+    left = kept(run_stages([*PRODUCT, sentence], "shop"))
+    assert sentence in left
+
+
+def test_german_shop_lines_are_removed() -> None:
+    lines = [
+        "Steingutkrug, hafer",
+        DESCRIPTION,
+        "Auf Lager",
+        "In den Warenkorb",
+        "Kostenloser Versand",
+        "Menge",
+    ]
+    assert removed(run_stages(lines, "shop"), "shop") == [
+        "Auf Lager",
+        "In den Warenkorb",
+        "Kostenloser Versand",
+        "Menge",
+    ]
+
+
+def test_french_spanish_and_russian_shop_lines_are_removed() -> None:
+    for lines in (
+        ["En stock", "Ajouter au panier", "Livraison offerte", "Quantité"],
+        ["Agotado", "Añadir al carrito", "Envío gratis", "Cantidad"],
+        ["В наличии", "В корзину", "Бесплатная доставка", "Количество"],
+    ):
+        assert removed(run_stages([DESCRIPTION, *lines], "shop"), "shop") == lines
+
+
+def test_lines_removed_earlier_count_as_shop_evidence() -> None:
+    doc = run_stages(
+        ["Add to cart", "In stock", "Free shipping", DESCRIPTION, "Write a review"], "navigation", "shop"
+    )
+    assert removed(doc, "navigation") == ["Add to cart"]
+    assert removed(doc, "shop") == ["In stock", "Free shipping", "Write a review"]

@@ -1,0 +1,68 @@
+"""The unglue stage: a dump line that glues many elements together is cut into one line per element."""
+
+from __future__ import annotations
+
+from cleaner import Document, Pipeline
+from cleaner.stages.unglue import split_glued_elements
+
+from .conftest import kept, run_stages
+
+MENU = "Sign inCoursesWorkshopsTeachersTimetableGift cardsContact us"
+
+
+def test_menu_glued_into_one_line_is_cut_into_its_items() -> None:
+    assert split_glued_elements(MENU) == [
+        "Sign in",
+        "Courses",
+        "Workshops",
+        "Teachers",
+        "Timetable",
+        "Gift cards",
+        "Contact us",
+    ]
+
+
+def test_subheading_glued_to_its_paragraph_is_cut_off_it() -> None:
+    line = (
+        "Our pottery classesWheel throwingBeginners learn to centre clay.HandbuildingPinch pots and "
+        "coils for all ages.GlazingWe mix our own glazes from local ash."
+    )
+    parts = split_glued_elements(line)
+    assert "Beginners learn to centre clay." in parts
+    assert "Pinch pots and coils for all ages." in parts
+    assert "We mix our own glazes from local ash." in parts
+
+
+def test_line_with_few_inner_capitals_is_kept_whole() -> None:
+    line = "Watch the talk on YouTube, read the slides on SlideShare or fork the code on GitHub."
+    assert split_glued_elements(line) == [line]
+
+
+def test_code_identifiers_are_never_cut() -> None:
+    line = "el.addEventListener el.getElementById el.querySelector el.innerHTML el.textContent el.appendChild"
+    assert split_glued_elements(line) == [line]
+
+
+def test_code_line_with_assignments_is_never_cut() -> None:
+    line = "const fooBar = makeThing(); let barBaz = otherThing(); var quxQuux = lastThing(); doIt();"
+    assert split_glued_elements(line) == [line]
+
+
+def test_cut_parts_keep_the_line_number_of_their_line() -> None:
+    doc = run_stages(["Headline", MENU], "unglue")
+    assert [b.origin for b in doc.blocks] == [1] + [2] * 7
+
+
+def test_markdown_dump_is_left_alone() -> None:
+    doc = run_stages([MENU], "unglue", style="markdown")
+    assert kept(doc) == [MENU]
+
+
+def test_html_page_is_left_alone() -> None:
+    doc = Pipeline.build(["unglue"]).run(Document.from_lines([MENU], kind="html"))
+    assert kept(doc) == [MENU]
+
+
+def test_cutting_twice_changes_nothing() -> None:
+    once = kept(run_stages([MENU], "unglue"))
+    assert kept(run_stages(once, "unglue")) == once
