@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import json
 import os
 import signal
 import sys
@@ -587,11 +586,15 @@ class ReportFile:
                 bytes_out=outcome.bytes_out,
                 removed_share=round(outcome.chars_removed / outcome.chars_in, 4) if outcome.chars_in else 0.0,
             )
+        import json  # only a run with a report file needs it (start-up time)
+
         line = ("\n  " if self.count == 0 else ",\n  ") + json.dumps(entry)
         self.sink.handle.write(line.encode("ascii"))
         self.count += 1
 
     def commit(self, report: Report) -> None:
+        import json
+
         tail = "\n], \"summary\": " + json.dumps(report.to_dict()) + "}\n"
         self.sink.handle.write(tail.encode("utf-8"))
         self.sink.commit()
@@ -1128,6 +1131,8 @@ class ShardSink:
         self.failures: list[tuple[str, str]] = []
 
     def _read_progress(self) -> None:
+        import json  # only a sharded run needs it (start-up time)
+
         good = 0
         with open(self.progress_path, "rb") as handle:
             for line in handle:
@@ -1203,6 +1208,8 @@ class ShardSink:
             "last": self.last,
             "failures": self.failures[:MAX_FAILURES_KEPT],
         }
+        import json
+
         with open(self.progress_path, "ab") as handle:
             handle.write(json.dumps(entry).encode("ascii") + b"\n")
             handle.flush()

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -174,6 +173,8 @@ def jsonl_records(
     max_bytes: int,
 ) -> Iterator[Record]:
     """One Record per non-blank line of a JSONL stream."""
+    import json  # only a JSONL input needs it (start-up time)
+
     fields = (field,) if field else JSONL_FIELDS
     # JSON escapes can double a page's size; a line may be larger than the page it holds.
     limit = 2 * max_bytes + 4096

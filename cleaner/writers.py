@@ -97,11 +97,11 @@ def render(
 
     ``fields`` (a JSONL or WARC record's other fields) pass through into JSON and JSONL records.
     """
-    import json
-
     if fmt == "text":
         return to_text(article, with_metadata=with_metadata)
     if fields is not None and fmt in ("json", "jsonl"):
+        import json
+
         record = with_fields(article, fields, source=source if fmt == "jsonl" else None)
         if fmt == "json":
             return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
