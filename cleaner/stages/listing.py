@@ -82,7 +82,8 @@ GRID_MAIN_SHARE = 1.0
 
 # A price: a currency sign or code next to a figure (``$459.99``, ``49,90 €``, ``1 299 ₽``, ``CHF 12``).
 _CURRENCY = r"(?:[$€£¥₽₹₩₺]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|RUB|PLN|SEK|NOK|DKK|руб|zł|kr|Kč)\b\.?)"
-_PRICE = lazy(regex.compile,
+_PRICE = lazy(
+    regex.compile,
     rf"{_CURRENCY}\s?\d|(?<![\d.,])\d[\d.,]*+(?:[ \u00a0]\d{{3}}[\d.,]*+)*+\s?{_CURRENCY}"
 )
 _SENTENCE_END = lazy(regex.compile, r"[.!?:][\"'”’»)]*$")
