@@ -198,10 +198,11 @@ class Structure(Stage):
             choice = Choice(choice.main, choice.exempt, False)
         kinds = Counter((node.tag, node.cls) for node in nodes if node.cls)
         text_figures = self._text_figures(live, nodes)
+        fieldsets = frozenset(node.serial for node in nodes if node.tag == "fieldset")
         headline_done = False
         title = (doc.metadata.title or "").casefold()
         out: list[Block] = []
-        lone = self._lone_links(doc.blocks)
+        lone = self._lone_links(doc.blocks) if choice.prose else frozenset()
         for index, block in enumerate(doc.blocks):
             if block.removal is None and block.text and block.hints.get("chain"):
                 why, lift = self._judge(
@@ -215,6 +216,7 @@ class Structure(Stage):
                     headline_done,
                     title,
                     lone=index in lone,
+                    fieldsets=fieldsets,
                 )
                 if lift and why is not None:
                     headline_done = True
@@ -556,12 +558,11 @@ class Structure(Stage):
         inside = links = 0
         for block in live:
             chain = block.hints["chain"]
-            if not any(serial in main for serial in chain):
+            if main.isdisjoint(chain):
                 continue
             n = len(block.text)
             inside += n
-            linked = block.hints.get("link_density", 0.0) >= LINK_LIST_DENSITY
-            if linked or any(serial in link_groups for serial in chain):
+            if block.hints.get("link_density", 0.0) >= LINK_LIST_DENSITY or not link_groups.isdisjoint(chain):
                 links += n
         return links >= LISTING_SHARE * inside
 
@@ -580,6 +581,7 @@ class Structure(Stage):
         title: str,
         *,
         lone: bool = False,
+        fieldsets: frozenset[int] = frozenset(),
     ) -> tuple[str | None, bool]:
         h = block.hints
         main, exempt = choice.main, choice.exempt
@@ -597,11 +599,11 @@ class Structure(Stage):
         why = self._where(below, nodes, flags.anti, exempt)
         if why:
             return why, False
-        if (h.get("in_figure") or (h.get("in_caption") and not h.get("in_table"))) and not any(
-            serial in text_figures for serial in chain
-        ):
+        if (
+            h.get("in_figure") or (h.get("in_caption") and not h.get("in_table"))
+        ) and text_figures.isdisjoint(chain):
             return "caption of a picture or video", False
-        if any(nodes[s].tag == "fieldset" for s in below):
+        if fieldsets and not fieldsets.isdisjoint(below):
             return "form field labels (<fieldset>)", False
         ld = h.get("link_density", 0.0)
         if choice.prose and ld >= LINK_LIST_DENSITY and not lone:
