@@ -92,7 +92,7 @@ FURNITURE_MAX_REPEATS = 10
 
 #: Lists and tables: a winning list's kind is a style of lists, not a kind of section.
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "td"})
-#: An element holding more unlinked text than this is no header, toolbar or rating, whatever
+#: An element holding more unlinked text than this is no header or toolbar, whatever
 #: its weak anti-content tokens say (strong ones, such as "comments", still hold).
 WEAK_ANTI_MAX_CHARS = 1000
 #: An element holding this share of the page's unlinked text wraps the page: no name makes it chrome.
@@ -151,7 +151,7 @@ def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) 
     """What the class/id tokens of every element say, looked up once per page.
 
     With ``unlinked`` (unlinked characters per element), an element holding more than
-    :data:`WEAK_ANTI_MAX_CHARS` loses a weak anti-content mark: a "header" or "rating"
+    :data:`WEAK_ANTI_MAX_CHARS` loses a weak anti-content mark: a "header" or "toolbar"
     element holding a page of text is no header.
     """
     classes = token_classes()
