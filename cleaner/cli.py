@@ -516,7 +516,7 @@ class ScaleFlags(NamedTuple):
         else:
             learned = learn_tasks(tasks(), settings, jobs=jobs)
         save(learned, self.learn_templates)
-        settings = replace(settings, options=replace(settings.options, templates=learned))
+        settings = settings._replace(options=replace(settings.options, templates=learned))
         return settings, settings.pipeline()
 
 

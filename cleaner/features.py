@@ -25,9 +25,9 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, chain
+from typing import NamedTuple
 
 import regex
 
@@ -356,8 +356,7 @@ PASS2_EXTRA_NAMES: tuple[str, ...] = (
 PASS2_NAMES: tuple[str, ...] = PASS1_NAMES + PASS2_EXTRA_NAMES
 
 
-@dataclass(frozen=True)
-class Lines:
+class Lines(NamedTuple):
     """The kept lines of a document with their own features and their place."""
 
     indices: list[int]  # block index of each kept line

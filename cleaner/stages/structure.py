@@ -24,9 +24,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -122,8 +121,7 @@ def token_classes() -> dict[str, frozenset[str]]:
     return {sign: frozenset(tokens) for sign, tokens in found.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Flags:
+class Flags(NamedTuple):
     """Per element of the page (by serial): what its class/id tokens say."""
 
     anti: list[str]  # the anti-content token found, or ""
@@ -132,8 +130,7 @@ class Flags:
     furniture: list[str]  # the furniture token found, or ""
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     """The main container: its elements, the elements around it, and how it was found."""
 
     main: frozenset[int]  # empty: no container (a page of many parts); blocks are judged by marks
