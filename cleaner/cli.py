@@ -362,6 +362,7 @@ def _run(
         pipeline = settings.pipeline()
     except UnknownStageError as exc:
         raise click.UsageError(str(exc)) from None
+    gc.freeze()  # the stage modules just imported and their tables, likewise
 
     def make_plan() -> Plan:
         return plan(
