@@ -33,7 +33,6 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
 
 from .article import Article
@@ -91,11 +90,10 @@ class PlanError(CleanerError):
     """The inputs and outputs asked for cannot work together (a usage error)."""
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything a worker needs to clean an input and render it: built once per run."""
 
-    options: Options = field(default_factory=Options)
+    options: Options = Options()
     stages: tuple[str, ...] | None = None
     skip: tuple[str, ...] = ()
     fmt: str = "text"
@@ -476,7 +474,6 @@ class Runner(Protocol):
 # --- the report ---------------------------------------------------------------
 
 
-@dataclass
 class Report:
     """Per-run totals: what was cleaned, skipped, what failed; the exit code and the summary line.
 
@@ -484,18 +481,22 @@ class Report:
     so a report of a million inputs stays small.
     """
 
-    files: int = 0
-    failures: list[tuple[str, str]] = field(default_factory=list)
-    bytes_in: int = 0
-    bytes_out: int = 0
-    chars_in: int = 0
-    chars_removed: int = 0
-    skipped: int = 0
-    failed_count: int = 0
-    records: bool = False  # some inputs were records of containers, not files
-    interrupted: bool = False  # stopped by Ctrl-C (or SIGTERM)
-    stopped: str | None = None  # stopped by an error that ends the whole run
-    seconds: float = 0.0  # wall time of the run
+    __slots__ = ("files", "failures", "bytes_in", "bytes_out", "chars_in", "chars_removed", "skipped",
+                 "failed_count", "records", "interrupted", "stopped", "seconds")
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.failures: list[tuple[str, str]] = []
+        self.bytes_in = 0
+        self.bytes_out = 0
+        self.chars_in = 0
+        self.chars_removed = 0
+        self.skipped = 0
+        self.failed_count = 0
+        self.records = False  # some inputs were records of containers, not files
+        self.interrupted = False  # stopped by Ctrl-C (or SIGTERM)
+        self.stopped: str | None = None  # stopped by an error that ends the whole run
+        self.seconds = 0.0  # wall time of the run
 
     def add(self, outcome: Outcome) -> None:
         self.files += 1
@@ -618,8 +619,7 @@ def human_bytes(n: int) -> str:
 # --- planning: inputs and outputs ---------------------------------------------
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(NamedTuple):
     """How inputs are read: which files are containers (``--input-format``) and how records are read."""
 
     input_format: str = "auto"
@@ -628,8 +628,7 @@ class Sources:
     url_field: str = DEFAULT_URL_FIELD
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """The tasks of a run, the inputs refused while looking for them, and where output goes.
 
     ``single`` runs print to stdout or write ``tasks[0].output``; batch runs write
@@ -640,7 +639,7 @@ class Plan:
     """
 
     tasks: Iterable[Task]
-    failures: list[tuple[str, str]] = field(default_factory=list)
+    failures: Sequence[tuple[str, str]] = ()
     single: bool = False
     stream: str | None = None
     shards: str | None = None

@@ -362,6 +362,7 @@ def _run(
         pipeline = settings.pipeline()
     except UnknownStageError as exc:
         raise click.UsageError(str(exc)) from None
+    gc.freeze()  # the stage modules just imported and their tables, likewise
 
     def make_plan() -> Plan:
         return plan(
@@ -516,7 +517,7 @@ class ScaleFlags(NamedTuple):
         else:
             learned = learn_tasks(tasks(), settings, jobs=jobs)
         save(learned, self.learn_templates)
-        settings = replace(settings, options=replace(settings.options, templates=learned))
+        settings = settings._replace(options=replace(settings.options, templates=learned))
         return settings, settings.pipeline()
 
 

@@ -23,8 +23,7 @@ import importlib
 import io
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from .errors import CleanerError
 
@@ -57,8 +56,7 @@ class MissingExtraError(CleanerError):
     """An optional package this input needs is not installed."""
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """One page of a container.
 
     ``name`` says where it is (``shard.jsonl:17``, ``crawl.warc.gz#3``);

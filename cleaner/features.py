@@ -25,16 +25,16 @@ import math
 import operator
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, chain
+from typing import NamedTuple
 
 import regex
 
 from . import lexicon
 from .document import Document
 from .memo import Memo
-from .patterns import phrase_set
+from .patterns import lazy, phrase_set
 
 #: Languages with a stopword list (``lexicon/stopwords/<lang>.txt``).
 STOPWORD_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "it", "pt", "nl", "pl")
@@ -79,25 +79,25 @@ MARKER_MAX_CHARS = 200
 #: lines of other pages ask about the same lines again.
 _MARKER_OF: Memo[str, str] = Memo(OWN_CACHE_SIZE)
 
-_WORD = regex.compile(r"\w+")
-_CAP_WORD = regex.compile(r"(?<!\w)\p{Lu}")
-_ALLCAPS_WORD = regex.compile(r"(?<!\w)\p{Lu}{2,}(?!\w)")
-_DIGIT = regex.compile(r"\d")
-_PUNCT = regex.compile(r"[^\w\s]")
-_CAMEL_JOIN = regex.compile(r"\p{Ll}\p{Lu}")
-_SENTENCE_BREAK = regex.compile(r"[.!?…][\"'”’»)\]]?\s+[\"'“‘«(\[]?\p{Lu}")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]*_]*$")
-_TIME_CODE = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_URL = regex.compile(r"https?://|www\.\w", regex.I)  # searched only when "http"/"www." occurs
-_EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w")
-_HANDLE = regex.compile(r"(?<![\w@])@\w")
+_WORD = lazy(regex.compile, r"\w+")
+_CAP_WORD = lazy(regex.compile, r"(?<!\w)\p{Lu}")
+_ALLCAPS_WORD = lazy(regex.compile, r"(?<!\w)\p{Lu}{2,}(?!\w)")
+_DIGIT = lazy(regex.compile, r"\d")
+_PUNCT = lazy(regex.compile, r"[^\w\s]")
+_CAMEL_JOIN = lazy(regex.compile, r"\p{Ll}\p{Lu}")
+_SENTENCE_BREAK = lazy(regex.compile, r"[.!?…][\"'”’»)\]]?\s+[\"'“‘«(\[]?\p{Lu}")
+_SENTENCE_END = lazy(regex.compile, r"[.!?…][\"'”’»)\]*_]*$")
+_TIME_CODE = lazy(regex.compile, r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_YEAR = lazy(regex.compile, r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_URL = lazy(regex.compile, r"https?://|www\.\w", regex.I)  # searched only when "http"/"www." occurs
+_EMAIL = lazy(regex.compile, r"[\w.+-]{1,64}@[\w-]{1,63}\.\w")
+_HANDLE = lazy(regex.compile, r"(?<![\w@])@\w")
 # A markdown link or image: [text](target) with bounded parts (no backtracking blow-up).
-_MD_LINK = regex.compile(r"(!?)\[([^\]\n]{0,400})\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
-_BULLET = regex.compile(r"^(?:[*+\-•·▪►–—]\s|\d{1,3}[.)]\s)")
-_HEADING = regex.compile(r"^#{1,6}\s")
-_QUOTE_START = regex.compile(r"^(?:>|[\"“„«‘'])")
-_SEPARATORS = regex.compile(r"[|•·»›/\\>]")
+_MD_LINK = lazy(regex.compile, r"(!?)\[([^\]\n]{0,400})\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_BULLET = lazy(regex.compile, r"^(?:[*+\-•·▪►–—]\s|\d{1,3}[.)]\s)")
+_HEADING = lazy(regex.compile, r"^#{1,6}\s")
+_QUOTE_START = lazy(regex.compile, r"^(?:>|[\"“„«‘'])")
+_SEPARATORS = lazy(regex.compile, r"[|•·»›/\\>]")
 # Cheap exact gates in front of the patterns above (a pattern call costs more than its scan
 # on a short line): the characters _SEPARATORS counts, the first characters _QUOTE_START
 # accepts, and the ASCII first characters _BULLET may accept (a non-ASCII one may be a digit).
@@ -106,7 +106,7 @@ _QUOTE_FIRST = frozenset(">\"“„«‘'")
 _BULLET_ASCII_FIRST = frozenset("*+-0123456789")
 # Decoration around a marker line ("[ 167 comments ]", "— Related —").
 _MARKER_EDGES = " []()|:-–—•·*#>«»"
-_COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}", regex.I)
+_COPYRIGHT = lazy(regex.compile, r"©|\(c\)\s*\d{4}", regex.I)
 
 
 @cache
@@ -356,8 +356,7 @@ PASS2_EXTRA_NAMES: tuple[str, ...] = (
 PASS2_NAMES: tuple[str, ...] = PASS1_NAMES + PASS2_EXTRA_NAMES
 
 
-@dataclass(frozen=True)
-class Lines:
+class Lines(NamedTuple):
     """The kept lines of a document with their own features and their place."""
 
     indices: list[int]  # block index of each kept line

@@ -20,9 +20,8 @@ import math
 import os
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 #: The model file shipped with the package.
 MODEL_FILE = "content_model.json"
@@ -163,8 +162,7 @@ def _walk_trees(base: float, trees: list[dict[str, list[Any]]], x: Row) -> float
     return s
 
 
-@dataclass(frozen=True)
-class Scorer:
+class Scorer(NamedTuple):
     """One pass's model: feature names and a raw-score function."""
 
     features: tuple[str, ...]
@@ -216,8 +214,7 @@ class Scorer:
         return sigmoid(_walk_trees(self.spec["base"], self.spec["trees"], row))
 
 
-@dataclass(frozen=True)
-class ContentModel:
+class ContentModel(NamedTuple):
     """The passes' scorers and each mode's decision threshold."""
 
     pass1: Scorer

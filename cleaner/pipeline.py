@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Document
 from .options import Options
@@ -46,8 +46,7 @@ DEFAULT: tuple[str, ...] = (
 MAX_SETTLE_ROUNDS = 10
 
 
-@dataclass(frozen=True)
-class Pipeline:
+class Pipeline(NamedTuple):
     """An ordered tuple of stages; ``run`` folds the document through them."""
 
     stages: tuple[Stage, ...]
@@ -80,7 +79,8 @@ class Pipeline:
             doc = stage(doc)
         return doc
 
-    __call__ = run
+    def __call__(self, doc: Document) -> Document:
+        return self.run(doc)
 
     def clean(self, doc: Document) -> Document:
         """Run the stages, then settle: clean the kept text again until nothing changes.

@@ -114,3 +114,10 @@ def test_single_text_run_imports_neither_rich_nor_bs4(page: Path) -> None:
     assert result.returncode == 0
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert "rich" not in imported and "bs4" not in imported
+
+
+def test_text_output_of_a_text_run_does_not_import_json(page: Path) -> None:
+    result = sh('PYTHONPROFILEIMPORTTIME=1 "$CA" page.txt', page.parent)
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "cleaner.batch" in imported and "json" not in imported

@@ -265,3 +265,17 @@ def test_a_linked_line_between_paragraphs_that_is_no_heading_still_goes() -> Non
     )
     reason = reason_of(clean(page(body)), "Lire aussi")
     assert reason is not None and reason.startswith("link list")
+
+
+# -- an item's rating is part of the item ------------------------------------------------------------------
+
+
+def test_the_rating_line_of_each_product_card_is_kept() -> None:
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    cards = "".join(
+        f"<li><h3>Kletterschuh Modell {i}</h3><div class='product-rating'>{10 + i} Bewertungen, "
+        f"im Schnitt 4,{i} von 5 Sternen</div><p>{99 + i} Euro</p></li>"
+        for i in range(6)
+    )
+    lines = kept(clean(page(intro + f"<ul class='grid'>{cards}</ul>")))
+    assert "12 Bewertungen, im Schnitt 4,2 von 5 Sternen" in lines

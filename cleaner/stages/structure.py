@@ -27,9 +27,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -93,7 +92,7 @@ FURNITURE_MAX_REPEATS = 10
 
 #: Lists and tables: a winning list's kind is a style of lists, not a kind of section.
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu", "li", "table", "tbody", "tr", "td"})
-#: An element holding more unlinked text than this is no header, toolbar or rating, whatever
+#: An element holding more unlinked text than this is no header or toolbar, whatever
 #: its weak anti-content tokens say (strong ones, such as "comments", still hold).
 WEAK_ANTI_MAX_CHARS = 1000
 #: An element holding this share of the page's unlinked text wraps the page: no name makes it chrome.
@@ -129,8 +128,7 @@ def token_classes() -> dict[str, frozenset[str]]:
     return {sign: frozenset(tokens) for sign, tokens in found.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Flags:
+class Flags(NamedTuple):
     """Per element of the page (by serial): what its class/id tokens say."""
 
     anti: list[str]  # the anti-content token found, or ""
@@ -139,8 +137,7 @@ class Flags:
     furniture: list[str]  # the furniture token found, or ""
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     """The main container: its elements, the elements around it, and how it was found."""
 
     main: frozenset[int]  # empty: no container (a page of many parts); blocks are judged by marks
@@ -152,7 +149,7 @@ def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) 
     """What the class/id tokens of every element say, looked up once per page.
 
     With ``unlinked`` (unlinked characters per element), an element holding more than
-    :data:`WEAK_ANTI_MAX_CHARS` loses a weak anti-content mark: a "header" or "rating"
+    :data:`WEAK_ANTI_MAX_CHARS` loses a weak anti-content mark: a "header" or "toolbar"
     element holding a page of text is no header.
     """
     classes = token_classes()
@@ -199,10 +196,11 @@ class Structure(Stage):
             choice = Choice(choice.main, choice.exempt, False)
         kinds = Counter((node.tag, node.cls) for node in nodes if node.cls)
         text_figures = self._text_figures(live, nodes)
+        fieldsets = frozenset(node.serial for node in nodes if node.tag == "fieldset")
         headline_done = False
         title = (doc.metadata.title or "").casefold()
         out: list[Block] = []
-        lone = self._lone_links(doc.blocks)
+        lone = self._lone_links(doc.blocks) if choice.prose else frozenset()
         for index, block in enumerate(doc.blocks):
             if block.removal is None and block.text and block.hints.get("chain"):
                 why, lift = self._judge(
@@ -216,6 +214,7 @@ class Structure(Stage):
                     headline_done,
                     title,
                     lone=index in lone,
+                    fieldsets=fieldsets,
                 )
                 if lift and why is not None:
                     headline_done = True
@@ -557,12 +556,11 @@ class Structure(Stage):
         inside = links = 0
         for block in live:
             chain = block.hints["chain"]
-            if not any(serial in main for serial in chain):
+            if main.isdisjoint(chain):
                 continue
             n = len(block.text)
             inside += n
-            linked = block.hints.get("link_density", 0.0) >= LINK_LIST_DENSITY
-            if linked or any(serial in link_groups for serial in chain):
+            if block.hints.get("link_density", 0.0) >= LINK_LIST_DENSITY or not link_groups.isdisjoint(chain):
                 links += n
         return links >= LISTING_SHARE * inside
 
@@ -581,6 +579,7 @@ class Structure(Stage):
         title: str,
         *,
         lone: bool = False,
+        fieldsets: frozenset[int] = frozenset(),
     ) -> tuple[str | None, bool]:
         h = block.hints
         main, exempt = choice.main, choice.exempt
@@ -598,11 +597,11 @@ class Structure(Stage):
         why = self._where(below, nodes, flags.anti, exempt)
         if why:
             return why, False
-        if (h.get("in_figure") or (h.get("in_caption") and not h.get("in_table"))) and not any(
-            serial in text_figures for serial in chain
-        ):
+        if (
+            h.get("in_figure") or (h.get("in_caption") and not h.get("in_table"))
+        ) and text_figures.isdisjoint(chain):
             return "caption of a picture or video", False
-        if any(nodes[s].tag == "fieldset" for s in below):
+        if fieldsets and not fieldsets.isdisjoint(below):
             return "form field labels (<fieldset>)", False
         ld = h.get("link_density", 0.0)
         if choice.prose and ld >= LINK_LIST_DENSITY and not lone:
