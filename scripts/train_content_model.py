@@ -90,8 +90,15 @@ def load_scorer(set_dir: Path) -> Any:
 
 
 def pre_content_pipeline() -> Pipeline:
+    """The stages that run before ``content`` in the default order: what the stage sees first."""
     available = all_stages()
-    return Pipeline.build([n for n in DEFAULT if n != "content" and n in available])
+    return Pipeline.build([n for n in DEFAULT[: DEFAULT.index("content")] if n in available])
+
+
+def post_content_pipeline() -> Pipeline:
+    """The stages that run after ``content`` in the default order (listing, related, comments, ...)."""
+    available = all_stages()
+    return Pipeline.build([n for n in DEFAULT[DEFAULT.index("content") + 1 :] if n in available])
 
 
 def line_label(tokens: list[str], truth_grams: set[tuple[str, ...]], truth_joined: str) -> int:
@@ -114,9 +121,13 @@ class Page:
     lines: features.Lines
     labels: list[int]
     tokens: list[int]
+    #: Per line: the stages after ``content`` drop it (run on the content stage's input; the
+    #: thresholds are chosen, and the scores reported, on what is left after them too).
+    later_drop: list[bool]
 
 
 _PIPELINE: Pipeline | None = None
+_POST: Pipeline | None = None
 
 
 def _run_pipeline(job: tuple[str, str, str, str, str]) -> tuple[str, str, str, str, Document]:
@@ -131,8 +142,13 @@ def _run_pipeline(job: tuple[str, str, str, str, str]) -> tuple[str, str, str, s
 
 def _label(prepared: tuple[str, str, str, str, Document]) -> Page:
     """Features and labels of one prepared dump."""
+    global _POST
+    if _POST is None:
+        _POST = post_content_pipeline()
     set_name, style, page_id, truth, doc = prepared
     lines = features.collect(doc)
+    after = _POST.run(doc).blocks
+    later_drop = [after[i].removal is not None for i in lines.indices]
     truth_tokens = TOKEN.findall(truth)
     grams = {tuple(truth_tokens[i : i + 4]) for i in range(len(truth_tokens) - 3)}
     joined = f" {' '.join(truth_tokens)} "
@@ -141,7 +157,7 @@ def _label(prepared: tuple[str, str, str, str, Document]) -> Page:
         toks = TOKEN.findall(text)
         labels.append(line_label(toks, grams, joined))
         ntok.append(len(toks))
-    return Page(set_name, style, page_id, truth, doc, lines, labels, ntok)
+    return Page(set_name, style, page_id, truth, doc, lines, labels, ntok, later_drop)
 
 
 def jobs(set_dirs: list[Path]) -> Iterator[tuple[str, str, str, str, str]]:
@@ -194,9 +210,14 @@ def out_of_fold(
 
 
 def page_text(page: Page, probs: np.ndarray, threshold: float) -> str:
-    """The kept text once lines under ``threshold`` go (paragraph breaks do not change the shingles)."""
+    """The kept text once lines under ``threshold`` go, and those the later stages drop.
+
+    Paragraph breaks do not change the shingles.
+    """
     keep = decide(page.lines.own, probs, threshold)
-    return " ".join(t for t, ok in zip(page.lines.texts, keep, strict=True) if ok)
+    return " ".join(
+        t for t, ok, later in zip(page.lines.texts, keep, page.later_drop, strict=True) if ok and not later
+    )
 
 
 def evaluate(pages: list[Page], probs: list[np.ndarray], threshold: float, scorers: dict[str, Any]) -> dict:
