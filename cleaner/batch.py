@@ -47,7 +47,6 @@ from .containers import (
 )
 from .document import Document
 from .errors import TOO_LARGE, TOO_LARGE_STREAM, CleanerError, InputTooLargeError
-from .explain import Line, explain_lines, write_explain
 from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import Pipeline
 from .readers import read
@@ -55,6 +54,8 @@ from .writers import EXTENSIONS, AtomicFile, atomic_write, render
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from .explain import Line
 
 #: Files a directory input contributes when no ``--glob`` is given. Hidden
 #: files and directories (names starting with ``.``) are always skipped.
@@ -244,6 +245,11 @@ class Cleaner:
             chars_in += len(block.text)
             if block.removal is not None:
                 chars_removed += len(block.text)
+        explain = None
+        if s.explain:
+            from .explain import explain_lines  # only an --explain run needs it (start-up time)
+
+            explain = explain_lines(doc)
         return Outcome(
             task.name,
             rendered=None if task.output is not None else rendered,
@@ -251,7 +257,7 @@ class Cleaner:
             bytes_out=len(payload),
             chars_in=chars_in,
             chars_removed=chars_removed,
-            explain=explain_lines(doc) if s.explain else None,
+            explain=explain,
         )
 
 
@@ -1303,6 +1309,8 @@ def execute(
                 else:
                     _fail(stderr, prog, outcome.name, outcome.error)
             elif outcome.explain is not None and explain_to is not None:
+                from .explain import write_explain
+
                 write_explain(
                     outcome.explain,
                     explain_to,
