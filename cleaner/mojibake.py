@@ -31,8 +31,14 @@ _CONTINUATION = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
-#: A UTF-8 lead byte (0xC2-0xF4) read as cp1252, followed by a continuation byte read as cp1252.
-_PAIR = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+#: Characters that carry no text (zero-width spaces and joiners, BOM, soft hyphen): the normalize
+#: stage removes them, so a repair is judged on the line without them (see :func:`repair_line`).
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+#: A UTF-8 lead byte (0xC2-0xF4) read as cp1252, followed by a continuation byte read as cp1252
+#: (invisible characters between them do not part them).
+_PAIR = re.compile(f"[\u00c2-\u00f4][{INVISIBLE_CHARS}]*[{_CONTINUATION}]")
+#: Invisible characters that are no mojibake's second half (a soft hyphen is one after a lead byte).
+_STRAY = re.compile(f"[{INVISIBLE_CHARS.replace(chr(0xAD), '')}]|(?<![\u00c2-\u00f4])\u00ad")
 _C1_ERRORS = "clean-article-c1"
 #: A repair that brings in one of these (C1 controls, line breaks) is not made.
 _UNWANTED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufffd]")
@@ -84,13 +90,19 @@ def looks_broken(text: str) -> bool:
 
 
 def repair_line(line: str, fixer: Callable[[str], str] | None = None) -> str:
-    """One line with its mojibake repaired, when the repair is certain; else the line unchanged."""
+    """One line with its mojibake repaired, when the repair is certain; else the line unchanged.
+
+    The repair is judged on the line without its stray invisible characters, which the normalize
+    stage removes anyway: judged with them, ``\u00adÂ€`` would stay broken and its normalised
+    ``Â€`` would be mended only when the output is cleaned again.
+    """
     fix = fixer or _fixer()
     for _ in range(MAX_ROUNDS):
-        if len(line) > MAX_REPAIR_LINE or not _PAIR.search(line):
+        plain = _STRAY.sub("", line)
+        if len(plain) > MAX_REPAIR_LINE or not _PAIR.search(plain):
             break
-        fixed = fix(line)
-        if fixed == line or len(_UNWANTED.findall(fixed)) > len(_UNWANTED.findall(line)):
+        fixed = fix(plain)
+        if fixed == plain or len(_UNWANTED.findall(fixed)) > len(_UNWANTED.findall(plain)):
             break
         line = fixed
     return line

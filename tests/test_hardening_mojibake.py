@@ -101,11 +101,32 @@ def test_a_str_input_is_taken_as_its_caller_decoded_it() -> None:
     assert line in cleaner.clean(line).text
 
 
-def test_mojibake_that_normalising_uncovers_is_left_as_read() -> None:
-    # "Ã\ufeff»": normalize drops the BOM and leaves the pair "Ã»"; settling must not mend it
-    raw = b"\xef\xc3\xef\xbb\xbf\xbb\xbf"
+@pytest.mark.parametrize("fixer", FIXERS)
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\ufeff"])
+def test_a_repair_is_judged_without_the_invisible_characters_normalize_drops(
+    invisible: str, fixer: object
+) -> None:
+    line = broken("Grüße aus Köln")
+    assert repair_line(invisible + line, fixer) == "Grüße aus Köln"  # type: ignore[arg-type]
+    assert repair_line(line[:2] + invisible + line[2:], fixer) == "Grüße aus Köln"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fixer", FIXERS)
+def test_a_zero_width_space_inside_a_pair_does_not_part_it(fixer: object) -> None:
+    line = broken("Grüße aus Köln")  # "GrÃ¼ÃŸe ..."
+    assert repair_line(line[:3] + "\u200b" + line[3:], fixer) == "Grüße aus Köln"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fixer", FIXERS)
+def test_a_soft_hyphen_that_is_the_second_half_of_a_pair_is_mended_not_dropped(fixer: object) -> None:
+    assert repair_line(broken("Un día así"), fixer) == "Un día así"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("raw", [b"\xef\xc3\xef\xbb\xbf\xbb\xbf", "\u00ad\u00c2\u0080".encode()])
+def test_output_read_back_as_bytes_cleans_to_itself(raw: bytes) -> None:
+    # an invisible character beside a broken pair must not leave the mending to a second run
     first = cleaner.clean(raw).text
-    assert "\u00fb" not in first
+    assert cleaner.clean(first.encode("utf-8")).text == first
     assert cleaner.clean(first).text == first
 
 

@@ -12,6 +12,7 @@ import re
 import regex
 
 from ..document import Block, Document, make_block, removal
+from ..mojibake import INVISIBLE_CHARS as _INVISIBLE_CHARS
 from ..patterns import lazy
 from ..stage import Stage, register
 
@@ -20,7 +21,6 @@ from ..stage import Stage, register
 _SPACES_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v"
 _SPACES = lazy(re.compile, f"[{_SPACES_CHARS}]")
 # Zero-width characters and the soft hyphen vanish.
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = lazy(re.compile, f"[{_INVISIBLE_CHARS}]")
 # Both at once, for the whole text of a document (one scan instead of two).
 _SPACES_OR_INVISIBLE = lazy(re.compile, f"[{_SPACES_CHARS}{_INVISIBLE_CHARS}]")
