@@ -177,3 +177,18 @@ def test_chrome_an_earlier_stage_dropped_still_makes_the_page_a_thread() -> None
     out = Pipeline.build(["forum"]).run(doc.with_blocks(blocks))
     assert "Quote" in removed(out, "forum")
     assert kept(out) == [POST_1, POST_2]
+
+
+def test_thanks_counts_signature_labels_and_quote_headers_of_a_thread_are_removed() -> None:
+    lines = [
+        *THREAD,
+        "[ 2 ] Thanks",
+        "Signature",
+        "Originally Posted by dave.r",
+        "3 replies",
+    ]
+    doc = run_stages(lines, "forum")
+    gone = removed(doc, "forum")
+    for line in lines[len(THREAD) :]:
+        assert line in gone
+    assert POST_3 in kept(doc)
