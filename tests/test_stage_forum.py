@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from cleaner.document import Document
+from cleaner.pipeline import Pipeline
+
 from .conftest import kept, removed, run_stages
 
 POST_1 = (
@@ -101,3 +104,91 @@ def test_a_value_after_a_profile_label_needs_a_figure() -> None:
     doc = run_stages(lines, "forum")
     assert "the lake district" in kept(doc)
     assert "Location" in removed(doc, "forum")
+
+
+QUESTION = "How do I keep a sourdough starter alive while I travel for two weeks in the summer?"
+ANSWER_1 = "Feed it well, put it in the fridge in a closed jar and it keeps for a fortnight without trouble."
+ANSWER_2 = "Dry a spoonful of it on baking paper before you leave; it revives in a day with flour and water."
+
+QA_PAGE = [
+    QUESTION,
+    "asked Jun 4, 2021 at 8:15",
+    "baker_tom",
+    "1,204 3 gold badges12 silver badges30 bronze badges",
+    "2 Answers",
+    "Sorted by: Reset to default",
+    "Highest score (default)",
+    "Date created (oldest first)",
+    "14",
+    ANSWER_1,
+    "answered Jun 4, 2021 at 9:02",
+    "2021-06-04 09:02:44 +00:00",
+    "crumb",
+    "5,310 8 gold badges41 silver badges77 bronze badges",
+    "3",
+    ANSWER_2,
+    "edited Jun 5, 2021 at 7:40",
+    "Viewed 3k times",
+]
+
+
+def test_question_and_answer_chrome_is_removed() -> None:
+    doc = run_stages(QA_PAGE, "forum")
+    assert kept(doc) == [QUESTION, "baker_tom", ANSWER_1, "crumb", ANSWER_2]
+
+
+def test_stamps_badges_and_votes_are_named_for_what_they_are() -> None:
+    doc = run_stages(QA_PAGE, "forum")
+    reasons = {b.text: b.removal.reason for b in doc.removals() if b.removal}
+    assert reasons["answered Jun 4, 2021 at 9:02"] == "forum post stamp"
+    assert reasons["5,310 8 gold badges41 silver badges77 bronze badges"] == "member badge counts"
+    assert reasons["14"] == "vote count or timestamp beside a post"
+    assert reasons["2021-06-04 09:02:44 +00:00"] == "vote count or timestamp beside a post"
+
+
+def test_russian_and_spanish_stamps_and_badges_are_removed() -> None:
+    lines = [
+        "Как сохранить закваску, если уезжаешь на две недели?",
+        "задан 4 июн 2021 в 8:15",
+        "1 204 3 золотых знака 12 серебряных знаков",
+        "¿Cómo se conserva la masa madre durante un viaje largo?",
+        "respondida el 4 jun. 2021 a las 9:02",
+        "5.310 8 medallas de oro 41 medallas de plata",
+    ]
+    doc = run_stages(lines, "forum")
+    assert kept(doc) == [lines[0], lines[3]]
+
+
+def test_a_short_line_opening_with_a_stamp_verb_but_no_figure_is_kept() -> None:
+    lines = [*QA_PAGE, "Asked around the bakery too"]
+    doc = run_stages(lines, "forum")
+    assert "Asked around the bakery too" in kept(doc)
+
+
+def test_lone_numbers_stay_on_a_page_that_is_no_thread() -> None:
+    lines = [POST_1, "14", POST_2, "2021-06-04 09:02:44 +00:00", POST_3]
+    doc = run_stages(lines, "forum")
+    assert kept(doc) == lines
+
+
+def test_chrome_an_earlier_stage_dropped_still_makes_the_page_a_thread() -> None:
+    doc = Document.from_lines(["Reply with quote", "Senior Member", "Report post", POST_1, "Quote", POST_2])
+    blocks = [b.drop("content", "boilerplate") if i < 3 else b for i, b in enumerate(doc.blocks)]
+    out = Pipeline.build(["forum"]).run(doc.with_blocks(blocks))
+    assert "Quote" in removed(out, "forum")
+    assert kept(out) == [POST_1, POST_2]
+
+
+def test_thanks_counts_signature_labels_and_quote_headers_of_a_thread_are_removed() -> None:
+    lines = [
+        *THREAD,
+        "[ 2 ] Thanks",
+        "Signature",
+        "Originally Posted by dave.r",
+        "3 replies",
+    ]
+    doc = run_stages(lines, "forum")
+    gone = removed(doc, "forum")
+    for line in lines[len(THREAD) :]:
+        assert line in gone
+    assert POST_3 in kept(doc)

@@ -8,13 +8,21 @@ content. Once at least :data:`MIN_THREAD_MARKS` such lines of at least
 :data:`MIN_DISTINCT` kinds are found, the page is a thread and they all go;
 with fewer, nothing is touched (a lone ``Top`` or ``Location`` is left to the
 other stages). A quote of an earlier post that the forum folds (``Anna said:`` …
-``Click to expand...``) repeats that post and goes with its header.
+``Click to expand...``) repeats that post and goes with its header. Question-and-answer
+engines print their own chrome: a post's stamp (``answered Mar 3, 2019 at 9:14``,
+``Viewed 12k times``), the poster's badge counts (``12.4k 5 gold badges 50 silver badges``)
+and the answers' sort picker. Chrome already dropped by an earlier stage still counts
+as evidence that the page is a thread; on a thread, the vote counts (``14``) and the
+machine timestamps (``2019-03-26 23:15:03 +00:00``) printed beside each post go too.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from .. import lexicon
 from ..document import Block, Document
 from ..patterns import lazy, line_key, phrase_set
 from ..protect import is_protected
@@ -39,11 +47,60 @@ _QUOTE_END = phrase_set("forum_quote_end")
 _VERB = phrase_set("comment_verb")
 _POST_NUMBER = lazy(regex.compile, r"#\d{1,6}")
 _DIGIT = lazy(regex.compile, r"\d")
+#: A vote count printed alone beside a post: ``14``, ``-2``.
+_VOTES = lazy(regex.compile, r"[-−]?\d{1,5}")
+#: A machine timestamp printed alone: ``2019-03-26 23:15:03 +00:00``, ``2024-01-05T10:02:11.000Z``.
+_TIMESTAMP = lazy(
+    regex.compile,
+    r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
+    r"\s?(?:Z|[+-]\d\d:?\d\d)?(?:\s?[+-]\d\d:?\d\d)?",
+)
+#: Badge counts glue their figures to the words (``12.4k55 gold badges``): the figures, split off.
+_FIGURES = lazy(regex.compile, r"[\d.,]+[kKmM]?")
+#: A post's stamp has at most this many words (``answered Mar 3, 2019 at 9:14``).
+MAX_STAMP_WORDS = 8
 
 BUTTON = "forum post button or member rank"
 FIELD = "member profile field"
 NUMBER = "forum post number"
 QUOTE = "quote of an earlier post"
+STAMP = "forum post stamp"
+BADGES = "member badge counts"
+VOTES = "vote count or timestamp beside a post"
+
+
+@cache
+def _stamp_words() -> frozenset[str]:
+    """The verbs that open a post's stamp (``answered``, ``beantwortet``), casefolded."""
+    return frozenset(w.casefold() for w in lexicon.load("forum_stamp"))
+
+
+@cache
+def _badges() -> tuple[str, ...]:
+    """The badge phrases (``gold badges``), casefolded."""
+    return tuple(e.casefold() for e in lexicon.load("forum_badge"))
+
+
+@cache
+def _badge_words() -> frozenset[str]:
+    """The words of the badge phrases (``gold``, ``badges``)."""
+    return frozenset(w for e in _badges() for w in e.split())
+
+
+def _is_stamp(text: str) -> bool:
+    """``answered Mar 3, 2019 at 9:14``, ``Viewed 12k times``: a stamp verb, then a figure, in a few words."""
+    words = text.split()
+    if not 2 <= len(words) <= MAX_STAMP_WORDS or _DIGIT.search(text) is None:
+        return False
+    return words[0].casefold().rstrip(":") in _stamp_words()
+
+
+def _is_badges(text: str) -> bool:
+    """``12.4k55 gold badges5050 silver badges``: nothing but figures and badge words."""
+    if _DIGIT.search(text) is None:
+        return False
+    rest = " ".join(_FIGURES.sub(" ", text).casefold().split())
+    return any(b in rest for b in _badges()) and all(w in _badge_words() for w in rest.split())
 
 
 def _kind(text: str) -> str | None:
@@ -59,6 +116,10 @@ def _kind(text: str) -> str | None:
         return QUOTE
     if _CHROME.find(text) is not None:
         return BUTTON
+    if _is_stamp(text):
+        return STAMP
+    if _is_badges(text):
+        return BADGES
     return None
 
 
@@ -73,17 +134,26 @@ def _is_quote_header(text: str) -> bool:
 
 
 def _marks(blocks: list[Block]) -> tuple[list[int], dict[int, str]]:
-    """The kept non-blank blocks, and the chrome among them (position in that list -> reason)."""
+    """The kept non-blank blocks, and the chrome among them (position in that list -> reason).
+
+    Chrome lines an earlier stage already dropped count towards the thread's
+    marks too: they are evidence of the page's kind, though only kept lines
+    are returned.
+    """
     live = [i for i, b in enumerate(blocks) if b.removal is None and b.text.strip()]
     kinds: dict[int, str] = {}
-    seen: set[str] = set()
     for p, i in enumerate(live):
-        text = blocks[i].text.strip()
-        kind = _kind(text)
+        kind = _kind(blocks[i].text.strip())
         if kind is not None:
             kinds[p] = kind
+    marks = 0
+    seen: set[str] = set()
+    for b in blocks:
+        text = b.text.strip()
+        if text and _kind(text) is not None:
+            marks += 1
             seen.add(line_key(text)[1])
-    if len(kinds) < MIN_THREAD_MARKS or len(seen) < MIN_DISTINCT:
+    if marks < MIN_THREAD_MARKS or len(seen) < MIN_DISTINCT:
         kinds = {}
     return live, kinds
 
@@ -106,6 +176,10 @@ class Forum(Stage):
         if not kinds:
             return doc
         drop: dict[int, str] = {}
+        for p, i in enumerate(live):
+            text = blocks[i].text.strip()
+            if p not in kinds and (_VOTES.fullmatch(text) or _TIMESTAMP.fullmatch(text)):
+                drop[p] = VOTES
         for p, kind in kinds.items():
             drop[p] = BUTTON if kind == QUOTE else kind
             if kind == FIELD and p + 1 < len(live) and p + 1 not in kinds:
