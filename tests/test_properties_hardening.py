@@ -231,7 +231,14 @@ def _assert_clean_or_one_line_error(code: int, stdout: str, stderr: str) -> None
 
 
 @CLI_SETTINGS
-@given(st.one_of(st.binary(max_size=400), encoded(DOC), mangled(), HTML.map(lambda h: h.encode("utf-8"))))
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        encoded(DOC),
+        mangled(),
+        HTML.map(lambda h: h.encode("utf-8", "surrogatepass")),
+    )
+)
 @example(b"\x00\x01\x02 binary")
 @example(b"x" * 101)
 def test_command_cleans_any_input_or_exits_non_zero_with_one_line(raw: bytes) -> None:
