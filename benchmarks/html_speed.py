@@ -69,14 +69,8 @@ def best(repeat: int, runs: dict[str, tuple[list[str], Path]]) -> dict[str, tupl
     return found
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", type=Path, help="a set folder holding pages/*.html")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per side; the fastest counts")
-    args = parser.parse_args()
-    sets = args.set or [s for s in DEFAULT_SETS if s.is_dir()]
-    if not sets:
-        sys.exit("no set found (../shared is absent); pass --set")
+def compare(sets: list[Path], repeat: int) -> None:
+    """Print, per set, both sides' best CPU and wall time over its pages and the ratio."""
     exe = shutil.which("clean-article", path=str(Path(sys.executable).parent)) or "clean-article"
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "run_trafilatura.py"
@@ -85,7 +79,7 @@ def main() -> None:
             pages = folder / "pages"
             files = sorted(pages.glob("*.html"))
             mb = sum(p.stat().st_size for p in files) / 1e6
-            print(f"{folder.name}: {len(files)} pages, {mb:.1f} MB, best of {args.repeat}")
+            print(f"{folder.name}: {len(files)} pages, {mb:.1f} MB, best of {repeat}")
             ours_out, theirs_out = Path(tmp) / "ours", Path(tmp) / "theirs"
             ours_cmd = [exe, str(pages), "-o", str(ours_out), "--jobs", "1"]
             theirs_cmd = [sys.executable, str(script), str(pages), str(theirs_out)]
@@ -95,7 +89,7 @@ def main() -> None:
             shutil.copy(files[0], warm / files[0].name)
             for cmd in (ours_cmd, theirs_cmd):
                 child_run([str(warm) if arg == str(pages) else arg for arg in cmd])
-            found = best(args.repeat, {
+            found = best(repeat, {
                 "clean-article --jobs 1": (ours_cmd, ours_out),
                 "trafilatura script": (theirs_cmd, theirs_out),
             })  # fmt: skip
@@ -104,6 +98,17 @@ def main() -> None:
                 print(f"  {name:<28} CPU {cpu:6.2f} s  {mb / cpu:5.2f} MB/s   wall {wall:6.2f} s")
             print(f"  ratio trafilatura / clean-article: CPU {theirs[0] / ours[0]:.2f}x, "
                   f"wall {theirs[1] / ours[1]:.2f}x")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", action="append", type=Path, help="a set folder holding pages/*.html")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per side; the fastest counts")
+    args = parser.parse_args()
+    sets = args.set or [s for s in DEFAULT_SETS if s.is_dir()]
+    if not sets:
+        sys.exit("no set found (../shared is absent); pass --set")
+    compare(sets, args.repeat)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Quality benchmark: P/R/F1 per dump style of the full pipeline on a set of labelled dumps.
+"""Quality benchmark: P/R/F1 per dump style, and on the HTML pages, of the full pipeline on a labelled set.
 
     python benchmarks/quality.py [SET ...] [--mode balanced] [--worst 3] [--by-type] [--skip STAGE]
                                  [--stages a,b,c]
@@ -8,7 +8,9 @@ SET is a directory in the devset layout (``dumps/<style>/<id>.txt``,
 cleaned in-process with the library (:func:`cleaner.clean`), then scored with
 the set's own ``score.py`` (imported, not copied): on all pages, and on the
 pages held out from the content model's training (``sha1(id) % 5 == 0``, the
-split of ``scripts/train_content_model.py``). Also prints the worst pages of
+split of ``scripts/train_content_model.py``). The set's HTML pages (``pages/<id>.html``)
+are cleaned the same way and reported as the ``html`` row (``html_quality.py``
+scores trafilatura beside them). Also prints the worst pages of
 each style, the throughput, and with ``--by-type`` the F1 per page type.
 """
 
@@ -27,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Options, Pipeline  # noqa: E402
-from cleaner.readers import read_text  # noqa: E402
+from cleaner.readers import read, read_text  # noqa: E402
 
 STYLES = ("soup", "innertext", "markdown")
 
@@ -55,21 +57,23 @@ def run_set(folder: Path, pipeline: Pipeline, worst: int, by_type: bool) -> None
     scorer = load_scorer(folder)
     truth: dict[str, dict[str, Any]] = scorer.load_truth(str(folder / "truth.jsonl"))
     print(f"== {folder} ({len(truth)} pages, {sum(held_out(i) for i in truth)} held out)")
-    for style in STYLES:
-        dumps = folder / "dumps" / style
+    # the three dump styles, then the HTML pages themselves (read as any input is: sniffed)
+    sources = [(style, folder / "dumps" / style, ".txt") for style in STYLES]
+    for style, dumps, ext in [*sources, ("html", folder / "pages", ".html")]:
         if not dumps.is_dir():
             continue
         pred: dict[str, str] = {}
         size = 0
         elapsed = 0.0
         for page_id in sorted(truth):
-            path = dumps / f"{page_id}.txt"
+            path = dumps / f"{page_id}{ext}"
             if not path.exists():
                 continue
             raw = path.read_bytes()
             size += len(raw)
             t0 = time.process_time()
-            pred[page_id] = pipeline.clean(read_text(raw, source=str(path))).text
+            doc = read(raw, source=str(path)) if ext == ".html" else read_text(raw, source=str(path))
+            pred[page_id] = pipeline.clean(doc).text
             elapsed += time.process_time() - t0
         per_doc, agg = scorer.score(truth, pred)
         held = [i for i in sorted(truth) if held_out(i)]

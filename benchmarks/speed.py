@@ -1,6 +1,6 @@
 """Speed benchmark: start-up latency of one small dump, and throughput on the devset dumps.
 
-    python benchmarks/speed.py [--runs 21] [--set ../shared/devset] [--instructions]
+    python benchmarks/speed.py [--runs 21] [--set ../shared/devset] [--instructions] [--html]
 
 Start-up: the installed ``clean-article`` on one small bundled fixture, process
 start included, median of ``--runs`` runs (wall clock, and the CPU time of the
@@ -13,7 +13,9 @@ compared where wall times cannot (after a first run that writes the caches).
 Throughput: the library, one process, over every dump of each style in the set
 (MB of input per CPU second), best of 3; each repetition runs in a fresh
 process, so caches filled by a previous repetition (features of lines already
-seen) do not flatter the figure. The devset part needs ``../shared``; it is skipped with a note when absent.
+seen) do not flatter the figure. ``--html`` also times the set's HTML pages, whole process,
+against a ``trafilatura.extract`` script, side by side (``html_speed.py``). The devset part
+needs ``../shared``; it is skipped with a note when absent.
 """
 
 from __future__ import annotations
@@ -105,6 +107,8 @@ def main() -> None:
     parser.add_argument("--set", type=Path, default=ROOT.parent / "shared" / "devset")
     parser.add_argument("--instructions", action="store_true",
                         help="also count the instructions of one start-up run (valgrind)")
+    parser.add_argument("--html", action="store_true",
+                        help="also time HTML pages against trafilatura, whole process (html_speed.py)")
     parser.add_argument("--one-pass", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_pass:
@@ -118,6 +122,11 @@ def main() -> None:
     if args.instructions:
         count = instructions()
         print(f"start-up instructions: {count / 1e6:.0f} M" if count else "(no valgrind: not counted)")
+    if args.html and (args.set / "pages").is_dir():
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from html_speed import compare
+
+        compare([args.set], repeat=3)
     dumps = args.set / "dumps"
     if not dumps.is_dir():
         print(f"(no {dumps}: throughput skipped)")
