@@ -52,13 +52,15 @@ def clean(
     stages: list[str] | None = None,
     skip: tuple[str, ...] = (),
     source: str | None = None,
+    read_as: str = "auto",
     **options: Any,
 ) -> Article:
     """Clean one raw dump or HTML page (str, or bytes to be decoded) and return the :class:`Article`.
 
+    ``read_as`` is ``auto`` (an HTML page is recognised by its start), ``html`` or ``text``.
     Keyword options are the fields of :class:`Options` (``mode``, ``drop_phrases``, ...).
     """
     opts = Options(**options)
-    doc = read(raw, source=source, max_bytes=opts.max_bytes)
+    doc = read(raw, source=source, max_bytes=opts.max_bytes, read_as=read_as)
     pipeline = Pipeline.build(stages, skip=skip, options=opts)
     return Article.from_document(pipeline.clean(doc))

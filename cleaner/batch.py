@@ -101,6 +101,8 @@ class Settings(NamedTuple):
     with_metadata: bool = False
     explain: bool = False
     timeout: float | None = DEFAULT_TIMEOUT
+    #: how each page is read (``--input``): see :data:`cleaner.readers.READ_AS`
+    read_as: str = "auto"
 
     def pipeline(self) -> Pipeline:
         """The pipeline these settings ask for (raises UnknownStageError for a bad name)."""
@@ -175,9 +177,9 @@ def display_name(path: str) -> str:
     return path
 
 
-def read_document(raw: bytes, *, source: str, max_bytes: int) -> Document:
+def read_document(raw: bytes, *, source: str, max_bytes: int, read_as: str = "auto") -> Document:
     """An input's bytes as a Document (text dump or HTML page): see :func:`cleaner.readers.read`."""
-    return read(raw, source=source, max_bytes=max_bytes)
+    return read(raw, source=source, max_bytes=max_bytes, read_as=read_as)
 
 
 def read_input(path: str, max_bytes: int) -> bytes:
@@ -224,7 +226,7 @@ class Cleaner:
         max_bytes = s.options.max_bytes
         with deadline(s.timeout):
             raw = task.data if task.data is not None else read_input(task.path or "", max_bytes)
-            doc = read_document(raw, source=task.name, max_bytes=max_bytes)
+            doc = read_document(raw, source=task.name, max_bytes=max_bytes, read_as=s.read_as)
             if task.url:  # a container record's URL: the page's site, for site templates
                 doc = doc.with_metadata(url=task.url)
             doc = self.pipeline.clean(doc)

@@ -36,6 +36,7 @@ from .config import find_config, load_config
 from .containers import DEFAULT_ID_FIELD, DEFAULT_URL_FIELD, INPUT_FORMATS, JSONL_FIELDS
 from .errors import CleanerError, ConfigError, UnknownStageError
 from .options import DEFAULT_MAX_BYTES, MODES, Options
+from .readers import READ_AS
 from .writers import FORMATS
 
 if TYPE_CHECKING:
@@ -152,6 +153,7 @@ class BatchFlags(NamedTuple):
     resume: bool = False
     report_to: str | None = None
     timeout: float = DEFAULT_TIMEOUT
+    read_as: str = "auto"
 
     @classmethod
     def parse(cls, options: dict[str, Any]) -> BatchFlags:
@@ -163,6 +165,9 @@ class BatchFlags(NamedTuple):
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 _BATCH_OPTIONS = (
+    click.option("--input", "read_as", type=click.Choice(READ_AS), default="auto", show_default=True,
+                 help="How each page is read: auto takes it for HTML when it starts like an HTML page; "
+                      "html or text says which it is."),
     click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
                  help="auto: files named *.jsonl, *.ndjson, *.json.gz (.gz/.zst) are JSONL containers and "
                       "*.warc, *.wet (.gz) WARC/WET containers, one input per record; file: every input is "
@@ -357,6 +362,7 @@ def _run(
         with_metadata=with_metadata,
         explain=explain or explain_to is not None,
         timeout=flags.timeout or None,
+        read_as=flags.read_as,
     )
     try:
         pipeline = settings.pipeline()

@@ -222,12 +222,27 @@ def read_text(
     return Document.from_lines(lines, source=source, style=sniff_style(lines))
 
 
-def read(raw: str | bytes, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+#: How an input may be read (``--input``): sniffed, or declared an HTML page or a text dump.
+READ_AS: tuple[str, ...] = ("auto", "html", "text")
+
+
+def read(
+    raw: str | bytes, *, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, read_as: str = "auto"
+) -> Document:
     """Any input as a Document: an HTML page through the HTML reader, anything else as a text dump.
 
-    Only inputs whose first non-blank character is ``<`` are sniffed further, so a
-    run over text dumps never imports the HTML reader (nor bs4).
+    ``read_as`` (one of :data:`READ_AS`): ``auto`` sniffs, and only inputs whose first
+    non-blank character is ``<`` are sniffed further, so a run over text dumps never
+    imports the HTML reader (nor bs4); ``html`` or ``text`` says which the input is.
     """
+    if read_as not in READ_AS:
+        raise ValueError(f"read_as must be one of {', '.join(READ_AS)}, not {read_as!r}")
+    if read_as == "text":
+        return read_text(raw, source=source, max_bytes=max_bytes)
+    if read_as == "html":
+        from .html import read_html
+
+        return read_html(raw, source=source, max_bytes=max_bytes)
     head = raw[:1024]
     starts_with_tag = (
         head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")

@@ -132,3 +132,51 @@ def test_config_drop_phrase_removes_a_body_paragraph_and_explains_why(tmp_path: 
     assert f"- [user-rules] matches your drop phrase 'tourism associations warned' | {PARAGRAPHS[-1]}" in (
         result.stderr.splitlines()
     )
+
+
+# --- --input: how a page is read -------------------------------------------------------------
+
+#: An HTML page whose first line is text (a scraper wrote the URL above it): sniffing takes it for a dump.
+PAGE_AFTER_A_LINE = (
+    "https://example.org/harbour\n<html><body><nav><a href='/'>Home</a></nav>"
+    f"<article><h1>{HEADLINE}</h1><p>{PARAGRAPHS[0]}</p></article></body></html>"
+)
+
+
+def test_input_html_reads_a_page_that_does_not_start_like_one() -> None:
+    sniffed = run("-", input=PAGE_AFTER_A_LINE).stdout
+    declared = run("--input", "html", "-", input=PAGE_AFTER_A_LINE).stdout
+    assert "<p>" in sniffed  # read as a text dump, its markup is text
+    assert PARAGRAPHS[0] in declared and "<p>" not in declared and "Home" not in declared
+
+
+def test_input_text_reads_a_page_as_a_dump(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article><p>{PARAGRAPHS[0]}</p></article></body></html>", encoding="utf-8")
+    assert "<p>" not in run(str(page)).stdout
+    assert "<p>" in run("--input", "text", str(page)).stdout
+
+
+def test_input_is_passed_to_every_worker_of_a_batch(tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / name).write_text(PAGE_AFTER_A_LINE, encoding="utf-8")
+    result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--input", "html", "-j", "2")
+    assert result.exit_code == 0
+    for name in ("a.txt", "b.txt"):
+        out = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert PARAGRAPHS[0] in out and "<p>" not in out
+
+
+def test_an_unknown_input_kind_is_a_usage_error() -> None:
+    result = run("--input", "xml", "-", input="text")
+    assert result.exit_code == 2 and "--input" in result.stderr
+
+
+def test_the_library_reads_as_the_caller_says() -> None:
+    import cleaner
+
+    assert "<p>" not in cleaner.clean(PAGE_AFTER_A_LINE, read_as="html").text
+    assert "<p>" in cleaner.clean(PAGE_AFTER_A_LINE).text
+    with pytest.raises(ValueError, match="read_as"):
+        cleaner.clean("text", read_as="xml")
