@@ -37,7 +37,7 @@ LANGUAGE_CONCEPTS = (
     "review_mark",
 )
 #: Concepts that hold language-neutral entries only (``xx.txt``).
-NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon", "placeholder")
+NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon", "placeholder", "currency")
 REQUIRED_LANGUAGES = ("en", "de", "fr", "es", "ru")
 ALL = LANGUAGE_CONCEPTS + NEUTRAL_CONCEPTS
 

@@ -33,6 +33,7 @@ from itertools import pairwise
 
 import regex
 
+from .. import lexicon
 from ..document import Block, Document, make_block
 from ..features import all_stopwords
 from ..patterns import lazy
@@ -80,8 +81,18 @@ PRICE_GROUP_GAP = 2
 #: of the words kept outside it (a product's description above a grid of other products outweighs it).
 GRID_MAIN_SHARE = 1.0
 
+
+
+def _currency() -> str:
+    """A currency sign, or a currency code as a word (the ``currency`` lexicon)."""
+    entries = lexicon.load("currency")
+    signs = "".join(regex.escape(e) for e in entries if len(e) == 1)
+    codes = "|".join(regex.escape(e) for e in entries if len(e) > 1)
+    return rf"(?:[{signs}]|\b(?:{codes})\b\.?)"
+
+
 # A price: a currency sign or code next to a figure (``$459.99``, ``49,90 €``, ``1 299 ₽``, ``CHF 12``).
-_CURRENCY = r"(?:[$€£¥₽₹₩₺]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|RUB|PLN|SEK|NOK|DKK|руб|zł|kr|Kč)\b\.?)"
+_CURRENCY = _currency()
 _PRICE = lazy(
     regex.compile,
     rf"{_CURRENCY}\s?\d|(?<![\d.,])\d[\d.,]*+(?:[ \u00a0]\d{{3}}[\d.,]*+)*+\s?{_CURRENCY}"
