@@ -42,6 +42,17 @@ def test_redirected_stdin_without_input_argument(page: Path) -> None:
     assert sh('"$CA" --stages normalize < page.txt', page.parent).stdout == BODY
 
 
+def test_input_html_in_a_pipe_reads_a_page_saved_below_a_line_of_text(tmp_path: Path) -> None:
+    (tmp_path / "saved.txt").write_text(
+        "Saved from https://example.org/river\n<html><body><p>The river rose by two metres overnight.</p>"
+        "<p>The bridge stays closed until Monday.</p></body></html>\n",
+        encoding="utf-8",
+    )
+    result = sh('cat saved.txt | "$CA" --input html --stages normalize,structure -', tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "The river rose by two metres overnight." in result.stdout and "<p>" not in result.stdout
+
+
 def test_json_output_pipes_into_a_json_reader(page: Path) -> None:
     reader = "import json, sys; print(json.load(sys.stdin)['text'])"
     cmd = f'cat page.txt | "$CA" --stages normalize -f json | "{sys.executable}" -c "{reader}"'
