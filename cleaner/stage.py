@@ -18,7 +18,9 @@ from typing import Any, ClassVar, TypeVar
 
 from .document import Block, Document
 from .errors import UNKNOWN_STAGE, UnknownStageError
+from .memo import Verdicts
 from .options import Options
+from .protect import is_protected
 
 
 class Stage:
@@ -63,6 +65,35 @@ class LineFilter(Stage):
                     out = list(blocks)
                 out[i] = block.drop(name, why)
         return doc if out is None else doc.with_blocks(out)
+
+
+class TextFilter(LineFilter):
+    """A line filter whose verdict depends on the line's text alone, remembered by that text.
+
+    Lines repeat across the pages of a site and in the settle rounds: each distinct
+    text is judged once per process (per subclass). Subclasses implement
+    :meth:`verdict`, which must read nothing but the text (no options); the user's
+    protected phrases are checked on every run, after it.
+    """
+
+    #: Distinct lines whose verdict each subclass remembers.
+    VERDICT_CACHE_SIZE: ClassVar[int] = 8192
+    _verdicts: ClassVar[Verdicts]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._verdicts = Verdicts(cls.VERDICT_CACHE_SIZE)
+
+    def verdict(self, text: str) -> str | None:  # pragma: no cover - abstract
+        """Why a line with this text goes, or None."""
+        raise NotImplementedError
+
+    def reason(self, block: Block) -> str | None:
+        text = block.text
+        why = self._verdicts.of(text, self.verdict)
+        if why is None or is_protected(text, self.options):
+            return None
+        return why
 
 
 REGISTRY: dict[str, type[Stage]] = {}

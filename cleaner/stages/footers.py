@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from ..document import Block
-from ..memo import Verdicts
 from ..patterns import PROMPT_MAX_WORDS, phrase_set
-from ..protect import is_protected
-from ..stage import LineFilter, register
+from ..stage import TextFilter, register
 
 #: The lexicon concepts this stage matches, and the reason it gives for each.
 REASONS: dict[str, str] = {
@@ -33,13 +30,10 @@ LONG_NOTICE_HEAD_WORDS = 12
 #: A long line opening with a copyright prompt goes only with a second legal phrase
 #: within this many words (``All rights reserved``): ``© Reuters`` may open a caption.
 LEGAL_WINDOW_WORDS = 8
-#: The verdict on a line, remembered (lines repeat across the pages of a site and in the settle rounds).
-VERDICT_CACHE_SIZE = 8192
-_VERDICTS = Verdicts(VERDICT_CACHE_SIZE)
 
 
 @register
-class Footers(LineFilter):
+class Footers(TextFilter):
     """Drop comment-policy, feedback, newsletter, paywall, cookie and legal lines, and page labels.
 
     A line goes when it *is* such a prompt: the whole line is a known phrase
@@ -56,14 +50,7 @@ class Footers(LineFilter):
     _long = phrase_set(*LONG_NOTICE_CONCEPTS)
     _legal = phrase_set("copyright")
 
-    def reason(self, block: Block) -> str | None:
-        text = block.text
-        why = _VERDICTS.of(text, self._verdict)
-        if why is None or is_protected(text, self.options):
-            return None
-        return why
-
-    def _verdict(self, text: str) -> str | None:
+    def verdict(self, text: str) -> str | None:
         """Why the line is a footer or prompt, whatever the user protects (it depends on the text alone)."""
         hit = self._phrases.find(text)
         if hit is None:
@@ -90,6 +77,6 @@ class Footers(LineFilter):
         """A copyright phrase inside the line, past its opening (``… All rights reserved …``)."""
         for start in range(1, min(len(words), 3 * LEGAL_WINDOW_WORDS)):
             hit = self._legal.find(" ".join(words[start : start + LEGAL_WINDOW_WORDS]))
-            if hit is not None and hit.kind in ("whole", "contains", "suffix", "prefix"):
+            if hit is not None:
                 return True
         return False

@@ -5,11 +5,8 @@ from __future__ import annotations
 import regex
 
 from .. import lexicon
-from ..document import Block
-from ..memo import Verdicts
 from ..patterns import alternation, lazy
-from ..protect import is_protected
-from ..stage import LineFilter, register
+from ..stage import TextFilter, register
 
 #: A line goes when at least this many of its words are icon labels ...
 MIN_ICON_WORDS = 2
@@ -29,9 +26,6 @@ _MAYBE = tuple(
 )
 _NOT_ICON = frozenset(w.casefold() for w in lexicon.load("not_icon"))
 _PUNCT = "\"'“”‘’()[]{},.;:!?|•·"
-#: The verdict on a line, remembered (lines repeat across the pages of a site and in the settle rounds).
-VERDICT_CACHE_SIZE = 8192
-_VERDICTS = Verdicts(VERDICT_CACHE_SIZE)
 
 
 def _icon_word(word: str) -> bool:
@@ -45,7 +39,7 @@ def _class_name(word: str) -> bool:
 
 
 @register
-class Icons(LineFilter):
+class Icons(TextFilter):
     """Drop runs of icon-sprite labels (``bookmarkicon cameraicon``, ``fa-twitter fa-facebook``).
 
     **Removes:** ``icon bookmark-bicon bookmarkicon cameraicon checkicon chevron downicon``
@@ -54,12 +48,8 @@ class Icons(LineFilter):
 
     name = "icons"
 
-    def reason(self, block: Block) -> str | None:
-        text = block.text
-        why = _VERDICTS.of(text, _verdict)
-        if why is None or is_protected(text, self.options):
-            return None
-        return why
+    def verdict(self, text: str) -> str | None:
+        return _verdict(text)
 
 
 def _verdict(text: str) -> str | None:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Block, Document
-from ..memo import Verdicts
+from ..document import Document
 from ..patterns import core, lazy, line_key, phrase_set
 from ..protect import is_protected
-from ..stage import LineFilter, register
+from ..stage import TextFilter, register
 
 #: Lines longer than this (characters) are never player residue.
 MAX_LINE_CHARS = 200
@@ -25,9 +24,6 @@ _CONCEPTS = ("player",)
 _PHRASES = phrase_set(*_CONCEPTS)
 #: A bare separator line between time codes ("/") is at most this long.
 MAX_SEPARATOR = 3
-#: The verdict on a line, remembered (lines repeat across the pages of a site and in the settle rounds).
-VERDICT_CACHE_SIZE = 8192
-_VERDICTS = Verdicts(VERDICT_CACHE_SIZE)
 
 
 _SPEED = lazy(regex.compile, r"\s*(?:\d(?:[.,]\d{1,2})?[x×]|×\d)\s*")
@@ -38,7 +34,7 @@ def _speed_only(line: str) -> str | None:
 
 
 @register
-class Media(LineFilter):
+class Media(TextFilter):
     """Drop audio/video player residue: time codes (``0:00``, ``28:35``) and player labels.
 
     **Removes:** ``0:00 / 3:45``, ``Podcasts``, ``Video duration 02:14``, ``Listen to this article``
@@ -47,12 +43,8 @@ class Media(LineFilter):
 
     name = "media"
 
-    def reason(self, block: Block) -> str | None:
-        text = block.text
-        why = _VERDICTS.of(text, _verdict)
-        if why is None or is_protected(text, self.options):
-            return None
-        return why
+    def verdict(self, text: str) -> str | None:
+        return _verdict(text)
 
     def run(self, doc: Document) -> Document:
         """Line by line; then a bare separator ("/") standing next to a removed time code."""

@@ -5,11 +5,10 @@ from __future__ import annotations
 import regex
 
 from .. import lexicon
-from ..document import Block, Document
-from ..memo import Memo
+from ..document import Document
 from ..patterns import NUMBER, item_set, lazy, line_key, phrase_set
 from ..protect import is_protected
-from ..stage import LineFilter, register
+from ..stage import TextFilter, register
 from .markdown import LINK_SHARE
 
 #: Lines longer than this (characters) are never navigation.
@@ -21,11 +20,6 @@ MAX_CRUMB_WORDS = 5
 MAX_CRUMB_CHARS = 40
 
 _REASONS = {"navigation": "navigation link", "language_name": "language picker"}
-
-#: The verdict on a line ("" to keep it), remembered: lines repeat across the pages of a
-#: site and in the settle rounds.
-VERDICT_CACHE_SIZE = 8192
-_VERDICTS: Memo[str, str] = Memo(VERDICT_CACHE_SIZE)
 
 #: A menu printed on one line has at least this many items (navigation words,
 #: section names, language names) separated by spaces, pipes, slashes or arrows.
@@ -104,7 +98,7 @@ def _is_pagination(line: str) -> bool:
 
 
 @register
-class Navigation(LineFilter):
+class Navigation(TextFilter):
     """Drop menu items, breadcrumbs, skip links, pagination and language pickers.
 
     **Removes:** ``Home › World › Europe``, ``Skip to main content``, ``1 2 3 … 10 Next``
@@ -116,19 +110,10 @@ class Navigation(LineFilter):
     _phrases = phrase_set("navigation", "language_name")
     _menu = item_set(*_MENU_CONCEPTS)
 
-    def reason(self, block: Block) -> str | None:
-        text = block.text
+    def verdict(self, text: str) -> str | None:
+        """Why the line is navigation, whatever the user protects (it depends on the text alone)."""
         if len(text) > MAX_LINE_CHARS:
             return None
-        why = _VERDICTS.get(text)
-        if why is None:
-            why = _VERDICTS.put(text, self._verdict(text) or "")
-        if not why or is_protected(text, self.options):
-            return None
-        return why
-
-    def _verdict(self, text: str) -> str | None:
-        """Why the line is navigation, whatever the user protects (it depends on the text alone)."""
         line, key, glued = line_key(text)
         if not key:
             return None

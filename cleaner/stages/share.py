@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Block
-from ..memo import Verdicts
 from ..patterns import item_set, lazy, line_key, phrase_set
-from ..protect import is_protected
-from ..stage import LineFilter, register
+from ..stage import TextFilter, register
 
 #: Lines longer than this (characters) are never a share bar.
 MAX_LINE_CHARS = 300
@@ -22,13 +19,10 @@ MAX_LEAD_WORDS = 3
 MAX_BAR_WORDS = 14
 # A bar of buttons has no sentence end; "« Partagez, partagez, partagez. »" is a quote.
 _SENTENCE_END = lazy(regex.compile, r"[.!?…](?:\s|$|[»\"”’'])")
-#: The verdict on a line, remembered (lines repeat across the pages of a site and in the settle rounds).
-VERDICT_CACHE_SIZE = 8192
-_VERDICTS = Verdicts(VERDICT_CACHE_SIZE)
 
 
 @register
-class Share(LineFilter):
+class Share(TextFilter):
     """Drop share/follow bars and buttons (``Share this article``, ``Facebook Twitter Email``).
 
     **Removes:** ``Share on Facebook``, ``Facebook Twitter WhatsApp Email``, ``Follow us on Instagram``
@@ -37,12 +31,8 @@ class Share(LineFilter):
 
     name = "share"
 
-    def reason(self, block: Block) -> str | None:
-        text = block.text
-        why = _VERDICTS.of(text, _verdict)
-        if why is None or is_protected(text, self.options):
-            return None
-        return why
+    def verdict(self, text: str) -> str | None:
+        return _verdict(text)
 
 
 def _verdict(text: str) -> str | None:
