@@ -9,7 +9,7 @@ too, with ``field`` naming where the text went.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -86,6 +86,22 @@ def make_block(
     _set_path(block, path)
     _set_hints(block, hints)
     return block
+
+
+def cut_blocks(blocks: Sequence[Block], cut: Callable[[Block], list[str]]) -> list[Block] | None:
+    """``blocks`` with every block that ``cut`` returns several pieces for replaced by one kept
+    block per non-blank piece, each with the block's origin, path and hints (a glued line of a
+    dump cut into its elements); None when no block was cut."""
+    out: list[Block] | None = None
+    for i, block in enumerate(blocks):
+        parts = cut(block)
+        if len(parts) > 1:
+            if out is None:
+                out = list(blocks[:i])
+            out.extend(make_block(p, block.origin, None, block.path, block.hints) for p in parts if p.strip())
+        elif out is not None:
+            out.append(block)
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import re
 
 import regex
 
-from ..document import Block, Document, make_block, removal
+from ..document import Block, Document, cut_blocks, make_block, removal
 from ..mojibake import INVISIBLE_CHARS as _INVISIBLE_CHARS
 from ..patterns import lazy
 from ..stage import Stage, register
@@ -113,7 +113,9 @@ class Normalize(Stage):
 
     def run(self, doc: Document) -> Document:
         if doc.kind == "text" and any(len(b.text) >= GLUED_MIN_CHARS for b in doc.blocks):
-            doc = doc.with_blocks(_split_blocks(doc.blocks))
+            cut = cut_blocks(doc.blocks, _segments)
+            if cut is not None:
+                doc = doc.with_blocks(cut)
         blocks = doc.blocks
         live = [i for i, b in enumerate(blocks) if b.removal is None]
         out = list(blocks)
@@ -129,15 +131,6 @@ class Normalize(Stage):
         return doc.with_blocks(out)
 
 
-def _split_blocks(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
-    """Each kept glued line as several blocks of the same origin, one per segment."""
-    out: list[Block] = []
-    for block in blocks:
-        parts = split_glued(block.text) if block.removal is None else [block.text]
-        if len(parts) == 1:
-            out.append(block)
-            continue
-        out.extend(
-            make_block(part, block.origin, None, block.path, block.hints) for part in parts if part.strip()
-        )
-    return out
+def _segments(block: Block) -> list[str]:
+    """A kept glued line's segments (see :func:`split_glued`)."""
+    return split_glued(block.text) if block.removal is None else [block.text]

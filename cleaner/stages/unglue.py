@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Block, Document, make_block
+from ..document import Block, Document, cut_blocks
+from ..patterns import lazy
 from ..stage import Stage, register
 
 #: A line is cut only when it holds at least this many joins (fewer: names like ``GitHub``).
@@ -29,16 +30,16 @@ MIN_JOINS = 5
 # sentence end after a word running into the next capitalised word (``load.Even``). The word
 # before must start a word itself (at the line's start, after a space, or after another join's
 # capital): ``getElementById`` (an identifier, lower-case first) is never a join.
-_JOIN = regex.compile(r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})")
+_JOIN = lazy(regex.compile, r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})")
 # Cheap pre-test: a line without a lower-case letter directly followed by a capital has no join.
-_ANY = regex.compile(r"\p{Ll}[.!?]?\p{Lu}")
+_ANY = lazy(regex.compile, r"\p{Ll}[.!?]?\p{Lu}")
 # A word that is code (``el.addEventListener(``, ``max_retryCount``): a call, an underscore,
 # or a dot directly before a lower-case letter. Its inner capitals are an identifier's.
-_CODE_WORD = regex.compile(r"[(_]|\.\p{Ll}")
-_WORDS = regex.compile(r"\S+")
+_CODE_WORD = lazy(regex.compile, r"[(_]|\.\p{Ll}")
+_WORDS = lazy(regex.compile, r"\S+")
 #: A line with at least this many code characters (``;{}=``) is code, never cut.
 CODE_CHARS = 3
-_CODE = regex.compile(r"[;{}=]")
+_CODE = lazy(regex.compile, r"[;{}=]")
 
 
 def joins(text: str) -> list[int]:
@@ -84,17 +85,12 @@ class Unglue(Stage):
     def run(self, doc: Document) -> Document:
         if doc.kind != "text" or doc.style == "markdown":
             return doc
-        out: list[Block] | None = None
-        for i, block in enumerate(doc.blocks):
-            parts = (
-                [block.text]
-                if block.removal is not None or block.hints.get("tag") == "pre"
-                else split_glued_elements(block.text)
-            )
-            if len(parts) > 1:
-                if out is None:
-                    out = list(doc.blocks[:i])
-                out.extend(make_block(part, block.origin, None, block.path, block.hints) for part in parts)
-            elif out is not None:
-                out.append(block)
+        out = cut_blocks(doc.blocks, _elements)
         return doc if out is None else doc.with_blocks(out)
+
+
+def _elements(block: Block) -> list[str]:
+    """A kept line's glued elements (a line of code in ``<pre>`` is never cut)."""
+    if block.removal is not None or block.hints.get("tag") == "pre":
+        return [block.text]
+    return split_glued_elements(block.text)
