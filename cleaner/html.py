@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 import regex
 
 from .document import Block, Document
-from .mojibake import repair
 from .options import DEFAULT_MAX_BYTES
+from .patterns import lazy
 from .readers import check_size, check_text, read_text, scrub
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,37 +124,27 @@ _PRUNE_CLOSE = {tag: regex.compile(rf"</{tag}\s*>", regex.I) for tag in _PRUNED_
 }
 
 
-class _CompactPatterns(NamedTuple):
-    """The patterns of :func:`compact` (see :func:`_compact_patterns`)."""
-
-    # Whitespace between a tag and the start or end of a block element is never text a reader
-    # sees; each run would be a bs4 string object of its own (a third of a page's nodes).
-    block_edge_space: regex.Pattern[str]
-    # Void elements that never hold text: cut before parsing, as bs4 makes a Tag of each.
-    void_no_text: regex.Pattern[str]
-    # Inline elements with nothing inside (icon fonts, emptied image links): no text, no separator.
-    empty_inline: regex.Pattern[str]
-    # <link> elements other than the canonical URL: stylesheets, preloads, icons.
-    link_tag: regex.Pattern[str]
-
-
-@cache
-def _compact_patterns() -> _CompactPatterns:
-    """Compiled on first use: :func:`compact` serves only the fallback parse (and regex takes
-    some 25 ms a process to compile these)."""
-    block_names = "|".join(sorted(BLOCK_TAGS | {"td", "th", "br", "head", "meta", "link", "title", "li"}))
-    return _CompactPatterns(
-        regex.compile(rf">[ \t\r\n\f]++(?=</?(?:{block_names})[\s/>])", regex.I),
-        regex.compile(
-            r"<(?:img|source|input|wbr|track|param|col)\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I
-        ),
-        regex.compile(
-            r"<(a|span|i|b|em|strong|small|label|u|font|sup|sub|abbr|cite|mark|ins|del|s|q)\b"
-            r"(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+></\1\s*>",
-            regex.I,
-        ),
-        regex.compile(r"<link\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I),
-    )
+# The patterns of :func:`compact`, which serves only the fallback parse: compiled on first use
+# (regex takes some 25 ms a process to compile them).
+_BLOCK_EDGE_NAMES = "|".join(sorted(BLOCK_TAGS | {"td", "th", "br", "head", "meta", "link", "title", "li"}))
+# Whitespace between a tag and the start or end of a block element is never text a reader
+# sees; each run would be a bs4 string object of its own (a third of a page's nodes).
+_BLOCK_EDGE_SPACE = lazy(regex.compile, rf">[ \t\r\n\f]++(?=</?(?:{_BLOCK_EDGE_NAMES})[\s/>])", regex.I)
+# Void elements that never hold text: cut before parsing, as bs4 makes a Tag of each.
+_VOID_NO_TEXT = lazy(
+    regex.compile,
+    r"<(?:img|source|input|wbr|track|param|col)\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>",
+    regex.I,
+)
+# Inline elements with nothing inside (icon fonts, emptied image links): no text, no separator.
+_EMPTY_INLINE = lazy(
+    regex.compile,
+    r"<(a|span|i|b|em|strong|small|label|u|font|sup|sub|abbr|cite|mark|ins|del|s|q)\b"
+    r"(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+></\1\s*>",
+    regex.I,
+)
+# <link> elements other than the canonical URL: stylesheets, preloads, icons.
+_LINK_TAG = lazy(regex.compile, r"<link\b(?:[^<>\"']++|\"[^\"<]*+\"|'[^'<]*+')*+>", regex.I)
 
 
 _SCRIPT_OPEN = regex.compile(r"<script\b([^>]{0,500})>", regex.I)
@@ -940,13 +930,12 @@ def compact(text: str) -> str:
     Line numbers change (the whitespace goes), so this is for builders that do not report them;
     a page with ``<pre>`` keeps its whitespace (a newline between two lines of code is text).
     """
-    patterns = _compact_patterns()
-    text = patterns.void_no_text.sub("", text)
-    text = patterns.link_tag.sub(_keep_canonical, text)
-    text = patterns.empty_inline.sub("", patterns.empty_inline.sub("", text))  # twice: <a><i></i></a>
+    text = _VOID_NO_TEXT.sub("", text)
+    text = _LINK_TAG.sub(_keep_canonical, text)
+    text = _EMPTY_INLINE.sub("", _EMPTY_INLINE.sub("", text))  # twice: <a><i></i></a>
     if "<pre" in text or "<PRE" in text:
         return text
-    return patterns.block_edge_space.sub(">", text)
+    return _BLOCK_EDGE_SPACE.sub(">", text)
 
 
 #: The ``<meta>`` keys :func:`page_metadata` reads (property, name or itemprop, lower-cased); the
@@ -1183,10 +1172,7 @@ def read_html(
     else:
         text, codec = raw, ""
     check_text(text[:65536])
-    if codec in _NO_SURROGATES:  # scrub() without its search for lone surrogates
-        text = repair(text.replace("\x00", "") if "\x00" in text else text)
-    else:
-        text = scrub(text, mend=isinstance(raw, bytes))
+    text = scrub(text, mend=isinstance(raw, bytes), surrogates=codec not in _NO_SURROGATES)
     builder = parser_name()
     ld = json_ld(text)
     lines_known = builder == "html.parser"

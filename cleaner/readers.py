@@ -147,17 +147,18 @@ def _without_bom(data: bytes) -> str:
     return text
 
 
-def scrub(text: str, *, mend: bool = True) -> str:
+def scrub(text: str, *, mend: bool = True, surrogates: bool = True) -> str:
     """Decoded text made safe to process and to write: NUL characters dropped, lone surrogates
     (possible only in a ``str`` input) replaced by U+FFFD and, with ``mend``, mojibake repaired
     where certain (:mod:`cleaner.mojibake`).
 
     The readers mend what they decoded themselves (bytes); a ``str`` is taken as its caller
-    decoded it (and the pipeline's settling reads back text already mended).
+    decoded it (and the pipeline's settling reads back text already mended). Text that a
+    codec decoded strictly cannot hold a lone surrogate: ``surrogates=False`` skips that search.
     """
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if _SURROGATE.search(text):
+    if surrogates and _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
     return repair(text) if mend else text
 
