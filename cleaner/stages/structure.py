@@ -381,7 +381,8 @@ class Structure(Stage):
         kind = (nodes[top].tag, nodes[top].cls)
         # the best run of prose is itself a comment: the page is a discussion, and the other
         # comments are of its kind
-        discussion = under_anti(top)
+        discussion_tokens = token_classes()["="]
+        discussion = any(anti_of[s] in discussion_tokens for s in self._ancestors(nodes[top].parent, nodes))
         if (kind[1] or kind[0] == "article") and (discussion or ranked.get(top, 0.0) >= SAME_KIND_MIN_SCORE):
             # (a list's kind is a style of lists: only its siblings join it; an <article> is a
             # kind of its own, class or not)
@@ -408,7 +409,6 @@ class Structure(Stage):
             # the winner holds little of the page's text: a page of many parts (a shop, a
             # service's home), where the content is what is not chrome
             return Choice(frozenset(), exempt, False)
-        discussion_tokens = token_classes()["="]
         for owner in self._owners(top, unlinked, anti_of, nodes):
             if anti_of[owner] in discussion_tokens:
                 # a discussion holding most of the container's text is the page's content (a
