@@ -188,8 +188,9 @@ class Structure(Stage):
             return doc
         nodes: Sequence[Node] = live[0].hints["nodes"]
         chars, linked = self._sizes(live)
-        flags = node_flags(nodes, {s: chars[s] - linked[s] for s in chars})
-        choice = self._main_container(live, nodes, flags, chars, linked)
+        unlinked = {s: chars[s] - linked[s] for s in chars}
+        flags = node_flags(nodes, unlinked)
+        choice = self._main_container(live, nodes, flags, chars, linked, unlinked)
         link_groups = self._linked_groups(live, nodes)
         if choice.prose and self._mostly_links(live, choice.main, link_groups):
             # the container is a list of links (a listing, an index): its links are its content
@@ -246,6 +247,7 @@ class Structure(Stage):
         flags: Flags,
         chars: dict[int, int],
         linked: dict[int, float],
+        unlinked: dict[int, float],
     ) -> Choice:
         """The main container's elements, and the elements around the main text (never chrome).
 
@@ -277,12 +279,12 @@ class Structure(Stage):
 
         # a <nav> or <aside> holding most of the page's text is broken markup (left open around
         # the page), not page chrome (a footer may hold pages of legal text)
-        page_text = chars[live[0].hints["chain"][0]] - linked[live[0].hints["chain"][0]]
+        page_text = unlinked[live[0].hints["chain"][0]]
         open_chrome = frozenset(
             serial
             for serial in chars
             if nodes[serial].chrome not in ("", "header", "footer", "role=contentinfo")
-            and chars[serial] - linked[serial] >= OWNS_MAIN_SHARE * page_text
+            and unlinked[serial] >= OWNS_MAIN_SHARE * page_text
         )
 
         def final(serial: int) -> float:
@@ -306,7 +308,7 @@ class Structure(Stage):
             """
             serial = nodes[serial].parent
             while serial >= 0 and nodes[serial].tag not in PAGE_ROOTS:
-                if chars[serial] - linked[serial] >= wrapper:
+                if unlinked[serial] >= wrapper:
                     serial = nodes[serial].parent
                     continue
                 chrome = nodes[serial].chrome not in ("", "header") and serial not in open_chrome
@@ -333,7 +335,6 @@ class Structure(Stage):
         ranked = {s: final(s) for s in score}
         self.last_ranked = ranked  # for debugging the choice; not part of the result
         top = max(ranked, key=lambda s: ranked[s]) if ranked else -1
-        unlinked = {s: chars[s] - linked[s] for s in chars}
         semantic = [
             serial
             for serial, node in enumerate(nodes)
@@ -404,8 +405,7 @@ class Structure(Stage):
         if under_chrome(top):
             # the best run of paragraphs is the legal text of a footer: a page of many parts
             return Choice(frozenset(), open_chrome, False)
-        page = sum(unlinked.get(s, 0.0) for s in live[0].hints["chain"][:1])
-        if sum(unlinked.get(s, 0.0) for s in chosen) < PAGE_MODE_SHARE * page:
+        if sum(unlinked.get(s, 0.0) for s in chosen) < PAGE_MODE_SHARE * page_text:
             # the winner holds little of the page's text: a page of many parts (a shop, a
             # service's home), where the content is what is not chrome
             return Choice(frozenset(), exempt, False)
