@@ -140,17 +140,20 @@ def _marks(blocks: list[Block]) -> tuple[list[int], dict[int, str]]:
     marks too: they are evidence of the page's kind, though only kept lines
     are returned.
     """
-    live = [i for i, b in enumerate(blocks) if b.removal is None and b.text.strip()]
+    live: list[int] = []
     kinds: dict[int, str] = {}
-    for p, i in enumerate(live):
-        kind = _kind(blocks[i].text.strip())
-        if kind is not None:
-            kinds[p] = kind
     marks = 0
     seen: set[str] = set()
-    for b in blocks:
+    for i, b in enumerate(blocks):
         text = b.text.strip()
-        if text and _kind(text) is not None:
+        if not text:
+            continue
+        kind = _kind(text)
+        if b.removal is None:
+            if kind is not None:
+                kinds[len(live)] = kind
+            live.append(i)
+        if kind is not None:
             marks += 1
             seen.add(line_key(text)[1])
     if marks < MIN_THREAD_MARKS or len(seen) < MIN_DISTINCT:
