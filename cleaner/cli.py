@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO, TypeVar
 
 import click
@@ -550,21 +549,23 @@ def options_table() -> str:
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("outputs", type=click.Path(exists=True, path_type=Path))
-@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.argument("outputs", type=click.Path(exists=True))
+@click.argument("gold", type=click.Path(exists=True))
 @click.option("--worst", type=click.IntRange(min=0), default=5, show_default=True,
               help="List this many worst documents by F1.")
-def evaluate_main(outputs: Path, gold: Path, worst: int) -> None:
+def evaluate_main(outputs: str, gold: str, worst: int) -> None:
     """Score cleaned OUTPUTS against your GOLD bodies with the shingle precision/recall/F1.
 
     OUTPUTS and GOLD are each a directory of <id>.txt files or a JSONL file of
     {"id", "text"} (gold: {"id", "body"}) records. A gold document without an
     output counts as empty.
     """
+    from pathlib import Path  # only this command needs it (the cleaning command's start-up time)
+
     from .evaluate import evaluate
 
     try:
-        summary = evaluate(outputs, gold)
+        summary = evaluate(Path(outputs), Path(gold))
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"documents {summary.documents}  missing {summary.missing}")

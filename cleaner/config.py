@@ -18,12 +18,15 @@ with dashes or underscores. Options given on the command line win over both.
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .options import MODES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Top-level keys a config may hold (after dashes become underscores).
 LIST_KEYS: tuple[str, ...] = ("drop_phrases", "drop_patterns", "protect_phrases")
@@ -106,6 +109,8 @@ def check_patterns(patterns: tuple[str, ...], *, where: str) -> None:
 
 def load_config(path: str | Path) -> dict[str, Any]:
     """Read a clean-article TOML config file; return Options fields. Raises ConfigError."""
+    from pathlib import Path  # only a run with a config needs it (start-up time)
+
     path = Path(path)
     return parse_config(_toml_load(path), path)
 
@@ -116,13 +121,16 @@ def find_config(directory: str | Path = ".") -> tuple[Path | None, dict[str, Any
     Returns ``(path, fields)``, or ``(None, {})`` when there is no such file or table.
     The file is only parsed when it mentions the table, so unrelated projects cost nothing.
     """
-    path = Path(directory) / PYPROJECT
     try:
-        raw = path.read_bytes()
+        with open(os.path.join(directory, PYPROJECT), "rb") as handle:
+            raw = handle.read()
     except OSError:
         return None, {}
     if b"clean-article" not in raw:
         return None, {}
+    from pathlib import Path  # only now: most runs have no config (start-up time)
+
+    path = Path(directory) / PYPROJECT
     table: Any = _toml_load(path)
     for key in PYPROJECT_TABLE:
         table = table.get(key) if isinstance(table, dict) else None

@@ -17,10 +17,12 @@ from __future__ import annotations
 import contextlib
 import os
 from functools import cache
-from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
-from .article import Article
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .article import Article
 
 Format = Literal["text", "json", "jsonl", "markdown"]
 FORMATS: tuple[str, ...] = ("text", "json", "jsonl", "markdown")
@@ -144,7 +146,9 @@ class AtomicFile:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, durable: bool = False) -> None:
-        self.target = Path(path)
+        from pathlib import Path  # only a run that writes files needs it (start-up time)
+
+        self.target: Path = Path(path)
         self.durable = durable
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
