@@ -7,15 +7,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .article import Article
-from .document import Block, Document, Metadata, Removal
-from .errors import CleanerError
-from .options import Options
-from .pipeline import DEFAULT, Pipeline
-from .readers import read
-from .stage import REGISTRY, LineFilter, Stage, all_stages, register
+if TYPE_CHECKING:
+    from .article import Article
+    from .document import Block, Document, Metadata, Removal
+    from .errors import CleanerError
+    from .options import Options
+    from .pipeline import DEFAULT, Pipeline
+    from .stage import REGISTRY, LineFilter, Stage, all_stages, register
 
 __all__ = [
     "DEFAULT",
@@ -38,9 +38,46 @@ __all__ = [
 
 __version__ = "0.1.0"
 
+#: The module of each name above, imported when the name is first asked for: ``import
+#: cleaner.cli`` then loads what the command needs under its own terms (start-up time).
+_EXPORTS = {
+    "DEFAULT": "pipeline",
+    "REGISTRY": "stage",
+    "Article": "article",
+    "Block": "document",
+    "CleanerError": "errors",
+    "Document": "document",
+    "LineFilter": "stage",
+    "Metadata": "document",
+    "Options": "options",
+    "Pipeline": "pipeline",
+    "Removal": "document",
+    "Stage": "stage",
+    "all_stages": "stage",
+    "register": "stage",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 def clean_document(doc: Document, *, pipeline: Pipeline | None = None, **options: Any) -> Document:
     """Run a document through a pipeline (default: the DEFAULT stages)."""
+    from .options import Options
+    from .pipeline import Pipeline
+
     if pipeline is None:
         pipeline = Pipeline.build(options=Options(**options))
     return pipeline.clean(doc)
@@ -60,6 +97,11 @@ def clean(
     ``read_as`` is ``auto`` (an HTML page is recognised by its start), ``html`` or ``text``.
     Keyword options are the fields of :class:`Options` (``mode``, ``drop_phrases``, ...).
     """
+    from .article import Article
+    from .options import Options
+    from .pipeline import Pipeline
+    from .readers import read
+
     opts = Options(**options)
     doc = read(raw, source=source, max_bytes=opts.max_bytes, read_as=read_as)
     pipeline = Pipeline.build(stages, skip=skip, options=opts)

@@ -14,29 +14,33 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO, TypeVar
 
-import click
+from .gcpause import paused
 
-from . import __version__
-from .batch import (
-    DEFAULT_GLOBS,
-    DEFAULT_TIMEOUT,
-    STDIN_NAME,
-    Plan,
-    PlanError,
-    Settings,
-    Sources,
-    Task,
-    default_jobs,
-    execute,
-    one_line,
-    plan,
-)
-from .config import find_config, load_config
-from .containers import DEFAULT_ID_FIELD, DEFAULT_URL_FIELD, INPUT_FORMATS, JSONL_FIELDS
-from .errors import CleanerError, ConfigError, UnknownStageError
-from .options import DEFAULT_MAX_BYTES, MODES, Options
-from .readers import READ_AS
-from .writers import FORMATS
+# What the command loads lives as long as its process: no collection walks it (start-up time).
+with paused(freeze=True):
+    import click
+
+    from . import __version__
+    from .batch import (
+        DEFAULT_GLOBS,
+        DEFAULT_TIMEOUT,
+        STDIN_NAME,
+        Plan,
+        PlanError,
+        Settings,
+        Sources,
+        Task,
+        default_jobs,
+        execute,
+        one_line,
+        plan,
+    )
+    from .config import find_config, load_config
+    from .containers import DEFAULT_ID_FIELD, DEFAULT_URL_FIELD, INPUT_FORMATS, JSONL_FIELDS
+    from .errors import CleanerError, ConfigError, UnknownStageError
+    from .options import DEFAULT_MAX_BYTES, MODES, Options
+    from .readers import READ_AS
+    from .writers import FORMATS
 
 if TYPE_CHECKING:
     from .distributed import DaskEngine
@@ -364,7 +368,8 @@ def _run(
         read_as=flags.read_as,
     )
     try:
-        pipeline = settings.pipeline()
+        with paused(freeze=True):  # imports the stage modules
+            pipeline = settings.pipeline()
     except UnknownStageError as exc:
         raise click.UsageError(str(exc)) from None
     gc.freeze()  # the stage modules just imported and their tables, likewise
