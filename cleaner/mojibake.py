@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from .patterns import lazy
+
 #: Lines longer than this are left as they are (a repair is judged on a line of text, not a blob).
 MAX_REPAIR_LINE = 100_000
 #: Rounds of repair of one line (text mis-decoded twice needs two).
@@ -38,10 +40,11 @@ INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 #: (invisible characters between them do not part them).
 _PAIR = re.compile(f"[\u00c2-\u00f4][{INVISIBLE_CHARS}]*[{_CONTINUATION}]")
 #: Invisible characters that are no mojibake's second half (a soft hyphen is one after a lead byte).
-_STRAY = re.compile(f"[{INVISIBLE_CHARS.replace(chr(0xAD), '')}]|(?<![\u00c2-\u00f4])\u00ad")
+_STRAY = lazy(re.compile, f"[{INVISIBLE_CHARS.replace(chr(0xAD), '')}]|(?<![\u00c2-\u00f4])\u00ad")
 _C1_ERRORS = "clean-article-c1"
-#: A repair that brings in one of these (C1 controls, line breaks) is not made.
-_UNWANTED = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufffd]")
+#: A repair that brings in one of these (C1 controls, line breaks) is not made. (This and _STRAY
+#: are compiled on first use: only text with mojibake needs them; start-up time.)
+_UNWANTED = lazy(re.compile, "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufffd]")
 
 
 def _c1_as_bytes(exc: UnicodeError) -> tuple[bytes, int]:

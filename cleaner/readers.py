@@ -11,6 +11,7 @@ from .document import Document
 from .errors import NOT_TEXT, TOO_LARGE, InputTooLargeError, NotTextError
 from .mojibake import repair
 from .options import DEFAULT_MAX_BYTES
+from .patterns import lazy
 
 #: Share of control characters (other than tab/newline/CR/form feed) above which
 #: decoded text is taken for binary data.
@@ -35,11 +36,13 @@ MAX_NUL_SHARE = 0.01
 MAX_BAD_SHARE = 0.01
 
 # Plain classes and literals go to stdlib re, which scans them about twice as fast as `regex`.
+# Compiled on first use (patterns.lazy): most dumps need no line-break other than LF, no
+# surrogate repair and no markdown test (start-up time).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_MD_SYNTAX = regex.compile(r"\]\((?:https?:|/|#|mailto:)|^\s{0,3}(?:#{1,6}\s|\*\s{1,3}\S|!\[)", regex.M)
-_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+_MD_SYNTAX = lazy(regex.compile, r"\]\((?:https?:|/|#|mailto:)|^\s{0,3}(?:#{1,6}\s|\*\s{1,3}\S|!\[)", regex.M)
+_LINE_BREAK = lazy(re.compile, r"\r\n|\r|\n|\u2028|\u2029|\x85")
 _ASCII_BYTES = bytes(range(128))
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy(re.compile, "[\ud800-\udfff]")
 
 
 def _mostly_utf8(data: bytes) -> str | None:
