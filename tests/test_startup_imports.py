@@ -1,0 +1,88 @@
+"""Start-up: cleaning one text dump loads only what that path needs (the speed benchmark times it).
+
+Each check runs the command in a fresh interpreter and looks at ``sys.modules`` after it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "fixtures" / "seed-rt-en" / "input.txt"
+
+#: Modules a one-file text run must not import: the HTML reader and its parsers, the progress
+#: bar, worker pools, path objects, JSON, TOML, and the Dask engine.
+NOT_FOR_ONE_TEXT_FILE = (
+    "bs4", "lxml", "rich", "cleaner.html", "concurrent.futures", "multiprocessing", "pathlib",
+    "json", "tomllib", "cleaner.distributed", "cleaner.explain", "cleaner.render_markdown",
+)
+
+_RUN = """
+import sys
+sys.argv = ["clean-article", *{args!r}]
+from cleaner.cli import main
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+sys.stdout.flush()
+modules = sorted(sys.modules)
+import json
+sys.stderr.write("\\n" + json.dumps({{"code": code, "modules": modules}}))
+"""
+
+
+def loaded_after(args: list[str], cwd: Path) -> tuple[int, set[str]]:
+    """The exit code of ``clean-article ARGS`` and the modules loaded when it ended.
+
+    (``json`` is imported by this harness only after the command has run.)
+    """
+    run = subprocess.run(
+        [sys.executable, "-c", _RUN.format(args=args)],
+        capture_output=True, text=True, cwd=cwd, timeout=120, check=False,
+    )
+    report = json.loads(run.stderr.splitlines()[-1])
+    return report["code"], set(report["modules"])
+
+
+def test_one_text_file_to_stdout_loads_no_html_batch_or_output_machinery(tmp_path: Path) -> None:
+    code, modules = loaded_after([str(SMALL)], tmp_path)
+    assert code == 0
+    assert sorted(set(NOT_FOR_ONE_TEXT_FILE) & modules) == []
+
+
+def test_one_text_file_loads_no_module_for_a_config_it_does_not_have(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "someone-else"\n', encoding="utf-8")
+    code, modules = loaded_after([str(SMALL)], tmp_path)
+    assert code == 0
+    assert "tomllib" not in modules and "pathlib" not in modules
+
+
+def test_the_harness_sees_imports_of_the_html_path(tmp_path: Path) -> None:
+    # The checks above could pass because the harness sees nothing: an HTML page does load bs4.
+    page = tmp_path / "page.html"
+    page.write_text("<!doctype html><html><body><p>A paragraph of the article, long enough.</p>"
+                    "</body></html>", encoding="utf-8")
+    code, modules = loaded_after([str(page)], tmp_path)
+    assert code == 0
+    assert "bs4" in modules
+
+
+@pytest.mark.parametrize("name", ["Article", "Pipeline", "REGISTRY", "clean"])
+def test_package_names_are_there_though_imported_on_first_use(name: str) -> None:
+    import cleaner
+
+    assert name in dir(cleaner) and getattr(cleaner, name) is not None
+
+
+def test_unknown_package_name_is_an_attribute_error() -> None:
+    import cleaner
+
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = cleaner.no_such_name  # type: ignore[attr-defined]
