@@ -4,7 +4,10 @@
 
 Start-up: the installed ``clean-article`` on one small bundled fixture, process
 start included, median of ``--runs`` runs (wall clock, and the CPU time of the
-process, which a busy machine disturbs less). It runs in an empty directory, as
+process, which a busy machine disturbs less). The figure says which install it
+measured: a regular one (what users get), or an editable one, which costs the
+same only when it is a plain path ``.pth`` (an import-hook finder, as
+setuptools' editable installs have, runs at every interpreter start). It runs in an empty directory, as
 a user's would be: a ``pyproject.toml`` in the current directory is read for a
 config, and ours would add a TOML parse. ``--instructions`` also counts the
 instructions of one such run under ``valgrind --tool=cachegrind``: slow, but the
@@ -56,6 +59,23 @@ def _startup_command() -> tuple[list[str], dict[str, str]]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # users have bytecode caches
     return [exe, str(SMALL)], env
+
+
+def install_kind() -> str:
+    """Which install of clean-article this interpreter has: regular, or editable and how."""
+    import json
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution("clean-article")
+    except metadata.PackageNotFoundError:
+        return "not installed"
+    direct = json.loads(dist.read_text("direct_url.json") or "{}")
+    if not direct.get("dir_info", {}).get("editable"):
+        return "regular install"
+    hooks = [f for f in dist.files or () if f.name.endswith("finder.py") or "editable" in f.name and
+             f.name.endswith(".pth") and "import " in (f.read_text() or "")]
+    return "editable install, import-hook finder" if hooks else "editable install, path .pth"
 
 
 def instructions() -> int | None:
@@ -117,7 +137,7 @@ def main() -> None:
     wall, cpu = startup(args.runs)
     print(
         f"start-up, one small dump ({SMALL.stat().st_size:,} B), median of {args.runs}: "
-        f"{wall * 1000:.0f} ms ({cpu * 1000:.0f} ms of CPU)"
+        f"{wall * 1000:.0f} ms ({cpu * 1000:.0f} ms of CPU); {install_kind()}"
     )
     if args.instructions:
         count = instructions()
