@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .errors import CleanerError
     from .options import Options
     from .pipeline import DEFAULT, Pipeline
+    from .readers import read as read  # (not in __all__, but importable from here as before)
     from .stage import REGISTRY, LineFilter, Stage, all_stages, register
 
 __all__ = [
@@ -55,15 +56,24 @@ _EXPORTS = {
     "Stage": "stage",
     "all_stages": "stage",
     "register": "stage",
+    "read": "readers",
 }
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """A public name, imported now; or a submodule (``cleaner.readers``), as an eager import gave."""
     from importlib import import_module
 
+    module = _EXPORTS.get(name)
+    if module is None:
+        if name.startswith("_"):
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        try:
+            return import_module(f"{__name__}.{name}")  # the import binds it here as well
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
     value = getattr(import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
@@ -100,7 +110,7 @@ def clean(
     from .article import Article
     from .options import Options
     from .pipeline import Pipeline
-    from .readers import read
+    from .readers import read as read  # (not in __all__, but importable from here as before)
 
     opts = Options(**options)
     doc = read(raw, source=source, max_bytes=opts.max_bytes, read_as=read_as)

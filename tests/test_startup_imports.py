@@ -86,3 +86,10 @@ def test_unknown_package_name_is_an_attribute_error() -> None:
 
     with pytest.raises(AttributeError, match="no_such_name"):
         _ = cleaner.no_such_name  # type: ignore[attr-defined]
+
+
+def test_names_the_package_gave_before_its_lazy_imports_are_still_there() -> None:
+    import cleaner
+
+    assert cleaner.read is cleaner.readers.read
+    assert cleaner.document.Block is cleaner.Block
