@@ -398,6 +398,11 @@ _P1_SPANS: tuple[tuple[int, int], ...] = tuple(
 assert len(_SPANS) == 2, "NEIGHBOUR_OFFSETS must be a run before the line and a run after it"
 #: The slot of each counted stage in the running counts (slot 0 counts lifted lines).
 _STAGE_SLOT: dict[str, int] = {stage: n for n, stage in enumerate(COUNTED_STAGES, 1)}
+#: Counts that enter a row capped at this (blank lines, lifted lines, markers before a line) ...
+_CAP = 3
+#: ... as floats, the row's type throughout: the trees compare floats with floats (an int
+#: among them takes the interpreter's slow path at every comparison).
+_CAPPED: tuple[float, ...] = tuple(float(v) for v in range(_CAP + 1))
 
 
 def collect(doc: Document) -> Lines:
@@ -419,7 +424,7 @@ def collect(doc: Document) -> Lines:
     comments_seen = related_seen = 0
     last_marker: int | None = None
     counts_before: list[list[int]] = []
-    marker_rows: list[tuple[float, float, int, int, float]] = []
+    marker_rows: list[tuple[float, float, float, float, float]] = []
     hit: str | None
     marker_of = _MARKER_OF
     for i, block in enumerate(blocks):
@@ -445,8 +450,8 @@ def collect(doc: Document) -> Lines:
                 (
                     1.0 if hit == comment_concept else 0.0,
                     1.0 if hit == related_concept else 0.0,
-                    min(comments_seen, 3),
-                    min(related_seen, 3),
+                    _CAPPED[comments_seen] if comments_seen < _CAP else _CAPPED[_CAP],
+                    _CAPPED[related_seen] if related_seen < _CAP else _CAPPED[_CAP],
                     since,
                 )
             )
@@ -523,18 +528,20 @@ def collect(doc: Document) -> Lines:
     else:
         after_title = [1.0 if k >= title_at else -1.0 for k in ks]
         title_distance = [log1p(abs(k - title_at)) for k in ks]
+    capped = _CAPPED
+    cap = capped[_CAP]
     windows = [
         [(cum[hi][j] - cum[lo][j]) / (hi - lo) for lo, hi in zip(los, his, strict=True)] for j in range(4)
     ]
     place = zip(
         [k / n for k in ks],
         [c / total_chars for c in chars_before],
-        [v if v < 3 else 3 for v in blank_before],
-        [v if v < 3 else 3 for v in blank_after],
+        [capped[v] if v < _CAP else cap for v in blank_before],
+        [capped[v] if v < _CAP else cap for v in blank_after],
         [log1p(v) for v in removed_before],
         [log1p(v) for v in removed_after],
-        [v if v < 3 else 3 for v in lifted_before],
-        [v if v < 3 else 3 for v in lifted_after],
+        [capped[v] if v < _CAP else cap for v in lifted_before],
+        [capped[v] if v < _CAP else cap for v in lifted_after],
         after_title,
         title_distance,
         *windows,
