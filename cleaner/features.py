@@ -109,6 +109,11 @@ _MARKER_EDGES = " []()|:-–—•·*#>«»"
 _COPYRIGHT = lazy(regex.compile, r"©|\(c\)\s*\d{4}", regex.I)
 
 
+def _has_sentence_end(text: str) -> bool:
+    """The gate of _SENTENCE_BREAK: every break starts with one of these characters."""
+    return "." in text or "!" in text or "?" in text or "…" in text
+
+
 @cache
 def stopwords(lang: str) -> frozenset[str]:
     """The lower-cased stopwords of one language."""
@@ -151,14 +156,15 @@ def detect_language(lines: Sequence[str]) -> str | None:
             break
     # The words of the sample, line by line: the same as those of the lines joined by
     # newlines (no word spans a newline, and lower-casing does not look across one).
-    counts = Counter(chain.from_iterable(map(line_words, sample)))
-    words = sum(counts.values())
+    lists = list(map(line_words, sample))
+    words = sum(map(len, lists))
     if not words:
         return None
     languages_of = _stopword_languages()
+    # The sample's stopwords, of any language, counted (the other words only count as words).
+    counts = Counter(filter(languages_of.__contains__, chain.from_iterable(lists)))
     tally = dict.fromkeys(STOPWORD_LANGUAGES, 0)
-    for w in counts.keys() & languages_of.keys():  # the sample's stopwords, of any language
-        count = counts[w]
+    for w, count in counts.items():
         for lang in languages_of[w]:
             tally[lang] += count
     best, best_count = None, 0
@@ -253,9 +259,9 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
         1.0 if first == "#" and _HEADING.match(text) else 0.0,
         len(_PUNCT.findall(visible)) / n,
         visible.count(",") / nwd,
-        math.log1p(len(_SENTENCE_BREAK.findall(visible))),
+        math.log1p(len(_SENTENCE_BREAK.findall(visible))) if _has_sentence_end(visible) else 0.0,
         caps / nwd,
-        len(_ALLCAPS_WORD.findall(visible)) / nwd,
+        len(_ALLCAPS_WORD.findall(visible)) / nwd if caps else 0.0,  # a capitals word starts with one
         digits / n,
         (word_chars - digits) / n,
         1.0 if ":" in visible and _TIME_CODE.search(visible) else 0.0,
