@@ -88,19 +88,29 @@ def make_block(
     return block
 
 
-def cut_blocks(blocks: Sequence[Block], cut: Callable[[Block], list[str]]) -> list[Block] | None:
+def cut_blocks(
+    blocks: Sequence[Block], cut: Callable[[Block], list[str]], indices: Iterable[int] | None = None
+) -> list[Block] | None:
     """``blocks`` with every block that ``cut`` returns several pieces for replaced by one kept
     block per non-blank piece, each with the block's origin, path and hints (a glued line of a
-    dump cut into its elements); None when no block was cut."""
+    dump cut into its elements); None when no block was cut.
+
+    ``indices`` (ascending), when given, are the only blocks worth asking ``cut`` about: the
+    others are taken to be one piece each.
+    """
     out: list[Block] | None = None
-    for i, block in enumerate(blocks):
+    done = 0  # blocks[:done] are in out already
+    for i in range(len(blocks)) if indices is None else indices:
+        block = blocks[i]
         parts = cut(block)
         if len(parts) > 1:
             if out is None:
-                out = list(blocks[:i])
+                out = []
+            out.extend(blocks[done:i])
             out.extend(make_block(p, block.origin, None, block.path, block.hints) for p in parts if p.strip())
-        elif out is not None:
-            out.append(block)
+            done = i + 1
+    if out is not None:
+        out.extend(blocks[done:])
     return out
 
 

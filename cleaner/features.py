@@ -109,6 +109,11 @@ _MARKER_EDGES = " []()|:-–—•·*#>«»"
 _COPYRIGHT = lazy(regex.compile, r"©|\(c\)\s*\d{4}", regex.I)
 
 
+def _has_sentence_end(text: str) -> bool:
+    """The gate of _SENTENCE_BREAK: every break starts with one of these characters."""
+    return "." in text or "!" in text or "?" in text or "…" in text
+
+
 @cache
 def stopwords(lang: str) -> frozenset[str]:
     """The lower-cased stopwords of one language."""
@@ -151,14 +156,15 @@ def detect_language(lines: Sequence[str]) -> str | None:
             break
     # The words of the sample, line by line: the same as those of the lines joined by
     # newlines (no word spans a newline, and lower-casing does not look across one).
-    counts = Counter(chain.from_iterable(map(line_words, sample)))
-    words = sum(counts.values())
+    lists = list(map(line_words, sample))
+    words = sum(map(len, lists))
     if not words:
         return None
     languages_of = _stopword_languages()
+    # The sample's stopwords, of any language, counted (the other words only count as words).
+    counts = Counter(filter(languages_of.__contains__, chain.from_iterable(lists)))
     tally = dict.fromkeys(STOPWORD_LANGUAGES, 0)
-    for w in counts.keys() & languages_of.keys():  # the sample's stopwords, of any language
-        count = counts[w]
+    for w, count in counts.items():
         for lang in languages_of[w]:
             tally[lang] += count
     best, best_count = None, 0
@@ -253,9 +259,9 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
         1.0 if first == "#" and _HEADING.match(text) else 0.0,
         len(_PUNCT.findall(visible)) / n,
         visible.count(",") / nwd,
-        math.log1p(len(_SENTENCE_BREAK.findall(visible))),
+        math.log1p(len(_SENTENCE_BREAK.findall(visible))) if _has_sentence_end(visible) else 0.0,
         caps / nwd,
-        len(_ALLCAPS_WORD.findall(visible)) / nwd,
+        len(_ALLCAPS_WORD.findall(visible)) / nwd if caps else 0.0,  # a capitals word starts with one
         digits / n,
         (word_chars - digits) / n,
         1.0 if ":" in visible and _TIME_CODE.search(visible) else 0.0,
@@ -398,6 +404,11 @@ _P1_SPANS: tuple[tuple[int, int], ...] = tuple(
 assert len(_SPANS) == 2, "NEIGHBOUR_OFFSETS must be a run before the line and a run after it"
 #: The slot of each counted stage in the running counts (slot 0 counts lifted lines).
 _STAGE_SLOT: dict[str, int] = {stage: n for n, stage in enumerate(COUNTED_STAGES, 1)}
+#: Counts that enter a row capped at this (blank lines, lifted lines, markers before a line) ...
+_CAP = 3
+#: ... as floats, the row's type throughout: the trees compare floats with floats (an int
+#: among them takes the interpreter's slow path at every comparison).
+_CAPPED: tuple[float, ...] = tuple(float(v) for v in range(_CAP + 1))
 
 
 def collect(doc: Document) -> Lines:
@@ -419,7 +430,7 @@ def collect(doc: Document) -> Lines:
     comments_seen = related_seen = 0
     last_marker: int | None = None
     counts_before: list[list[int]] = []
-    marker_rows: list[tuple[float, float, int, int, float]] = []
+    marker_rows: list[tuple[float, float, float, float, float]] = []
     hit: str | None
     marker_of = _MARKER_OF
     for i, block in enumerate(blocks):
@@ -445,8 +456,8 @@ def collect(doc: Document) -> Lines:
                 (
                     1.0 if hit == comment_concept else 0.0,
                     1.0 if hit == related_concept else 0.0,
-                    min(comments_seen, 3),
-                    min(related_seen, 3),
+                    _CAPPED[comments_seen] if comments_seen < _CAP else _CAPPED[_CAP],
+                    _CAPPED[related_seen] if related_seen < _CAP else _CAPPED[_CAP],
                     since,
                 )
             )
@@ -523,18 +534,20 @@ def collect(doc: Document) -> Lines:
     else:
         after_title = [1.0 if k >= title_at else -1.0 for k in ks]
         title_distance = [log1p(abs(k - title_at)) for k in ks]
+    capped = _CAPPED
+    cap = capped[_CAP]
     windows = [
         [(cum[hi][j] - cum[lo][j]) / (hi - lo) for lo, hi in zip(los, his, strict=True)] for j in range(4)
     ]
     place = zip(
         [k / n for k in ks],
         [c / total_chars for c in chars_before],
-        [v if v < 3 else 3 for v in blank_before],
-        [v if v < 3 else 3 for v in blank_after],
+        [capped[v] if v < _CAP else cap for v in blank_before],
+        [capped[v] if v < _CAP else cap for v in blank_after],
         [log1p(v) for v in removed_before],
         [log1p(v) for v in removed_after],
-        [v if v < 3 else 3 for v in lifted_before],
-        [v if v < 3 else 3 for v in lifted_after],
+        [capped[v] if v < _CAP else cap for v in lifted_before],
+        [capped[v] if v < _CAP else cap for v in lifted_after],
         after_title,
         title_distance,
         *windows,

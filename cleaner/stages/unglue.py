@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Block, Document, cut_blocks
+from ..memo import VERDICT_MAX_CHARS, Memo
 from ..patterns import lazy
 from ..stage import Stage, register
 
@@ -55,8 +56,29 @@ def joins(text: str) -> list[int]:
     return found
 
 
+#: Lines whose pieces are remembered (the settle rounds and a site's pages ask about the same lines).
+PIECES_CACHE_SIZE = 8192
+_PIECES: Memo[str, list[str]] = Memo(PIECES_CACHE_SIZE)
+
+
 def split_glued_elements(text: str) -> list[str]:
-    """``text`` cut at its joins when it has at least MIN_JOINS of them, else ``[text]``."""
+    """``text`` cut at its joins when it has at least MIN_JOINS of them, else ``[text]``.
+
+    The list is shared (remembered by text): callers must not change it.
+    """
+    pieces = _PIECES.get(text)
+    if pieces is None:
+        pieces = _split(text)
+        if len(text) <= VERDICT_MAX_CHARS:
+            _PIECES.put(text, pieces)
+    return pieces
+
+
+def _split(text: str) -> list[str]:
+    # Every join is a match of _JOIN in the whole line (its lookarounds see letters and
+    # sentence ends, never the space around a word): fewer matches, fewer joins.
+    if len(_JOIN.findall(text)) < MIN_JOINS:
+        return [text]
     cuts = joins(text)
     if len(cuts) < MIN_JOINS:
         return [text]
@@ -85,8 +107,36 @@ class Unglue(Stage):
     def run(self, doc: Document) -> Document:
         if doc.kind != "text" or doc.style == "markdown":
             return doc
-        out = cut_blocks(doc.blocks, _elements)
+        blocks = doc.blocks
+        out = cut_blocks(blocks, _elements, _candidates(blocks))
         return doc if out is None else doc.with_blocks(out)
+
+
+def _candidates(blocks: tuple[Block, ...]) -> list[int]:
+    """The kept blocks with a lower-case letter running into a capital (:data:`_ANY`), ascending.
+
+    Only they can hold a join. Found with one scan of the kept lines joined by newlines
+    (no match spans a newline) rather than one search per line.
+    """
+    live = [i for i, b in enumerate(blocks) if b.removal is None]
+    texts = [blocks[i].text for i in live]
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a text holds a newline itself: line by line
+        return [i for i, t in zip(live, texts, strict=True) if _ANY.search(t)]
+    found: list[int] = []
+    line = 0  # the line (index into live) that starts at `start`
+    start = 0
+    search = _ANY.search
+    while (m := search(joined, start)) is not None:
+        at = m.start()
+        line += joined.count("\n", start, at)  # the newlines skipped reach the match's line
+        found.append(live[line])
+        start = joined.find("\n", at)  # on to the next line
+        if start < 0:
+            break
+        start += 1
+        line += 1
+    return found
 
 
 def _elements(block: Block) -> list[str]:
