@@ -192,3 +192,49 @@ def test_thanks_counts_signature_labels_and_quote_headers_of_a_thread_are_remove
     for line in lines[len(THREAD) :]:
         assert line in gone
     assert POST_3 in kept(doc)
+
+
+def _dropped_as_comments(lines: list[str], texts: set[str], reason: str) -> Document:
+    """A document whose ``texts`` lines the content stage already dropped with ``reason``."""
+    doc = Document.from_lines(lines)
+    return doc.with_blocks(b.drop("content", reason) if b.text in texts else b for b in doc.blocks)
+
+
+def test_posts_the_content_stage_took_for_comments_come_back_in_a_thread() -> None:
+    doc = _dropped_as_comments(THREAD, {POST_2, POST_3, "dave.r"}, "comment thread below the article")
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert POST_2 in kept(doc)
+    assert "dave.r" in kept(doc)
+    assert "Senior Member" in removed(doc, "forum")
+
+
+def test_threads_listed_below_the_last_post_stay_dropped() -> None:
+    below = "Ketten kürzen ohne Werkzeug: geht das?"
+    lines = [*THREAD, "Ähnliche Themen", below]
+    doc = _dropped_as_comments(lines, {POST_2, below}, "comment thread below the article")
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert POST_2 in kept(doc)
+    assert below not in kept(doc)
+
+
+def test_other_drops_of_the_content_stage_stay_in_a_thread() -> None:
+    doc = _dropped_as_comments(THREAD, {POST_2}, "boilerplate: reads unlike the article")
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert POST_2 not in kept(doc)
+
+
+def test_answers_of_a_question_and_answer_page_are_not_brought_back() -> None:
+    answer = "Réinstallez le paquet puis redémarrez le service ; cela a suffi chez moi."
+    lines = [
+        "Comment relancer le service après une mise à jour ?",
+        "asked Mar 3, 2019 at 9:14",
+        "12.4k 5 gold badges 50 silver badges",
+        "#1",
+        "answered Mar 4, 2019 at 10:02",
+        "3,101 2 gold badges 19 silver badges",
+        answer,
+        "#2",
+    ]
+    doc = _dropped_as_comments(lines, {answer}, "comment thread below the article")
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert answer not in kept(doc)

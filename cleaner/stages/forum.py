@@ -14,6 +14,9 @@ engines print their own chrome: a post's stamp (``answered Mar 3, 2019 at 9:14``
 and the answers' sort picker. Chrome already dropped by an earlier stage still counts
 as evidence that the page is a thread; on a thread, the vote counts (``14``) and the
 machine timestamps (``2019-03-26 23:15:03 +00:00``) printed beside each post go too.
+The content stage reads a thread's later posts as comments below an article; on a
+discussion thread (not a Q&A page, whose other answers are not the page's text) the
+posts it dropped as such between the first and the last post mark come back.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from functools import cache
 import regex
 
 from .. import lexicon
-from ..document import Block, Document
+from ..document import Block, Document, make_block
 from ..patterns import lazy, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
@@ -67,6 +70,14 @@ QUOTE = "quote of an earlier post"
 STAMP = "forum post stamp"
 BADGES = "member badge counts"
 VOTES = "vote count or timestamp beside a post"
+#: The marks printed at each post (not the thread's buttons, which also sit in the page's
+#: header and footer): the posts lie between the first and the last of them.
+_POST_KINDS = frozenset({NUMBER, FIELD, QUOTE})
+#: The content stage's reasons for dropping a later post as if it were a comment under an
+#: article (its wording in :func:`cleaner.stages.content._reason`); only these come back.
+_RESTORE_REASONS = frozenset(
+    {"comment thread below the article", "below the article (related stories or comments)"}
+)
 
 
 @cache
@@ -161,14 +172,32 @@ def _marks(blocks: list[Block]) -> tuple[list[int], dict[int, str]]:
     return live, kinds
 
 
+def _restore_posts(blocks: list[Block]) -> bool:
+    """Bring back (in place) the posts the content stage took for comments; whether any came back.
+
+    Only lines between the first and the last post mark (``#2``, ``Joined``, a
+    folded quote) come back: the threads listed under the last post stay dropped.
+    """
+    at = [i for i, b in enumerate(blocks) if b.text.strip() and _kind(b.text.strip()) in _POST_KINDS]
+    restored = False
+    for i in range(at[0] if at else 0, at[-1] if at else 0):
+        b = blocks[i]
+        r = b.removal
+        if r is not None and r.stage == "content" and r.reason in _RESTORE_REASONS:
+            blocks[i] = make_block(b.text, b.origin, None, b.path, b.hints)
+            restored = True
+    return restored
+
+
 @register
 class Forum(Stage):
     """Drop the chrome around the posts of a forum thread: ranks, profile fields, post numbers, buttons.
 
     **Removes:** ``Senior Member`` / ``Joined`` / ``Mar 3, 2019`` / ``Posts: 1,204`` / ``#7`` /
     ``Reply with quote`` printed beside every post.
-    **Keeps:** the posts, their authors' names and dates; and ``Member`` or ``Top``
-    on a page that is not a thread (fewer than four such lines).
+    **Keeps:** the posts, their authors' names and dates (bringing back the later posts the
+    content stage took for comments); and ``Member`` or ``Top`` on a page that is not a
+    thread (fewer than four such lines).
     """
 
     name = "forum"
@@ -178,6 +207,11 @@ class Forum(Stage):
         live, kinds = _marks(blocks)
         if not kinds:
             return doc
+        restored = False
+        if not any(k in (STAMP, BADGES) for k in kinds.values()):  # a Q&A page's answers stay as judged
+            restored = _restore_posts(blocks)
+            if restored:
+                live, kinds = _marks(blocks)
         drop: dict[int, str] = {}
         for p, i in enumerate(live):
             text = blocks[i].text.strip()
@@ -194,7 +228,7 @@ class Forum(Stage):
                         for r in range(q, p + 1):
                             drop[r] = QUOTE
                         break
-        changed = False
+        changed = restored
         for p, reason in sorted(drop.items()):
             block: Block = blocks[live[p]]
             if is_protected(block.text, self.options):
