@@ -238,3 +238,76 @@ def test_answers_of_a_question_and_answer_page_are_not_brought_back() -> None:
     doc = _dropped_as_comments(lines, {answer}, "comment thread below the article")
     doc = Pipeline.build(["forum"]).run(doc)
     assert answer not in kept(doc)
+
+
+COMMENT = "Does this also work with rye flour, or does it need more water?"
+
+
+def test_a_comment_under_an_answer_goes_with_its_signature_and_stamp() -> None:
+    lines = [
+        *QA_PAGE,
+        COMMENT,
+        "flour_ann",
+        "– flour_ann",
+        "2021-06-05 10:11:12 +00:00",
+        "Commented Jun 5, 2021 at 10:11",
+    ]
+    doc = run_stages(lines, "forum")
+    assert removed(doc, "forum")[-5:] == lines[-5:]
+    assert {b.removal.reason for b in doc.removals() if b.text == COMMENT and b.removal} == {
+        "comment under a post"
+    }
+    assert ANSWER_2 in kept(doc)
+
+
+def test_a_comment_whose_stamp_date_is_on_the_next_line_goes() -> None:
+    lines = [
+        *QA_PAGE,
+        "Funktioniert das auch mit Roggenmehl?",
+        "anna_k",
+        "–",
+        "anna_k",
+        "Kommentiert",
+        "5. Juni 2021 um 10:11",
+    ]
+    doc = run_stages(lines, "forum")
+    assert "Funktioniert das auch mit Roggenmehl?" in removed(doc, "forum")
+    assert "5. Juni 2021 um 10:11" in removed(doc, "forum")
+
+
+def test_a_line_above_a_comment_stamp_without_a_signature_is_kept() -> None:
+    lines = [*QA_PAGE, COMMENT, "Commented Jun 5, 2021 at 10:11"]
+    doc = run_stages(lines, "forum")
+    assert COMMENT in kept(doc)
+
+
+def test_a_long_post_above_a_signature_and_comment_stamp_is_kept() -> None:
+    long_post = " ".join([ANSWER_2] * 8)  # far longer than a one-line comment
+    lines = [*QA_PAGE, long_post, "flour_ann", "– flour_ann", "Commented Jun 5, 2021 at 10:11"]
+    doc = run_stages(lines, "forum")
+    assert long_post in kept(doc)
+    assert "– flour_ann" in removed(doc, "forum")
+
+
+def test_a_letter_standing_for_a_members_picture_is_removed_in_a_thread() -> None:
+    lines = [*THREAD[:9], "D", *THREAD[9:]]
+    doc = run_stages(lines, "forum")
+    assert "D" in removed(doc, "forum")
+    assert "dave.r" in kept(doc)
+
+
+def test_a_single_letter_before_a_name_with_another_initial_is_kept() -> None:
+    lines = [*THREAD[:9], "B", *THREAD[9:]]
+    doc = run_stages(lines, "forum")
+    assert "B" in kept(doc)
+
+
+def test_a_value_under_a_profile_label_an_earlier_stage_dropped_is_removed() -> None:
+    doc = Document.from_lines(THREAD)
+    doc = doc.with_blocks(
+        b.drop("content", "boilerplate: short line among boilerplate") if b.text == "Joined" else b
+        for b in doc.blocks
+    )
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert "Mar 3, 2019" in removed(doc, "forum")
+    assert POST_1 in kept(doc)
