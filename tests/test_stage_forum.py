@@ -311,3 +311,17 @@ def test_a_value_under_a_profile_label_an_earlier_stage_dropped_is_removed() -> 
     doc = Pipeline.build(["forum"]).run(doc)
     assert "Mar 3, 2019" in removed(doc, "forum")
     assert POST_1 in kept(doc)
+
+
+def test_a_comment_under_its_signature_and_age_goes_on_a_question_and_answer_page() -> None:
+    signed = ["flour_ann", "flour_ann vor 2 Jahren", COMMENT, "2021-06-05T10:11:12.5Z"]
+    doc = run_stages([*QA_PAGE, *signed], "forum")
+    assert removed(doc, "forum")[-4:] == signed
+    assert ANSWER_2 in kept(doc)
+
+
+def test_a_name_repeated_with_more_words_but_no_timestamp_is_kept() -> None:
+    lines = [*QA_PAGE, "crumb", "crumb also bakes on Sundays", COMMENT]
+    doc = run_stages(lines, "forum")
+    assert COMMENT in kept(doc)
+    assert "crumb also bakes on Sundays" in kept(doc)

@@ -16,7 +16,8 @@ as evidence that the page is a thread; on a thread, the vote counts (``14``) and
 machine timestamps (``2019-03-26 23:15:03 +00:00``) printed beside each post go too,
 and so do the readers' comments under a question or an answer: a one-line comment, its
 commenter's name and signature (``tsc_chazz`` / ``– tsc_chazz``) and its stamp
-(``Commented Oct 16, 2023 at 13:14``); and a member's picture printed as a letter
+(``Commented Oct 16, 2023 at 13:14``), or under its signature (``poke`` / ``poke Over a
+year ago`` / the comment / ``2019-01-21T21:40:59Z``); and a member's picture printed as a letter
 (``T`` above ``tilman``).
 The content stage reads a thread's later posts as comments below an article; on a
 discussion thread (not a Q&A page, whose other answers are not the page's text) the
@@ -173,6 +174,39 @@ def _comment_lines(blocks: list[Block], stamp: int) -> list[int]:
     return found
 
 
+def _next_text(blocks: list[Block], i: int) -> int:
+    """The index of the first non-blank block after ``i`` (``len(blocks)`` when there is none)."""
+    i += 1
+    while i < len(blocks) and not blocks[i].text.strip():
+        i += 1
+    return i
+
+
+def _signed_comments(blocks: list[Block]) -> set[int]:
+    """Comments printed under their signature: ``poke`` / ``poke Over a year ago`` / the comment /
+    ``2019-01-21T21:40:59Z``. The name, then the name with the comment's age, then one line of
+    comment closed by a machine timestamp; all four go.
+    """
+    found: set[int] = set()
+    name = -1
+    for i, b in enumerate(blocks):
+        text = b.text.strip()
+        if not text:
+            continue
+        if name >= 0:
+            who = blocks[name].text.strip()
+            age = text[len(who) :].split() if text.startswith(who + " ") else []
+            if 0 < len(age) <= MAX_STAMP_WORDS:
+                comment = _next_text(blocks, i)
+                stamp = _next_text(blocks, comment)
+                if stamp < len(blocks) and _TIMESTAMP.fullmatch(blocks[stamp].text.strip()):
+                    said = blocks[comment].text.strip()
+                    if len(said.split()) <= MAX_COMMENT_WORDS and _kind(said) is None:
+                        found.update((name, i, comment, stamp))
+        name = i if len(text.split()) <= MAX_NAME_WORDS else -1
+    return found
+
+
 def _values_of_dropped_labels(blocks: list[Block]) -> set[int]:
     """The kept values (``Jan 25, 2022``) under profile labels (``Joined``) an earlier stage dropped."""
     found: set[int] = set()
@@ -305,6 +339,7 @@ class Forum(Stage):
             for i, b in enumerate(blocks):
                 if _is_comment_stamp(b.text.strip()):
                     comments.update(_comment_lines(blocks, i))
+            comments.update(_signed_comments(blocks))
         values = _values_of_dropped_labels(blocks)
         for p, i in enumerate(live):
             if i in values and p not in kinds:
