@@ -153,3 +153,23 @@ def test_a_table_of_contents_with_an_entry_missing_is_still_one() -> None:
     lines = [*toc, INTRO, OPTIONS, LIMITS, "Configuración"]
     doc = run_stages(lines, "docs")
     assert removed(doc, "docs") == toc
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("Next topic", "6. Modules"),
+        ("Vorheriges Thema", "4. Kontrollstrukturen"),
+        ("Sujet suivant", "Les modules"),
+    ],
+)
+def test_a_previous_or_next_link_goes_with_its_title(label: str, title: str) -> None:
+    doc = run_stages([INTRO, OPTIONS, label, title, LIMITS], "docs")
+    assert removed(doc, "docs") == [label, title]
+    assert reason_of(doc, title) == "link to the previous or next topic"
+
+
+def test_a_paragraph_after_a_next_label_is_kept() -> None:
+    doc = run_stages([INTRO, "Next topic", OPTIONS, LIMITS], "docs")
+    assert OPTIONS in kept(doc)
+    assert removed(doc, "docs") == ["Next topic"]

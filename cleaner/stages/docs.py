@@ -4,7 +4,8 @@ A documentation page prints its own chrome between and around the paragraphs:
 a ``Copy`` or ``Copy code`` button on every code block, the block's language
 above it (``js``, ``bash``), links to edit or report the page (``Edit this
 page``, ``View this page on GitHub``), the in-page menu (``On this page``,
-``In diesem Artikel``), the previous and next topics, and a numbered table of
+``In diesem Artikel``), the previous and next topics (``Next topic`` / ``6. Modules``,
+the title going with its label), and a numbered table of
 contents (``1.1 Installing packages`` / ``1.2 Removing packages`` …) whose
 entries repeat the headings below. None of it is the page's text.
 
@@ -47,8 +48,10 @@ TOC_BODY_SHARE = 3.0
 BUTTON = "documentation button or link"
 LABEL = "code block's language label"
 TOC = "table of contents"
+PAGER = "link to the previous or next topic"
 
 _CHROME = phrase_set("docs_chrome")
+_PAGER = phrase_set("docs_pager")
 #: A numbered entry: an optional bullet or bold mark, a number (``3``, ``3.``, ``3.1``, ``3.1.2.``), a title.
 _NUMBERED = lazy(
     regex.compile,
@@ -74,6 +77,11 @@ def _entry(text: str) -> tuple[tuple[int, ...], str] | None:
     if len(title.split()) > MAX_TOC_WORDS or _SENTENCE_END.search(title) or _TITLE_WORD.search(title) is None:
         return None
     return tuple(int(part) for part in found.group(1).split(".")), title
+
+
+def _is_title(text: str) -> bool:
+    """``6. Modules``, ``Error handling``: a topic's title (short, no sentence), not a paragraph."""
+    return len(text.split()) <= MAX_TOC_WORDS and _SENTENCE_END.search(text) is None
 
 
 def _follows(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -130,7 +138,8 @@ class Docs(Stage):
     """Drop a documentation page's buttons, code-block language labels and table of contents.
 
     **Removes:** ``Copy code``, ``Edit this page``, ``Auf dieser Seite``, a ``bash`` label
-    above a code block, and ``1.1 Installing`` / ``1.2 Upgrading`` / ``1.3 Removing``.
+    above a code block, ``Next topic`` / ``6. Modules``, and ``1.1 Installing`` / ``1.2 Upgrading``
+    / ``1.3 Removing``.
     **Keeps:** ``Copy the file into the config folder.``, ``Bash`` as a heading, a lone
     ``bash`` on a page with no other label, and ``1. Preheat the oven.`` / ``2. Mix the flour.``
     (numbered steps that are sentences).
@@ -153,6 +162,12 @@ class Docs(Stage):
             hit = _CHROME.find(text)
             if hit is not None:
                 drop[p] = BUTTON
+                continue
+            pager = _PAGER.find(text)
+            if pager is not None and pager.kind == "whole":
+                drop[p] = PAGER
+                if p + 1 < len(texts) and _is_title(texts[p + 1]):
+                    drop[p + 1] = PAGER
         toc = _toc_lines(texts)
         toc_words = sum(len(texts[p].split()) for p in toc)
         other_words = sum(len(t.split()) for p, t in enumerate(texts) if p not in toc and p not in drop)
