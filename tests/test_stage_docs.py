@@ -173,3 +173,9 @@ def test_a_paragraph_after_a_next_label_is_kept() -> None:
     doc = run_stages([INTRO, "Next topic", OPTIONS, LIMITS], "docs")
     assert OPTIONS in kept(doc)
     assert removed(doc, "docs") == ["Next topic"]
+
+
+def test_a_heading_after_a_lone_next_page_button_is_kept() -> None:
+    doc = run_stages([INTRO, "Next page", "Konfiguration", OPTIONS, LIMITS], "docs")
+    assert removed(doc, "docs") == ["Next page"]
+    assert "Konfiguration" in kept(doc)
