@@ -36,6 +36,8 @@ DEFAULT: tuple[str, ...] = (
     "related",
     "comments",
     "forum",
+    "docs",
+    "cta",
     "shop",
     "site-templates",
 )

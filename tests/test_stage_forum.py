@@ -192,3 +192,136 @@ def test_thanks_counts_signature_labels_and_quote_headers_of_a_thread_are_remove
     for line in lines[len(THREAD) :]:
         assert line in gone
     assert POST_3 in kept(doc)
+
+
+def _dropped_as_comments(lines: list[str], texts: set[str], reason: str) -> Document:
+    """A document whose ``texts`` lines the content stage already dropped with ``reason``."""
+    doc = Document.from_lines(lines)
+    return doc.with_blocks(b.drop("content", reason) if b.text in texts else b for b in doc.blocks)
+
+
+def test_posts_the_content_stage_took_for_comments_come_back_in_a_thread() -> None:
+    doc = _dropped_as_comments(THREAD, {POST_2, POST_3, "dave.r"}, "comment thread below the article")
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert POST_2 in kept(doc)
+    assert "dave.r" in kept(doc)
+    assert "Senior Member" in removed(doc, "forum")
+
+
+def test_threads_listed_below_the_last_post_stay_dropped() -> None:
+    below = "Ketten kürzen ohne Werkzeug: geht das?"
+    lines = [*THREAD, "Ähnliche Themen", below]
+    doc = _dropped_as_comments(lines, {POST_2, below}, "comment thread below the article")
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert POST_2 in kept(doc)
+    assert below not in kept(doc)
+
+
+def test_other_drops_of_the_content_stage_stay_in_a_thread() -> None:
+    doc = _dropped_as_comments(THREAD, {POST_2}, "boilerplate: reads unlike the article")
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert POST_2 not in kept(doc)
+
+
+def test_answers_of_a_question_and_answer_page_are_not_brought_back() -> None:
+    answer = "Réinstallez le paquet puis redémarrez le service ; cela a suffi chez moi."
+    lines = [
+        "Comment relancer le service après une mise à jour ?",
+        "asked Mar 3, 2019 at 9:14",
+        "12.4k 5 gold badges 50 silver badges",
+        "#1",
+        "answered Mar 4, 2019 at 10:02",
+        "3,101 2 gold badges 19 silver badges",
+        answer,
+        "#2",
+    ]
+    doc = _dropped_as_comments(lines, {answer}, "comment thread below the article")
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert answer not in kept(doc)
+
+
+COMMENT = "Does this also work with rye flour, or does it need more water?"
+
+
+def test_a_comment_under_an_answer_goes_with_its_signature_and_stamp() -> None:
+    lines = [
+        *QA_PAGE,
+        COMMENT,
+        "flour_ann",
+        "– flour_ann",
+        "2021-06-05 10:11:12 +00:00",
+        "Commented Jun 5, 2021 at 10:11",
+    ]
+    doc = run_stages(lines, "forum")
+    assert removed(doc, "forum")[-5:] == lines[-5:]
+    assert {b.removal.reason for b in doc.removals() if b.text == COMMENT and b.removal} == {
+        "comment under a post"
+    }
+    assert ANSWER_2 in kept(doc)
+
+
+def test_a_comment_whose_stamp_date_is_on_the_next_line_goes() -> None:
+    lines = [
+        *QA_PAGE,
+        "Funktioniert das auch mit Roggenmehl?",
+        "anna_k",
+        "–",
+        "anna_k",
+        "Kommentiert",
+        "5. Juni 2021 um 10:11",
+    ]
+    doc = run_stages(lines, "forum")
+    assert "Funktioniert das auch mit Roggenmehl?" in removed(doc, "forum")
+    assert "5. Juni 2021 um 10:11" in removed(doc, "forum")
+
+
+def test_a_line_above_a_comment_stamp_without_a_signature_is_kept() -> None:
+    lines = [*QA_PAGE, COMMENT, "Commented Jun 5, 2021 at 10:11"]
+    doc = run_stages(lines, "forum")
+    assert COMMENT in kept(doc)
+
+
+def test_a_long_post_above_a_signature_and_comment_stamp_is_kept() -> None:
+    long_post = " ".join([ANSWER_2] * 8)  # far longer than a one-line comment
+    lines = [*QA_PAGE, long_post, "flour_ann", "– flour_ann", "Commented Jun 5, 2021 at 10:11"]
+    doc = run_stages(lines, "forum")
+    assert long_post in kept(doc)
+    assert "– flour_ann" in removed(doc, "forum")
+
+
+def test_a_letter_standing_for_a_members_picture_is_removed_in_a_thread() -> None:
+    lines = [*THREAD[:9], "D", *THREAD[9:]]
+    doc = run_stages(lines, "forum")
+    assert "D" in removed(doc, "forum")
+    assert "dave.r" in kept(doc)
+
+
+def test_a_single_letter_before_a_name_with_another_initial_is_kept() -> None:
+    lines = [*THREAD[:9], "B", *THREAD[9:]]
+    doc = run_stages(lines, "forum")
+    assert "B" in kept(doc)
+
+
+def test_a_value_under_a_profile_label_an_earlier_stage_dropped_is_removed() -> None:
+    doc = Document.from_lines(THREAD)
+    doc = doc.with_blocks(
+        b.drop("content", "boilerplate: short line among boilerplate") if b.text == "Joined" else b
+        for b in doc.blocks
+    )
+    doc = Pipeline.build(["forum"]).run(doc)
+    assert "Mar 3, 2019" in removed(doc, "forum")
+    assert POST_1 in kept(doc)
+
+
+def test_a_comment_under_its_signature_and_age_goes_on_a_question_and_answer_page() -> None:
+    signed = ["flour_ann", "flour_ann vor 2 Jahren", COMMENT, "2021-06-05T10:11:12.5Z"]
+    doc = run_stages([*QA_PAGE, *signed], "forum")
+    assert removed(doc, "forum")[-4:] == signed
+    assert ANSWER_2 in kept(doc)
+
+
+def test_a_name_repeated_with_more_words_but_no_timestamp_is_kept() -> None:
+    lines = [*QA_PAGE, "crumb", "crumb also bakes on Sundays", COMMENT]
+    doc = run_stages(lines, "forum")
+    assert COMMENT in kept(doc)
+    assert "crumb also bakes on Sundays" in kept(doc)

@@ -118,3 +118,27 @@ def test_heading_keeps_its_level_as_a_hint() -> None:
     doc = run_stages(["## Second level", "# Top", "#hashtag"], "markdown", style="markdown")
     levels = [(b.text, b.hints.get("level")) for b in doc.blocks]
     assert levels == [("Second level", 2), ("Top", 1), ("#hashtag", None)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("class Cache[[Quelle]](https://git.example/cache.py#L61)", "class Cache[Quelle]"),
+        ("wie in der Studie belegt[[2]](#fn-2).", "wie in der Studie belegt[2]."),
+        (
+            "Jusqu'à 200 € de remise par séjour. ](https://voyages.example/promo?id=7)",
+            "Jusqu'à 200 € de remise par séjour.",
+        ),
+        ("## la-interfaz-websocket](https://spec.example/#la-interfaz-websocket)", "la-interfaz-websocket"),
+    ],
+)
+def test_link_targets_of_nested_and_split_links_go(line: str, expected: str) -> None:
+    assert rewrite(line)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Der Index [0] zählt (wie immer) ab null.", "a ] b (c) d", "Liste: [a, b] (sortiert)"],
+)
+def test_brackets_and_parentheses_that_are_no_link_stay(line: str) -> None:
+    assert rewrite(line)[0] == line

@@ -39,7 +39,11 @@ _MARKER_FIRST = frozenset("#>*+-")
 _TARGET = r"\(\s*<?[^()\s>]*(?:\([^()\s]*\)[^()\s>]*)*>?(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
 _IMAGE = lazy(re.compile, rf"!\[[^\[\]\n]{{0,500}}\]{_TARGET}", _F)
 _IMAGE_REFERENCE = lazy(re.compile, r"!\[[^\[\]\n]{0,500}\]\[[^\[\]\n]{0,100}\]", _F)
-_LINK = lazy(re.compile, rf"\[([^\[\]\n]{{0,1000}})\]{_TARGET}", _F)
+# The link text may hold one level of brackets: ``[[source]](https://…)``, ``[[2]](#note-2)``.
+_LINK = lazy(re.compile, rf"\[((?:[^\[\]\n]|\[[^\[\]\n]{{0,200}}\]){{0,1000}})\]{_TARGET}", _F)
+# The end of a link whose text began on an earlier line (a converter splits a multi-line
+# link): ``Save up to $200 per booking. ](https://…)`` keeps its words, loses its target.
+_DANGLING_TARGET = lazy(re.compile, rf"([^\[\]\n]{{0,1000}})\]{_TARGET}", _F)
 _LINK_REFERENCE = lazy(re.compile, r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]", _F)
 # <https://…>: on a line of its own it goes; inside a sentence the address is text the
 # reader saw, so only the brackets go.
@@ -162,6 +166,13 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
                 reason = "link target"
             if "](" not in text and "][" not in text:
                 break  # nothing left that either pattern could match
+        if "](" in text:
+            dangling = _DANGLING_TARGET.match(text)
+            if dangling is not None:
+                link_chars += len(dangling.group(1).strip())
+                text = dangling.group(1) + text[dangling.end() :]
+                if reason != "image":
+                    reason = "link target"
     if "<" in text:
         bare = _AUTOLINK.fullmatch(text.strip())
         text = "" if bare else _AUTOLINK.sub(r"\1", text)
