@@ -33,6 +33,7 @@ DEFAULT: tuple[str, ...] = (
     "dedupe",
     "content",
     "listing",
+    "specs",
     "related",
     "comments",
     "forum",
