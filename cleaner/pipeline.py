@@ -36,6 +36,7 @@ DEFAULT: tuple[str, ...] = (
     "specs",
     "related",
     "comments",
+    "reviews",
     "forum",
     "shop",
     "site-templates",

@@ -21,7 +21,7 @@ from ..document import Block, Document, make_block
 from ..patterns import phrase_set
 from ..stage import Stage, register
 from .listing import is_price
-from .shop import is_shop_line
+from .shop import is_shop_line, looks_like_shop
 
 #: A table row has at most this many words ...
 MAX_ROW_WORDS = 12
@@ -33,8 +33,6 @@ MIN_ROWS = 3
 MAX_ROWS = 60
 #: A heading has at most this many words (``Caractéristiques Barbecue inox 1600``).
 MAX_HEADING_WORDS = 8
-#: A page is a shop page when it quotes a price or holds at least this many shop lines.
-MIN_SHOP_LINES = 2
 
 #: Only lines the content classifier dropped come back (other stages' removals are certain).
 RESTORES = frozenset({"content"})
@@ -60,19 +58,6 @@ def _is_row(text: str) -> bool:
         and not is_shop_line(text)
         and _AFTER.find(text) is None
     )
-
-
-def _is_shop_page(texts: list[str]) -> bool:
-    """The page quotes a price, or holds a few shop lines (``Add to cart``, ``In stock``)."""
-    shop = 0
-    for text in texts:
-        if is_price(text):
-            return True
-        if is_shop_line(text):
-            shop += 1
-            if shop >= MIN_SHOP_LINES:
-                return True
-    return False
 
 
 def _table(blocks: tuple[Block, ...] | list[Block], live: list[int], start: int) -> list[int]:
@@ -109,7 +94,7 @@ class Specs(Stage):
         live = [i for i, b in enumerate(blocks) if b.text.strip()]
         texts = [blocks[i].text.strip() for i in live]
         headings = [p for p, t in enumerate(texts) if is_spec_heading(t)]
-        if not headings or not _is_shop_page(texts):
+        if not headings or not looks_like_shop(texts):
             return doc
         out: list[Block] = list(blocks)
         changed = False
