@@ -18,7 +18,7 @@ removed (a menu or footer after the table); rows dropped as repeats are skipped.
 from __future__ import annotations
 
 from ..document import Block, Document, make_block
-from ..patterns import phrase_set
+from ..patterns import entries, fold, line_key, phrase_set
 from ..stage import Stage, register
 from .listing import is_price
 from .shop import is_shop_line, looks_like_shop
@@ -44,9 +44,16 @@ _HEADING = phrase_set("spec_heading")
 _AFTER = phrase_set("review_heading", "comment_heading", "related", "newsletter", "navigation")
 
 
+#: The first words of the headings: a cheap set test before the lexicon lookup (most lines fail it).
+_FIRST_WORDS = frozenset(fold(e).split(" ", 1)[0] for e in entries("spec_heading").phrases())
+
+
 def is_spec_heading(text: str) -> bool:
     """``Specifications``, ``Technische Daten``, ``Fiche technique``: a spec table's heading."""
-    return len(text.split()) <= MAX_HEADING_WORDS and _HEADING.find(text) is not None
+    if len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    key = line_key(text)[1]
+    return key.split(" ", 1)[0] in _FIRST_WORDS and _HEADING.find_key(key) is not None
 
 
 def _is_row(text: str) -> bool:
