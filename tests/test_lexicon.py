@@ -35,6 +35,7 @@ LANGUAGE_CONCEPTS = (
     "shop_chrome",
     "review_heading",
     "review_mark",
+    "spec_heading",
 )
 #: Concepts that hold language-neutral entries only (``xx.txt``).
 NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon", "placeholder", "currency")

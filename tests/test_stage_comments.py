@@ -186,3 +186,45 @@ def test_customer_reviews_below_a_product_are_removed() -> None:
 def test_reviews_heading_without_review_labels_below_is_kept() -> None:
     lines = [*PRODUCT, "Reviews", "Our guide to choosing a jug, written by the potters themselves."]
     assert kept(run_stages(lines, "comments")) == lines
+
+
+STARRED = [
+    "Reviews for this item (12)",
+    "5 out of 5 stars This item",
+    "Pours without dripping and the glaze is even nicer than in the photos.",
+    "4 out of 5 stars This item",
+    "Nice colour, but it holds less than I need for the whole family at breakfast.",
+]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Reviews for this item (12)", "Bewertungen für diesen Artikel", "Avis sur cet article (3)",
+     "Opiniones sobre este artículo", "Отзывы об этом товаре"],
+)
+def test_reviews_of_this_item_heading_is_recognised(heading: str) -> None:
+    assert is_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["5 out of 5 stars This item", "4 von 5 Sternen Dieser Artikel", "5 sur 5 étoiles Cet article",
+     "5 de 5 estrellas Este artículo", "5 из 5 звёзд Этот товар"],
+)
+def test_star_rating_opening_a_line_is_a_review_label(line: str) -> None:
+    assert is_comment_header(line)
+
+
+def test_reviews_of_this_item_with_star_lines_are_removed() -> None:
+    doc = run_stages([*PRODUCT, *STARRED], "comments")
+    assert kept(doc) == PRODUCT
+
+
+def test_sentence_rating_a_product_in_stars_is_not_a_review_label() -> None:
+    sentence = "5 out of 5 stars is what the critics gave this jug in their yearly roundup of kitchenware."
+    assert not is_comment_header(sentence)
+
+
+def test_star_lines_without_a_reviews_heading_are_kept() -> None:
+    lines = [*PRODUCT, *STARRED[1:]]
+    assert kept(run_stages(lines, "comments")) == lines

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import kept, removed, run_stages
 
 DESCRIPTION = "A hand-thrown stoneware jug with a pouring lip, glazed in a speckled oatmeal white."
@@ -81,3 +83,42 @@ def test_lines_removed_earlier_count_as_shop_evidence() -> None:
     )
     assert removed(doc, "navigation") == ["Add to cart"]
     assert removed(doc, "shop") == ["In stock", "Free shipping", "Write a review"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        [
+            "Price, low to high",
+            "Price, high to low",
+            "Alphabetically, A-Z",
+            "Date, new to old",
+            "Unit price / per",
+        ],
+        [
+            "Preis, aufsteigend",
+            "Preis, absteigend",
+            "Alphabetisch, A-Z",
+            "Datum, neu zu alt",
+            "Grundpreis / pro",
+        ],
+        [
+            "Prix, par ordre croissant",
+            "Prix, par ordre décroissant",
+            "Alphabétique, de A à Z",
+            "Fournisseur :",
+        ],
+        ["Precio, menor a mayor", "Precio, mayor a menor", "Alfabéticamente, A-Z", "Precio unitario / por"],
+        ["Цена, по возрастанию", "Цена, по убыванию", "По алфавиту, А-Я", "Цена за единицу / за"],
+    ],
+)
+def test_category_sort_options_and_card_labels_are_removed(options: list[str]) -> None:
+    lines = ["Stoneware jugs", *options, "Stoneware jug, oatmeal", "€38,00", DESCRIPTION]
+    gone = removed(run_stages(lines, "shop"), "shop")
+    assert set(options) <= set(gone)
+
+
+def test_sentence_opening_like_a_sort_option_is_kept() -> None:
+    sentence = "Price, of course, matters less than the clay when you choose a jug for daily use."
+    lines = ["Price, low to high", "Price, high to low", "Alphabetically, A-Z", "Vendor:", sentence]
+    assert sentence in kept(run_stages(lines, "shop"))

@@ -19,11 +19,14 @@ from ..document import Document
 from ..patterns import line_key, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
+from .listing import is_price
 
 #: A page is a shop page when it holds at least this many shop lines ...
 MIN_MARKS = 4
 #: ... of at least this many different kinds (not one button printed under every product).
 MIN_DISTINCT = 3
+#: A page that quotes no price is a shop page (for :func:`looks_like_shop`) with this many shop lines.
+MIN_SHOP_PAGE_LINES = 2
 #: Shop lines are short: longer lines are never looked at.
 MAX_CHROME_CHARS = 160
 
@@ -35,6 +38,19 @@ _SHOP = phrase_set("shop_chrome")
 def is_shop_line(text: str) -> bool:
     """``Add to basket``, ``Auf Lager``, ``Livraison offerte dès 50 €``: a shop's own line."""
     return len(text) <= MAX_CHROME_CHARS and _SHOP.find(text) is not None
+
+
+def looks_like_shop(texts: list[str]) -> bool:
+    """The page quotes a price (``€39,90``) or holds :data:`MIN_SHOP_PAGE_LINES` shop lines."""
+    shop = 0
+    for text in texts:
+        if is_price(text):
+            return True
+        if is_shop_line(text):
+            shop += 1
+            if shop >= MIN_SHOP_PAGE_LINES:
+                return True
+    return False
 
 
 @register
