@@ -66,6 +66,22 @@ COUNTED_RUN = 4
 # One item of such a list: a short label and a count in brackets, nothing after it.
 _COUNTED_ITEM = lazy(regex.compile, r"^[^\d()\[\]]{1,60}[(\[]\d{1,6}[)\]]$")
 
+#: A dump's first line (a soup dump's page ``<title>``) names the article when it has at
+#: least this many words; where it is printed again, the headline stands ...
+TITLE_MIN_WORDS = 5
+#: ... (the repeat as long), followed by the site's name (``Headline | Site``) of at most this
+#: many words, or with at most this many words glued on (``Headline By Jane Doe``).
+TITLE_SITE_WORDS = 6
+TITLE_GLUED_WORDS = 4
+#: The headline anchors the article only when at least this many long lines are kept below it.
+ANCHOR_MIN_LONG_LINES = 2
+#: The first line is the page title only when, of the lines after it, at least half of this
+#: many are the page's furniture already removed (menus, buttons): a dump's first line
+#: followed by kept text (a cleaned page read again) names nothing.
+TITLE_FURNITURE_LINES = 8
+
+# A word, for comparing a line with the page title (case and punctuation aside).
+_WORD = lazy(regex.compile, r"\w+")
 _I_WORDS = features.LINE_NAMES.index("log_words")
 _I_LINK = features.LINE_NAMES.index("link_share")
 _I_END = features.LINE_NAMES.index("ends_sentence")
@@ -217,13 +233,68 @@ def _counted_runs(texts: Sequence[str]) -> set[int]:
     return found
 
 
+def _plain(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _names_title(title: str, line: str) -> bool:
+    """``line`` is the headline that the page title ``title`` names (maybe with the site's name)."""
+    a, b = _plain(title), _plain(line)
+    if len(b.split()) < TITLE_MIN_WORDS:
+        return False
+    if a == b:
+        return True
+    if a.startswith(b + " "):
+        return len(a[len(b) :].split()) <= TITLE_SITE_WORDS
+    return b.startswith(a) and len(b[len(a) :].split()) <= TITLE_GLUED_WORDS
+
+
+def _headline_anchor(
+    doc: Document, indices: Sequence[int], own: Sequence[Sequence[float]], keep: Sequence[bool]
+) -> int | None:
+    """The kept-line position at which the headline stands when the dump opens with the page title.
+
+    A soup dump starts with the page's ``<title>``; menus and teasers follow,
+    and the headline is printed again right above the article. Nothing above
+    that repeat is the article. The first line must be gone (lifted as the page
+    title, or dropped here) and followed by furniture earlier stages removed;
+    the repeat is its first one, and the article must go on below it (the title
+    printed again under a related list is no anchor).
+    """
+    blocks = doc.blocks
+    first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
+    if first is None or len(blocks[first].text.split()) < TITLE_MIN_WORDS:
+        return None
+    title = blocks[first].text
+    after = [b for b in blocks[first + 1 : first + 1 + 4 * TITLE_FURNITURE_LINES] if b.text.strip()]
+    furniture = sum(1 for b in after[:TITLE_FURNITURE_LINES] if b.removal is not None)
+    if 2 * furniture < TITLE_FURNITURE_LINES:
+        return None
+    position = {index: k for k, index in enumerate(indices)}
+    at_first = position.get(first)
+    if at_first is not None and keep[at_first]:
+        return None
+    for i in range(first + 1, len(blocks)):
+        text = blocks[i].text
+        if not text.strip() or not _names_title(title, text):
+            continue
+        below = sum(1 for j in indices if j > i)
+        if below == 0:
+            return None
+        at = len(indices) - below
+        long_below = sum(1 for k in range(at, len(indices)) if keep[k] and _long_prose(own[k]))
+        return at if long_below >= ANCHOR_MIN_LONG_LINES else None
+    return None
+
+
 @register
 class Content(Stage):
     """Keep the article's lines: a learned two-pass line classifier with a main-text region.
 
     **Removes:** ``Most popular`` / ``Sign in`` / ``Newsletters`` — a run of short
-    link-like lines among boilerplate, a comment thread below the article, and a
-    sidebar run of categories with their post counts (``Cycling (42)``).
+    link-like lines among boilerplate, a comment thread below the article, a
+    sidebar run of categories with their post counts (``Cycling (42)``), and in a
+    dump that opens with the page title, the teasers above the title's repeat (the headline).
     **Keeps:** ``Why it matters`` — a short subheading between two long
     paragraphs of the article; list items and one-line quotes inside the body.
     """
@@ -260,6 +331,10 @@ class Content(Stage):
         counted = _counted_runs(lines.texts)
         for k in counted:
             keep[k] = False
+        anchor = _headline_anchor(doc, lines.indices, lines.own, keep)
+        above = {k for k in range(anchor or 0) if keep[k]}
+        for k in above:
+            keep[k] = False
         if all(keep):
             return doc
         out = list(doc.blocks)
@@ -271,6 +346,11 @@ class Content(Stage):
             block: Block = out[index]
             if options.protect_phrases and is_protected(block.text, options):
                 continue
-            why = "list of categories with post counts" if k in counted else _reason(k, p1, lines, region, n)
+            if k in counted:
+                why = "list of categories with post counts"
+            elif k in above:
+                why = "above the headline (menus and teasers)"
+            else:
+                why = _reason(k, p1, lines, region, n)
             out[index] = block.drop(self.name, why)
         return doc.with_blocks(out)
