@@ -227,3 +227,10 @@ def test_first_line_followed_by_kept_text_is_no_page_title() -> None:
     lines = [TITLE, *FERRY_BODY[:2], *TEASERS, TITLE, FERRY_BODY[2]]
     doc = clean_text("\n".join(lines))
     assert all(p in kept(doc) for p in FERRY_BODY[:2])
+
+
+def test_repeated_page_title_lifted_as_the_headline() -> None:
+    # the page title has the site's name after the headline
+    doc = clean_text("\n".join([TITLE + " | Harbour Gazette", *SITE_MENU, *TEASERS, TITLE, *FERRY_BODY]))
+    assert doc.metadata.title == TITLE
+    assert TITLE not in kept(doc)

@@ -14,6 +14,7 @@ and ship as a data file; ``Options.mode`` picks the decision threshold.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -251,15 +252,15 @@ def _names_title(title: str, line: str) -> bool:
 
 def _headline_anchor(
     doc: Document, indices: Sequence[int], own: Sequence[Sequence[float]], keep: Sequence[bool]
-) -> int | None:
-    """The kept-line position at which the headline stands when the dump opens with the page title.
+) -> tuple[int, int] | None:
+    """Where the headline stands when the dump opens with the page title: (block, kept lines above).
 
-    A soup dump starts with the page's ``<title>``; menus and teasers follow,
-    and the headline is printed again right above the article. Nothing above
-    that repeat is the article. The first line must be gone (lifted as the page
-    title, or dropped here) and followed by furniture earlier stages removed;
-    the repeat is its first one, and the article must go on below it (the title
-    printed again under a related list is no anchor).
+    A soup dump starts with the page's ``<title>``, and menus and teasers
+    follow; the headline is printed again right above the article, and nothing
+    above that repeat is the article. The first line must be followed by the
+    page's furniture, which earlier stages removed (a cleaned page read again
+    starts with kept text); the repeat is its first one, and the article must go
+    on below it (the title printed again under a related list is no anchor).
     """
     blocks = doc.blocks
     first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
@@ -270,20 +271,13 @@ def _headline_anchor(
     furniture = sum(1 for b in after[:TITLE_FURNITURE_LINES] if b.removal is not None)
     if 2 * furniture < TITLE_FURNITURE_LINES:
         return None
-    position = {index: k for k, index in enumerate(indices)}
-    at_first = position.get(first)
-    if at_first is not None and keep[at_first]:
-        return None
     for i in range(first + 1, len(blocks)):
         text = blocks[i].text
         if not text.strip() or not _names_title(title, text):
             continue
-        below = sum(1 for j in indices if j > i)
-        if below == 0:
-            return None
-        at = len(indices) - below
+        at = bisect_left(indices, i)
         long_below = sum(1 for k in range(at, len(indices)) if keep[k] and _long_prose(own[k]))
-        return at if long_below >= ANCHOR_MIN_LONG_LINES else None
+        return (i, at) if long_below >= ANCHOR_MIN_LONG_LINES else None
     return None
 
 
@@ -332,10 +326,12 @@ class Content(Stage):
         for k in counted:
             keep[k] = False
         anchor = _headline_anchor(doc, lines.indices, lines.own, keep)
-        above = {k for k in range(anchor or 0) if keep[k]}
+        above = {k for k in range(anchor[1]) if keep[k]} if anchor is not None else set()
         for k in above:
             keep[k] = False
-        if all(keep):
+        anchor_first = next((i for i, b in enumerate(doc.blocks) if b.text.strip()), -1)
+        headline = anchor[0] if anchor is not None and doc.blocks[anchor[0]].removal is None else None
+        if all(keep) and headline is None:
             return doc
         out = list(doc.blocks)
         options = self.options
@@ -349,8 +345,19 @@ class Content(Stage):
             if k in counted:
                 why = "list of categories with post counts"
             elif k in above:
-                why = "above the headline (menus and teasers)"
+                why = (
+                    "page title"
+                    if k == 0 and index == anchor_first
+                    else "above the headline (menus and teasers)"
+                )
             else:
                 why = _reason(k, p1, lines, region, n)
             out[index] = block.drop(self.name, why)
+        if headline is not None:
+            # the page title's repeat is the headline: it goes to the metadata, as metadata lifts it
+            out[headline] = out[headline].drop(
+                self.name, "headline (the page title printed again)", lifted_as="title"
+            )
+            if not doc.metadata.title:
+                return doc.with_blocks(out).with_metadata(title=doc.blocks[headline].text)
         return doc.with_blocks(out)
