@@ -53,3 +53,22 @@ def test_captions_run_after_content_in_the_default_order() -> None:
     from cleaner.pipeline import DEFAULT
 
     assert DEFAULT.index("captions") == DEFAULT.index("content") + 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image caption The mayor cuts the ribbon on the new footbridge",
+        "Bildunterschrift: Der Bürgermeister eröffnet die neue Brücke am Hafen",
+        "Légende : Le maire inaugure la nouvelle passerelle du port",
+    ],
+)
+def test_caption_after_its_label_removed(line: str) -> None:
+    doc = run_stages(["A paragraph of the article that stays where it is.", line], "captions")
+    assert removed(doc, "captions") == [line]
+
+
+def test_sentence_about_a_caption_kept() -> None:
+    line = "The image caption was wrong, the editor admitted in a note below the story."
+    doc = run_stages([line], "captions")
+    assert kept(doc) == [line]

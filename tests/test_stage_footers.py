@@ -201,3 +201,21 @@ def test_template_placeholder_text_is_removed_however_long() -> None:
 def test_sentence_about_placeholder_text_is_kept() -> None:
     line = "Designers have filled empty layouts with lorem ipsum since the days of dry-transfer sheets."
     assert reasons(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You are commenting using your Example Blogs account. ( Log Out / Change )",
+        "Please log in using one of these methods to post your comment:",
+        "Du kommentierst mit deinem Example-Konto. ( Abmelden / Ändern )",
+        "Estás comentando usando tu cuenta de Example. ( Cerrar sesión / Cambiar )",
+    ],
+)
+def test_blog_comment_form_sign_in_line_removed(line: str) -> None:
+    assert reasons(line) == ["comment-policy footer"]
+
+
+def test_sentence_about_commenting_through_an_account_kept() -> None:
+    line = "You are commenting using a new argument, my friend, and it convinces nobody on this thread."
+    assert kept(run_stages([line], "footers")) == [line]

@@ -6,7 +6,9 @@ credit at the line's end gives it away: a label that opens a credit
 (``photo_credit`` lexicon entries such as ``Photo: …``, ``Foto von …``,
 ``Crédit photo : …``, ``Фото: …``), in brackets or after the caption's last
 sentence, followed by a name or an agency. Short credit lines on their own are
-the ``footers`` stage's; this stage takes the caption with its credit. It runs
+the ``footers`` stage's; this stage takes the caption with its credit, and a
+caption that opens with the label a page prints before it (``caption_label``
+lexicon: ``Image caption …``, ``Bildunterschrift: …``, ``Légende : …``). It runs
 after ``content``, so the classifier judges the page with its captions in
 place, as it was trained.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from ..patterns import alternation, entries, lazy
+from ..patterns import alternation, entries, lazy, phrase_set
 from ..stage import TextFilter, register
 
 #: A caption's credit (``(Photo: Jane Doe/Reuters)``) has at most this many words ...
@@ -27,6 +29,10 @@ MAX_CAPTION_WORDS = 60
 CREDIT_WINDOW = 200
 
 REASON = "photo caption (ends with its credit)"
+REASON_LABELLED = "photo caption (after its label)"
+
+# ``Image caption …``: the label before a caption (longer lines than a prompt are looked at).
+_LABELS = phrase_set("caption_label", max_words=MAX_CAPTION_WORDS + MAX_CREDIT_WORDS)
 
 
 def _credit_source() -> str:
@@ -54,7 +60,7 @@ class Captions(TextFilter):
     """Drop photo captions that end with their picture's credit.
 
     **Removes:** ``Fishermen mend their nets at dawn (Photo: Jane Doe/Reuters)``,
-    ``Das Rathaus am Abend. Foto: Max Muster``
+    ``Das Rathaus am Abend. Foto: Max Muster``, ``Image caption The mayor opens the bridge``
     **Keeps:** ``Fishermen mend their nets at dawn, the photographer said.`` and a
     sentence about a credit (``The photo credit rules were unclear, she said.``)
     """
@@ -62,4 +68,9 @@ class Captions(TextFilter):
     name = "captions"
 
     def verdict(self, text: str) -> str | None:
-        return REASON if caption(text) else None
+        if caption(text):
+            return REASON
+        hit = _LABELS.find(text)
+        if hit is not None and hit.kind == "prefix" and len(text.split()) > MIN_CAPTION_WORDS + 1:
+            return REASON_LABELLED
+        return None
