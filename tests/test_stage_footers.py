@@ -219,3 +219,21 @@ def test_blog_comment_form_sign_in_line_removed(line: str) -> None:
 def test_sentence_about_commenting_through_an_account_kept() -> None:
     line = "You are commenting using a new argument, my friend, and it convinces nobody on this thread."
     assert kept(run_stages([line], "footers")) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you enjoyed this article, please consider joining our members' club for more.",
+        "Wenn Ihnen dieser Artikel gefallen hat, unterstützen Sie unsere Redaktion.",
+        "Si te ha gustado este artículo, suscríbete a nuestro boletín semanal.",
+        "Our podcast host looks at the week in politics every Friday. Click to subscribe!",
+    ],
+)
+def test_thanks_for_reading_prompt_removed(line: str) -> None:
+    assert reasons(line) == ["newsletter sign-up"]
+
+
+def test_sentence_about_enjoying_something_else_kept() -> None:
+    line = "If you enjoyed the concert, you will love the album, which comes out in May on a small label."
+    assert kept(run_stages([line], "footers")) == [line]
