@@ -237,3 +237,23 @@ def test_thanks_for_reading_prompt_removed(line: str) -> None:
 def test_sentence_about_enjoying_something_else_kept() -> None:
     line = "If you enjoyed the concert, you will love the album, which comes out in May on a small label."
     assert kept(run_stages([line], "footers")) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Opinions expressed by Example Network contributors are their own.",
+        "The views expressed in this article are those of the author alone.",
+        "Las opiniones expresadas en esta columna son responsabilidad exclusiva de su autor.",
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of "
+        "private study or research, no part may be reproduced without the written permission. "
+        "The content is provided for information purposes only.",
+    ],
+)
+def test_disclaimer_removed(line: str) -> None:
+    assert reasons(line) == ["copyright or legal notice"]
+
+
+def test_sentence_about_opinions_expressed_kept() -> None:
+    line = "Opinions expressed by voters at the meeting were mixed, and the council will decide next month."
+    assert kept(run_stages([line], "footers")) == [line]
