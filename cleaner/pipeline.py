@@ -32,6 +32,7 @@ DEFAULT: tuple[str, ...] = (
     "metadata",
     "dedupe",
     "content",
+    "captions",
     "listing",
     "specs",
     "related",

@@ -24,6 +24,7 @@ LANGUAGE_CONCEPTS = (
     "related",
     "ad_label",
     "photo_credit",
+    "caption_label",
     "player",
     "comment_heading",
     "relative_time",

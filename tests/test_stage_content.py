@@ -161,3 +161,76 @@ def test_list_of_items_with_counts_and_more_words_after_them_kept() -> None:
     items = [f"* {name} (2) are needed for each station." for name in ("Racks", "Pumps", "Signs", "Lamps")]
     doc = run_stages(article("The plan lists:", *items), "content", style="markdown")
     assert COUNTED not in {b.removal.reason for b in doc.removals() if b.removal}
+
+
+# A soup dump: the page title first, the site's menus, a block of teasers from other
+# sections (headlines and their snippets), then the headline again and the article.
+TITLE = "Harbour ferry returns to service after winter repairs"
+TEASERS = [
+    "Weekend market moves indoors for the cold months",
+    "Stallholders say the old grain hall gives them more room and keeps the produce dry until spring.",
+    "Youth orchestra wins regional prize in Bergen",
+    "The thirty young players beat eleven other ensembles with a programme of Nordic folk tunes.",
+    "Library extends its opening hours on Sundays",
+    "From next month the central library will open from noon until six on Sundays, the city said.",
+]
+FERRY_BODY = [
+    "The harbour ferry returned to service on Monday morning after three months in the shipyard, "
+    "where workers replaced both engines and repainted the hull.",
+    "Commuters who had relied on a replacement bus service since November welcomed the return, "
+    "saying the crossing saves them almost forty minutes each way.",
+    "The operator said the ferry would run every twenty minutes on weekdays and every half hour at "
+    "weekends, with extra crossings during the summer festival.",
+]
+SITE_MENU = ["Home", "News", "Sport", "Culture", "Weather", "Contact", "Subscribe", "Sign in", "Search"]
+
+
+def soup_dump(title: str, *, headline_again: bool = True) -> str:
+    lines = [title, *SITE_MENU, *TEASERS, *([title] if headline_again else []), *FERRY_BODY]
+    return "\n".join(lines)
+
+
+def clean_text(text: str) -> Document:
+    from cleaner.readers import read_text
+
+    return Pipeline.build().clean(read_text(text.encode(), source="dump.txt"))
+
+
+def test_teasers_above_the_repeated_page_title_dropped() -> None:
+    doc = clean_text(soup_dump(TITLE))
+    assert not set(TEASERS) & set(kept(doc))
+    reasons = {b.removal.reason for b in doc.removals() if b.text in TEASERS and b.removal}
+    assert reasons == {"above the headline (menus and teasers)"}
+
+
+def test_body_below_the_repeated_page_title_kept() -> None:
+    doc = clean_text(soup_dump(TITLE))
+    assert all(p in kept(doc) for p in FERRY_BODY)
+
+
+def test_teaser_snippets_kept_when_the_title_is_not_printed_again() -> None:
+    # Without the headline's repeat nothing anchors the article: the classifier decides alone.
+    doc = clean_text(soup_dump(TITLE, headline_again=False))
+    reasons = {b.removal.reason for b in doc.removals() if b.removal}
+    assert "above the headline (menus and teasers)" not in reasons
+
+
+def test_short_page_title_repeated_as_a_heading_anchors_nothing() -> None:
+    # "Ferry timetable" names a section as often as a page: too short to anchor the article.
+    doc = clean_text(soup_dump("Ferry timetable and fares"))
+    reasons = {b.removal.reason for b in doc.removals() if b.removal}
+    assert "above the headline (menus and teasers)" not in reasons
+
+
+def test_first_line_followed_by_kept_text_is_no_page_title() -> None:
+    # A cleaned page read again starts with a kept line; its echo further down anchors nothing.
+    lines = [TITLE, *FERRY_BODY[:2], *TEASERS, TITLE, FERRY_BODY[2]]
+    doc = clean_text("\n".join(lines))
+    assert all(p in kept(doc) for p in FERRY_BODY[:2])
+
+
+def test_repeated_page_title_lifted_as_the_headline() -> None:
+    # the page title has the site's name after the headline
+    doc = clean_text("\n".join([TITLE + " | Harbour Gazette", *SITE_MENU, *TEASERS, TITLE, *FERRY_BODY]))
+    assert doc.metadata.title == TITLE
+    assert TITLE not in kept(doc)

@@ -201,3 +201,59 @@ def test_template_placeholder_text_is_removed_however_long() -> None:
 def test_sentence_about_placeholder_text_is_kept() -> None:
     line = "Designers have filled empty layouts with lorem ipsum since the days of dry-transfer sheets."
     assert reasons(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You are commenting using your Example Blogs account. ( Log Out / Change )",
+        "Please log in using one of these methods to post your comment:",
+        "Du kommentierst mit deinem Example-Konto. ( Abmelden / Ändern )",
+        "Estás comentando usando tu cuenta de Example. ( Cerrar sesión / Cambiar )",
+    ],
+)
+def test_blog_comment_form_sign_in_line_removed(line: str) -> None:
+    assert reasons(line) == ["comment-policy footer"]
+
+
+def test_sentence_about_commenting_through_an_account_kept() -> None:
+    line = "You are commenting using a new argument, my friend, and it convinces nobody on this thread."
+    assert kept(run_stages([line], "footers")) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you enjoyed this article, please consider joining our members' club for more.",
+        "Wenn Ihnen dieser Artikel gefallen hat, unterstützen Sie unsere Redaktion.",
+        "Si te ha gustado este artículo, suscríbete a nuestro boletín semanal.",
+        "Our podcast host looks at the week in politics every Friday. Click to subscribe!",
+    ],
+)
+def test_thanks_for_reading_prompt_removed(line: str) -> None:
+    assert reasons(line) == ["newsletter sign-up"]
+
+
+def test_sentence_about_enjoying_something_else_kept() -> None:
+    line = "If you enjoyed the concert, you will love the album, which comes out in May on a small label."
+    assert kept(run_stages([line], "footers")) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Opinions expressed by Example Network contributors are their own.",
+        "The views expressed in this article are those of the author alone.",
+        "Las opiniones expresadas en esta columna son responsabilidad exclusiva de su autor.",
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of "
+        "private study or research, no part may be reproduced without the written permission. "
+        "The content is provided for information purposes only.",
+    ],
+)
+def test_disclaimer_removed(line: str) -> None:
+    assert reasons(line) == ["copyright or legal notice"]
+
+
+def test_sentence_about_opinions_expressed_kept() -> None:
+    line = "Opinions expressed by voters at the meeting were mixed, and the council will decide next month."
+    assert kept(run_stages([line], "footers")) == [line]

@@ -76,3 +76,19 @@ def test_protected_share_line_kept() -> None:
     doc = Document.from_lines(["Follow us on Instagram"])
     out = Share(Options(protect_phrases=("INSTAGRAM",))).run(doc)
     assert kept(out) == ["Follow us on Instagram"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Like this story? Share it with a friend!",
+        "Subscribe to the Example Garden YouTube channel for weekly tips!",
+    ],
+)
+def test_pass_it_on_and_channel_prompts_removed(line: str) -> None:
+    assert removed(run_stages([line], "share"), "share") == [line]
+
+
+def test_story_about_sharing_with_a_friend_kept() -> None:
+    line = "She told me to share it with a friend, so I did, and we laughed about it in the kitchen."
+    assert kept(run_stages([line], "share")) == [line]

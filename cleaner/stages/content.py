@@ -14,6 +14,7 @@ and ship as a data file; ``Options.mode`` picks the decision threshold.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -66,6 +67,22 @@ COUNTED_RUN = 4
 # One item of such a list: a short label and a count in brackets, nothing after it.
 _COUNTED_ITEM = lazy(regex.compile, r"^[^\d()\[\]]{1,60}[(\[]\d{1,6}[)\]]$")
 
+#: A dump's first line (a soup dump's page ``<title>``) names the article when it has at
+#: least this many words; where it is printed again, the headline stands ...
+TITLE_MIN_WORDS = 5
+#: ... (the repeat as long), followed by the site's name (``Headline | Site``) of at most this
+#: many words, or with at most this many words glued on (``Headline By Jane Doe``).
+TITLE_SITE_WORDS = 6
+TITLE_GLUED_WORDS = 4
+#: The headline anchors the article only when at least this many long lines are kept below it.
+ANCHOR_MIN_LONG_LINES = 2
+#: The first line is the page title only when, of the lines after it, at least half of this
+#: many are the page's furniture already removed (menus, buttons): a dump's first line
+#: followed by kept text (a cleaned page read again) names nothing.
+TITLE_FURNITURE_LINES = 8
+
+# A word, for comparing a line with the page title (case and punctuation aside).
+_WORD = lazy(regex.compile, r"\w+")
 _I_WORDS = features.LINE_NAMES.index("log_words")
 _I_LINK = features.LINE_NAMES.index("link_share")
 _I_END = features.LINE_NAMES.index("ends_sentence")
@@ -217,13 +234,61 @@ def _counted_runs(texts: Sequence[str]) -> set[int]:
     return found
 
 
+def _plain(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _names_title(title: str, line: str) -> bool:
+    """``line`` is the headline that the page title ``title`` names (maybe with the site's name)."""
+    a, b = _plain(title), _plain(line)
+    if len(b.split()) < TITLE_MIN_WORDS:
+        return False
+    if a == b:
+        return True
+    if a.startswith(b + " "):
+        return len(a[len(b) :].split()) <= TITLE_SITE_WORDS
+    return b.startswith(a) and len(b[len(a) :].split()) <= TITLE_GLUED_WORDS
+
+
+def _headline_anchor(
+    doc: Document, indices: Sequence[int], own: Sequence[Sequence[float]], keep: Sequence[bool]
+) -> tuple[int, int] | None:
+    """Where the headline stands when the dump opens with the page title: (block, kept lines above).
+
+    A soup dump starts with the page's ``<title>``, and menus and teasers
+    follow; the headline is printed again right above the article, and nothing
+    above that repeat is the article. The first line must be followed by the
+    page's furniture, which earlier stages removed (a cleaned page read again
+    starts with kept text); the repeat is its first one, and the article must go
+    on below it (the title printed again under a related list is no anchor).
+    """
+    blocks = doc.blocks
+    first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
+    if first is None or len(blocks[first].text.split()) < TITLE_MIN_WORDS:
+        return None
+    title = blocks[first].text
+    after = [b for b in blocks[first + 1 : first + 1 + 4 * TITLE_FURNITURE_LINES] if b.text.strip()]
+    furniture = sum(1 for b in after[:TITLE_FURNITURE_LINES] if b.removal is not None)
+    if 2 * furniture < TITLE_FURNITURE_LINES:
+        return None
+    for i in range(first + 1, len(blocks)):
+        text = blocks[i].text
+        if not text.strip() or not _names_title(title, text):
+            continue
+        at = bisect_left(indices, i)
+        long_below = sum(1 for k in range(at, len(indices)) if keep[k] and _long_prose(own[k]))
+        return (i, at) if long_below >= ANCHOR_MIN_LONG_LINES else None
+    return None
+
+
 @register
 class Content(Stage):
     """Keep the article's lines: a learned two-pass line classifier with a main-text region.
 
     **Removes:** ``Most popular`` / ``Sign in`` / ``Newsletters`` — a run of short
-    link-like lines among boilerplate, a comment thread below the article, and a
-    sidebar run of categories with their post counts (``Cycling (42)``).
+    link-like lines among boilerplate, a comment thread below the article, a
+    sidebar run of categories with their post counts (``Cycling (42)``), and in a
+    dump that opens with the page title, the teasers above the title's repeat (the headline).
     **Keeps:** ``Why it matters`` — a short subheading between two long
     paragraphs of the article; list items and one-line quotes inside the body.
     """
@@ -260,7 +325,13 @@ class Content(Stage):
         counted = _counted_runs(lines.texts)
         for k in counted:
             keep[k] = False
-        if all(keep):
+        anchor = _headline_anchor(doc, lines.indices, lines.own, keep)
+        above = {k for k in range(anchor[1]) if keep[k]} if anchor is not None else set()
+        for k in above:
+            keep[k] = False
+        anchor_first = next((i for i, b in enumerate(doc.blocks) if b.text.strip()), -1)
+        headline = anchor[0] if anchor is not None and doc.blocks[anchor[0]].removal is None else None
+        if all(keep) and headline is None:
             return doc
         out = list(doc.blocks)
         options = self.options
@@ -271,6 +342,22 @@ class Content(Stage):
             block: Block = out[index]
             if options.protect_phrases and is_protected(block.text, options):
                 continue
-            why = "list of categories with post counts" if k in counted else _reason(k, p1, lines, region, n)
+            if k in counted:
+                why = "list of categories with post counts"
+            elif k in above:
+                why = (
+                    "page title"
+                    if k == 0 and index == anchor_first
+                    else "above the headline (menus and teasers)"
+                )
+            else:
+                why = _reason(k, p1, lines, region, n)
             out[index] = block.drop(self.name, why)
+        if headline is not None:
+            # the page title's repeat is the headline: it goes to the metadata, as metadata lifts it
+            out[headline] = out[headline].drop(
+                self.name, "headline (the page title printed again)", lifted_as="title"
+            )
+            if not doc.metadata.title:
+                return doc.with_blocks(out).with_metadata(title=doc.blocks[headline].text)
         return doc.with_blocks(out)
