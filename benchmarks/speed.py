@@ -64,12 +64,16 @@ def _startup_command() -> tuple[list[str], dict[str, str]]:
 def install_kind() -> str:
     """Which install of clean-article this interpreter has: regular, or editable and how."""
     import json
+    import sysconfig
     from importlib import metadata
 
-    try:
-        dist = metadata.distribution("clean-article")
-    except metadata.PackageNotFoundError:
+    # Looked for in site-packages only: an editable install puts the source tree on sys.path,
+    # where a stale clean_article.egg-info of an older build would be found first.
+    found = [d for d in metadata.distributions(path=[sysconfig.get_paths()["purelib"]])
+             if d.metadata["Name"] == "clean-article"]
+    if not found:
         return "not installed"
+    dist = found[0]
     direct = json.loads(dist.read_text("direct_url.json") or "{}")
     if not direct.get("dir_info", {}).get("editable"):
         return "regular install"

@@ -153,10 +153,16 @@ def many_pages(root: Path, n: int) -> Path:
     return root
 
 
+def _default_sigint() -> None:
+    # A shell starts a background job ('pytest &') with SIGINT ignored, and a child inherits that:
+    # the command would never see the Ctrl-C these tests send.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(args: list[str], cwd: Path) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPROFILEIMPORTTIME"}
     return subprocess.Popen([str(SCRIPT), *args], cwd=cwd, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_default_sigint)
 
 
 def wait_for(condition: object, proc: subprocess.Popen[str], limit: float = 60) -> None:
