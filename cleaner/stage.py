@@ -13,7 +13,7 @@ Every stage docstring has a one-line summary, a **Removes:** example and a
 from __future__ import annotations
 
 import inspect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, TypeVar
 
 from .document import Block, Document
@@ -94,6 +94,21 @@ class TextFilter(LineFilter):
         if why is None or is_protected(text, self.options):
             return None
         return why
+
+
+def drop_unprotected(stage: Stage, blocks: list[Block], reasons: Mapping[int, str]) -> bool:
+    """Drop each kept ``blocks[i]`` (in place) for its reason in ``reasons``; whether any went.
+
+    The user's protected lines stay. For stages that judge lines in context and
+    mark them first (a thread's stamps, a docs page's table of contents).
+    """
+    changed = False
+    for i, why in reasons.items():
+        block = blocks[i]
+        if block.removal is None and not is_protected(block.text, stage.options):
+            blocks[i] = block.drop(stage.name, why)
+            changed = True
+    return changed
 
 
 REGISTRY: dict[str, type[Stage]] = {}

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import regex
 
-from ..document import Document
 from ..patterns import lazy, phrase_set
-from ..protect import is_protected
-from ..stage import Stage, register
+from ..stage import TextFilter, register
 
 #: A button printed twice holds at most this many words in each copy.
 MAX_BUTTON_WORDS = 4
@@ -42,7 +40,7 @@ def _is_twice(text: str) -> bool:
 
 
 @register
-class CallToAction(Stage):
+class CallToAction(TextFilter):
     """Drop call-to-action buttons: ``Book now``, ``Start for free``, ``Angebot anfordern``.
 
     **Removes:** ``Start for free``, ``Jetzt buchen``, ``Demander un devis``, ``Solicita un presupuesto``,
@@ -53,19 +51,9 @@ class CallToAction(Stage):
 
     name = "cta"
 
-    def run(self, doc: Document) -> Document:
-        blocks = list(doc.blocks)
-        changed = False
-        for i, block in enumerate(blocks):
-            if block.removal is not None:
-                continue
-            text = block.text.strip()
-            if not text:
-                continue
-            hit = _CTA.find(text)
-            reason = BUTTON if hit is not None and hit.kind == "whole" else TWICE if _is_twice(text) else None
-            if reason is None or is_protected(block.text, self.options):
-                continue
-            blocks[i] = block.drop(self.name, reason)
-            changed = True
-        return doc.with_blocks(blocks) if changed else doc
+    def verdict(self, text: str) -> str | None:
+        text = text.strip()
+        hit = _CTA.find(text)
+        if hit is not None and hit.kind == "whole":
+            return BUTTON
+        return TWICE if _is_twice(text) else None

@@ -26,10 +26,9 @@ from functools import cache
 import regex
 
 from .. import lexicon
-from ..document import Block, Document
+from ..document import Document
 from ..patterns import lazy, phrase_set
-from ..protect import is_protected
-from ..stage import Stage, register
+from ..stage import Stage, drop_unprotected, register
 
 #: Language labels go only when the page prints at least this many (a docs page's code blocks).
 MIN_LABELS = 2
@@ -174,11 +173,5 @@ class Docs(Stage):
         if other_words >= TOC_BODY_SHARE * toc_words:
             for p in toc:
                 drop.setdefault(p, TOC)
-        changed = False
-        for p, reason in sorted(drop.items()):
-            block: Block = blocks[live[p]]
-            if is_protected(block.text, self.options):
-                continue
-            blocks[live[p]] = block.drop(self.name, reason)
-            changed = True
+        changed = drop_unprotected(self, blocks, {live[p]: reason for p, reason in drop.items()})
         return doc.with_blocks(blocks) if changed else doc

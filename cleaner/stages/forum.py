@@ -33,8 +33,7 @@ import regex
 from .. import lexicon
 from ..document import Block, Document, make_block
 from ..patterns import lazy, line_key, phrase_set
-from ..protect import is_protected
-from ..stage import Stage, register
+from ..stage import Stage, drop_unprotected, register
 
 #: A page is a thread when it has at least this many chrome lines ...
 MIN_THREAD_MARKS = 4
@@ -365,11 +364,5 @@ class Forum(Stage):
                         for r in range(q, p + 1):
                             drop[r] = QUOTE
                         break
-        changed = restored
-        for p, reason in sorted(drop.items()):
-            block: Block = blocks[live[p]]
-            if is_protected(block.text, self.options):
-                continue
-            blocks[live[p]] = block.drop(self.name, reason)
-            changed = True
-        return doc.with_blocks(blocks) if changed else doc
+        dropped = drop_unprotected(self, blocks, {live[p]: reason for p, reason in drop.items()})
+        return doc.with_blocks(blocks) if restored or dropped else doc

@@ -322,7 +322,7 @@ class Listing(Stage):
             if kept_inside < KEPT_SHARE * total:
                 continue  # the content stage found the main text elsewhere (an article, a product)
             for p in span:
-                changed |= _restore(out, live[p])
+                changed |= restore(out, live[p])
         for a, b in grids:
             span = range(a, b + 1)
             kept_inside = sum(words[p] for p in span if blocks[live[p]].removal is None)
@@ -330,7 +330,7 @@ class Listing(Stage):
             if sum(words[p] for p in cards) < GRID_MAIN_SHARE * (total - kept_inside):
                 continue  # other products beside the page's own text (a product's "you may also like")
             for p in cards:
-                changed |= _restore(out, live[p])
+                changed |= restore(out, live[p])
         return doc.with_blocks(out) if changed else doc
 
 
@@ -339,7 +339,7 @@ def _grid_line(text: str, counts: dict[str, int]) -> bool:
     return is_price(text) or _is_name(text, counts)
 
 
-def _restore(out: list[Block], index: int) -> bool:
+def restore(out: list[Block], index: int) -> bool:
     """Bring back ``out[index]`` (in place) when the content stage dropped it; whether it did."""
     block = out[index]
     removal = block.removal

@@ -20,8 +20,7 @@ import regex
 from ..document import Block, Document
 from ..features import all_stopwords
 from ..patterns import lazy
-from ..protect import is_protected
-from ..stage import Stage, register
+from ..stage import Stage, drop_unprotected, register
 from .shop import looks_like_shop
 
 #: A run needs at least this many signed cards.
@@ -117,11 +116,5 @@ class Reviews(Stage):
         if not runs or not looks_like_shop(texts):
             return doc
         out: list[Block] = list(blocks)
-        changed = False
-        for first, last in runs:
-            for p in range(first, last + 1):
-                block = out[live[p]]
-                if block.removal is None and not is_protected(block.text, self.options):
-                    out[live[p]] = block.drop(self.name, REASON)
-                    changed = True
-        return doc.with_blocks(out) if changed else doc
+        marked = {live[p]: REASON for first, last in runs for p in range(first, last + 1)}
+        return doc.with_blocks(out) if drop_unprotected(self, out, marked) else doc

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..patterns import line_key, phrase_set
-from ..protect import is_protected
-from ..stage import Stage, register
+from ..stage import Stage, drop_unprotected, register
 from .listing import is_price
 
 #: A page is a shop page when it holds at least this many shop lines ...
@@ -78,10 +77,4 @@ class Shop(Stage):
         if len(hits) < MIN_MARKS or len(kinds) < MIN_DISTINCT:
             return doc
         out = list(blocks)
-        changed = False
-        for i in hits:
-            block = blocks[i]
-            if block.removal is None and not is_protected(block.text, self.options):
-                out[i] = block.drop(self.name, REASON)
-                changed = True
-        return doc.with_blocks(out) if changed else doc
+        return doc.with_blocks(out) if drop_unprotected(self, out, dict.fromkeys(hits, REASON)) else doc

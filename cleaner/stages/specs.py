@@ -17,10 +17,10 @@ removed (a menu or footer after the table); rows dropped as repeats are skipped.
 
 from __future__ import annotations
 
-from ..document import Block, Document, make_block
+from ..document import Block, Document
 from ..patterns import entries, fold, line_key, phrase_set
 from ..stage import Stage, register
-from .listing import is_price
+from .listing import RESTORES, is_price, restore
 from .shop import is_shop_line, looks_like_shop
 
 #: A table row has at most this many words ...
@@ -35,7 +35,6 @@ MAX_ROWS = 60
 MAX_HEADING_WORDS = 8
 
 #: Only lines the content classifier dropped come back (other stages' removals are certain).
-RESTORES = frozenset({"content"})
 #: Rows dropped as repeats stay dropped but do not end the table.
 SKIPS = frozenset({"dedupe"})
 
@@ -113,15 +112,6 @@ class Specs(Stage):
             if len(rows) < MIN_ROWS:
                 continue
             for pos in [start, *rows]:
-                changed |= _restore(out, live[pos])
+                changed |= restore(out, live[pos])
         return doc.with_blocks(out) if changed else doc
 
-
-def _restore(out: list[Block], index: int) -> bool:
-    """Bring back ``out[index]`` (in place) when the content stage dropped it; whether it did."""
-    block = out[index]
-    removal = block.removal
-    if removal is None or removal.stage not in RESTORES:
-        return False
-    out[index] = make_block(block.text, block.origin, None, block.path, block.hints)
-    return True
