@@ -39,7 +39,13 @@ MAX_BAD_SHARE = 0.01
 # Compiled on first use (patterns.lazy): most dumps need no line-break other than LF, no
 # surrogate repair and no markdown test (start-up time).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_MD_SYNTAX = lazy(regex.compile, r"\]\((?:https?:|/|#|mailto:)|^\s{0,3}(?:#{1,6}\s|\*\s{1,3}\S|!\[)", regex.M)
+#: A markdown line: a link to a URL, a path (``/a``, ``../a``, ``ch01.html``, ``guide/setup.md#b``)
+#: or an anchor, or a heading, bullet or image at the start of the line.
+_MD_SYNTAX = lazy(
+    regex.compile,
+    r"\]\((?:https?:|/|#|mailto:|\.{1,2}/|[\w-]+(?:/[\w.-]+)*\.\w{2,5}[#?)])|^\s{0,3}(?:#{1,6}\s|\*\s{1,3}\S|!\[)",
+    regex.M,
+)
 _LINE_BREAK = lazy(re.compile, r"\r\n|\r|\n|\u2028|\u2029|\x85")
 _ASCII_BYTES = bytes(range(128))
 _SURROGATE = lazy(re.compile, "[\ud800-\udfff]")

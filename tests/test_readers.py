@@ -80,6 +80,19 @@ def test_markdown_dump_sniffed_as_markdown() -> None:
     assert read_text(raw).style == "markdown"
 
 
+def test_markdown_dump_with_relative_links_sniffed_as_markdown() -> None:
+    raw = (
+        "[Introduction](ch00.html)\n\n[Getting started](ch01-00-getting-started.html)\n\n"
+        "[Installation](../guide/install.md#linux)\n\nThe guide walks through each step.\n"
+    )
+    assert read_text(raw).style == "markdown"
+
+
+def test_bracketed_text_before_a_parenthesis_stays_plain() -> None:
+    raw = "Headline\n\nHe said [sic](and then left) before noon.\n\nA paragraph of body text.\n"
+    assert read_text(raw).style == "plain"
+
+
 def test_plain_dump_sniffed_as_plain() -> None:
     assert read_text("Headline\n\nA paragraph of body text.\n").style == "plain"
 
