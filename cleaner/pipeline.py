@@ -36,6 +36,7 @@ DEFAULT: tuple[str, ...] = (
     "listing",
     "specs",
     "related",
+    "teasers",
     "comments",
     "reviews",
     "forum",
