@@ -28,6 +28,7 @@ DEFAULT: tuple[str, ...] = (
     "navigation",
     "share",
     "footers",
+    "consent",
     "media",
     "metadata",
     "dedupe",
