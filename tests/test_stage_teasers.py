@@ -85,3 +85,45 @@ def test_a_long_run_cut_by_an_ellipsis_is_a_quotation_not_a_teaser() -> None:
     long_run = " ".join(["the council heard from residents of every district about the roads"] * 7)
     line = f"{long_run}... Then it voted. {long_run}... New harbour opens in the north"
     assert not is_teaser_run(line)
+
+
+ARTICLE = [
+    "The city council approved the new budget on Tuesday after a long debate about the cost of "
+    "repairing the old bridge over the river, which has been closed to lorries since the spring.",
+    "Members of the opposition said the plan leaves too little money for schools and libraries, "
+    "while the mayor argued that the bridge could not wait another year without a full repair.",
+    "The vote was close, with twenty members in favour and eighteen against, and the debate went "
+    "on until well after midnight as residents followed it from the public gallery upstairs.",
+    "Work on the bridge is due to start in March and should last about eighteen months, during "
+    "which buses will take a longer route through the northern districts of the town centre.",
+    "Shop owners near the bridge fear that the long closure will keep their customers away, and "
+    "the council has promised a small fund to help those who lose the most trade during the work.",
+    "A public meeting about the new bus routes will be held in the town hall next Thursday evening, "
+    "and residents can also send their questions to the council by post or through its website.",
+]
+TEASER_LIST = [
+    "New harbour opens in the north",
+    "The ferry company says that all crossings to the islands will run on the winter timetable from...",
+    "Schools reopen after the storm",
+    "Le conseil municipal a voté mardi soir un budget qui prévoit de rénover le vieux pont…",
+    "Neue Buslinie ab Montag",
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss zu sanieren. Sie...",
+]
+
+
+def test_a_list_of_teasers_below_an_article_is_removed() -> None:
+    doc = run_stages([*ARTICLE, *TEASER_LIST], "teasers")
+    assert removed(doc, "teasers") == TEASER_LIST
+
+
+def test_two_truncated_paragraphs_are_not_a_list() -> None:
+    lines = [*ARTICLE, *TEASER_LIST[:4]]
+    doc = run_stages(lines, "teasers")
+    assert kept(doc) == lines
+
+
+def test_a_listing_page_keeps_its_teasers() -> None:
+    # no article beside the list: the list is the page
+    lines = [ARTICLE[0], *TEASER_LIST]
+    doc = run_stages(lines, "teasers")
+    assert kept(doc) == lines

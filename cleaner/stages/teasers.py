@@ -12,13 +12,20 @@ element (not by a lower-case word after a space, as a sentence trailing off
 goes on), whose teaser runs make up most of the line, is such a run. An
 article's ellipses are few, and trail off shorter runs (``I don't know... Maybe
 tomorrow.``). The truncation mark is language-neutral, so the rule is too.
+
+Printed one a line, the same box is a list: at least :data:`MIN_TEASER_LINES`
+lines each cut off at its end (``… the government told Parliament on
+Wednesday. It...``), with at most the stories' headlines between them. Such a
+list goes when an article stands beside it (the other kept lines hold at least
+:data:`MIN_ARTICLE_WORDS` words, and more than the list): on a listing page the
+list is the page.
 """
 
 from __future__ import annotations
 
 import regex
 
-from ..document import Document
+from ..document import Block, Document
 from ..patterns import lazy, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
@@ -38,7 +45,15 @@ MIN_HEADLINE_WORDS = 2
 #: ... and at most this many, not ending like a sentence.
 MAX_HEADLINE_WORDS = 14
 
+#: A list of teasers, one a line: at least this many lines cut off at their end, with at
+#: most headlines (short lines that do not end like a sentence) between them.
+MIN_TEASER_LINES = 3
+
 REASON = "run of truncated teasers"
+LIST_REASON = "list of truncated teasers"
+#: A list of teasers goes only beside an article: the kept lines outside the lists hold at
+#: least this many words, and more than the lists (on a listing page, the list is the page).
+MIN_ARTICLE_WORDS = 150
 
 # An ellipsis (three dots or the sign) that ends a teaser: after a word (a space between
 # is allowed: ``for which ...``), and followed by the line's end, by the next element glued
@@ -82,6 +97,14 @@ def is_teaser_run(text: str) -> bool:
     return teaser_words >= MIN_TEASER_SHARE * len(_WORD.findall(text))
 
 
+def is_teaser_line(text: str) -> bool:
+    """``text`` is one teaser cut off at its end: a short run of words closed by an ellipsis."""
+    marks = list(_TRUNCATION.finditer(text))
+    if not marks or marks[-1].end() != len(text.rstrip()):
+        return False
+    return MIN_TEASER_WORDS <= len(_WORD.findall(text)) <= MAX_TEASER_WORDS
+
+
 def _headline(tail: str) -> bool:
     """``tail`` (what follows a line's last truncation) reads as the next story's headline.
 
@@ -104,13 +127,16 @@ def _last_sentence(segment: str) -> str:
 
 @register
 class Teasers(Stage):
-    """Drop a kept line that glues several truncated story teasers together.
+    """Drop a kept line that glues several truncated story teasers together, and lists of teasers.
 
     **Removes:** ``Big discount on the new tablet before launch The shop cut the price of its newest
     model by a third just days befo... Save on headphones Wireless sport headphones with secure ear
-    hooks are now on sale for less than a hund...``
+    hooks are now on sale for less than a hund...``; and below an article, the list
+    ``Schools reopen after the storm`` / ``All schools in the region open again on Monday, the
+    ministry said on Wednesday. It...`` / … of three or more teasers cut off at their ends.
     **Keeps:** ``We waited for hours... Then the gates opened... and the crowd rushed in.``
-    (an article's ellipses trail off short runs, or go on in lower case).
+    (an article's ellipses trail off short runs, or go on in lower case), and a list of teasers
+    on a page with no article beside it (a listing page).
     """
 
     name = "teasers"
@@ -119,13 +145,56 @@ class Teasers(Stage):
         if doc.kind != "text":
             return doc
         blocks = doc.blocks
-        out = None
+        drops: dict[int, str] = {}
         for i, block in enumerate(blocks):
-            if block.removal is not None or not is_teaser_run(block.text):
-                continue
-            if is_protected(block.text, self.options):
+            if block.removal is None and is_teaser_run(block.text):
+                drops[i] = REASON
+        for i in _teaser_lists(blocks):
+            drops.setdefault(i, LIST_REASON)
+        out = None
+        for i, why in sorted(drops.items()):
+            if is_protected(blocks[i].text, self.options):
                 continue
             if out is None:
                 out = list(blocks)
-            out[i] = block.drop(self.name, REASON)
+            out[i] = blocks[i].drop(self.name, why)
         return doc if out is None else doc.with_blocks(out)
+
+
+def _teaser_lists(blocks: tuple[Block, ...]) -> list[int]:
+    """The kept lines of lists of teasers, one a line, with the headlines between them."""
+    found: list[int] = []
+    group: list[int] = []  # the current list's lines, up to its last teaser
+    pending: list[int] = []  # headlines since the last teaser (kept if no teaser follows)
+    teasers = 0
+    for i, block in enumerate(blocks):
+        if block.removal is not None or not block.text.strip():
+            continue
+        text = block.text.strip()
+        if is_teaser_line(text):
+            group.extend(pending[-1:] if not group else pending)
+            group.append(i)
+            pending = []
+            teasers += 1
+            continue
+        if _title(text):
+            pending.append(i)
+            continue
+        if teasers >= MIN_TEASER_LINES:
+            found.extend(group)
+        group, pending, teasers = [], [], 0
+    if teasers >= MIN_TEASER_LINES:
+        found.extend(group)
+    if not found:
+        return found
+    listed = set(found)
+    inside = sum(len(_WORD.findall(blocks[i].text)) for i in listed)
+    outside = sum(
+        len(_WORD.findall(b.text)) for i, b in enumerate(blocks) if b.removal is None and i not in listed
+    )
+    return found if outside >= MIN_ARTICLE_WORDS and outside > inside else []
+
+
+def _title(text: str) -> bool:
+    """A short line that does not end like a sentence: a teaser's headline."""
+    return len(_WORD.findall(text)) <= MAX_HEADLINE_WORDS and _END.search(text) is None
