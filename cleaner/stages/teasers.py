@@ -99,6 +99,8 @@ def is_teaser_run(text: str) -> bool:
 
 def is_teaser_line(text: str) -> bool:
     """``text`` is one teaser cut off at its end: a short run of words closed by an ellipsis."""
+    if not text.rstrip().endswith(("...", "…")):
+        return False
     marks = list(_TRUNCATION.finditer(text))
     if not marks or marks[-1].end() != len(text.rstrip()):
         return False
@@ -197,4 +199,6 @@ def _teaser_lists(blocks: tuple[Block, ...]) -> list[int]:
 
 def _title(text: str) -> bool:
     """A short line that does not end like a sentence: a teaser's headline."""
+    if len(text.split()) > 2 * MAX_HEADLINE_WORDS:  # (cheap: most lines are longer)
+        return False
     return len(_WORD.findall(text)) <= MAX_HEADLINE_WORDS and _END.search(text) is None
