@@ -27,8 +27,7 @@ import regex
 
 from ..document import Block, Document
 from ..patterns import lazy, phrase_set
-from ..protect import is_protected
-from ..stage import Stage, register
+from ..stage import Stage, drop_unprotected, register
 
 #: A line is a teaser run when it holds at least this many truncated teasers ...
 MIN_TRUNCATIONS = 2
@@ -153,14 +152,8 @@ class Teasers(Stage):
                 drops[i] = REASON
         for i in _teaser_lists(blocks):
             drops.setdefault(i, LIST_REASON)
-        out = None
-        for i, why in sorted(drops.items()):
-            if is_protected(blocks[i].text, self.options):
-                continue
-            if out is None:
-                out = list(blocks)
-            out[i] = blocks[i].drop(self.name, why)
-        return doc if out is None else doc.with_blocks(out)
+        out = list(blocks)
+        return doc.with_blocks(out) if drop_unprotected(self, out, drops) else doc
 
 
 def _teaser_lists(blocks: tuple[Block, ...]) -> list[int]:
