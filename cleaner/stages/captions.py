@@ -15,6 +15,8 @@ place, as it was trained.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ..patterns import alternation, entries, lazy, phrase_set
@@ -44,12 +46,31 @@ def _credit_source() -> str:
     return r"(?:" + bracketed + "|" + after_sentence + r")\s*$"
 
 
-_CREDIT_TAIL = lazy(regex.compile, _credit_source(), regex.IGNORECASE)
+@cache
+def _credit_tail() -> regex.Pattern[str]:
+    """The credit pattern, compiled on first need (a large case-blind alternation)."""
+    return regex.compile(_credit_source(), regex.IGNORECASE)
+
+
+# A word, for the quick test below.
+_TOKEN = lazy(regex.compile, r"\w+")
+
+
+@cache
+def _credit_words() -> frozenset[str]:
+    """The first word of each credit label (``photo``, ``foto``, ``crédit``), case folded."""
+    labels = entries("photo_credit").prefix
+    return frozenset(found.group() for label in labels if (found := _TOKEN.search(label.casefold())))
 
 
 def caption(text: str) -> bool:
     """``The new bridge at dusk (Photo: Jane Doe)``: a caption that ends with its picture's credit."""
-    found = _CREDIT_TAIL.search(text, max(0, len(text) - CREDIT_WINDOW))
+    start = max(0, len(text) - CREDIT_WINDOW)
+    # A credit's label begins with one of these words inside the window: a line without one
+    # needs no search (nor the pattern, whose compiling a short run would pay for nothing).
+    if _credit_words().isdisjoint(_TOKEN.findall(text[start:].casefold())):
+        return False
+    found = _credit_tail().search(text, start)
     if found is None or len(found.group().split()) > MAX_CREDIT_WORDS:
         return False
     return MIN_CAPTION_WORDS <= len(text[: found.start()].split()) <= MAX_CAPTION_WORDS
