@@ -125,6 +125,8 @@ def _strip_counter(text: str) -> str:
 def core(text: str) -> str:
     """The line without surrounding decoration: ``"» Sign in »"`` -> ``"Sign in"``."""
     text = text.lstrip(_LEAD_CHARS)
+    if text[-1:] not in _TRAIL_CHARS and text[-1] not in ")]":
+        return text  # most lines: nothing at the end to strip
     while True:
         stripped = _strip_counter(text.rstrip(_TRAIL_CHARS))
         if stripped.endswith(")") and "(" not in stripped:
@@ -577,7 +579,18 @@ class PhraseSet:
         if len(text) > MAX_LINE_CHARS:
             return None
         key = fold(text) if stripped else line_key(text)[1]
-        return self.find_key(key) if key else None
+        if not key:
+            return None
+        # :meth:`find_key`, written out (the call is a good part of the cost of a line that matches nothing).
+        if len(_WANTED) != len(_INDEX.concepts):
+            _index()
+        hits = _hits(key)
+        if not hits:
+            return None
+        found = self._found.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            return self._found.put(key, self._find_key(key, hits))
+        return found  # type: ignore[return-value]
 
     def find_key(self, key: str) -> Hit | None:
         """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
