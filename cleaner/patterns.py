@@ -125,6 +125,8 @@ def _strip_counter(text: str) -> str:
 def core(text: str) -> str:
     """The line without surrounding decoration: ``"» Sign in »"`` -> ``"Sign in"``."""
     text = text.lstrip(_LEAD_CHARS)
+    if text[-1:] not in _TRAIL_CHARS and text[-1] not in ")]":
+        return text  # most lines: nothing at the end to strip
     while True:
         stripped = _strip_counter(text.rstrip(_TRAIL_CHARS))
         if stripped.endswith(")") and "(" not in stripped:
@@ -358,17 +360,37 @@ class ContainsMatcher:
                 self.by_sign.setdefault(phrase[0], []).append(phrase)
         #: Phrases the lookup cannot place: then the whole alternation is compiled, as before.
         self.fallback = regex.compile("|".join(map(contains_source, ordered))) if odd else None
+        # The quick test of :meth:`find_all` for phrases that begin with a sign: a phrase
+        # that occurs in a line has each word it holds between two signs ("geleden" of
+        # "{n} dagen geleden") as a whole word of the line, so such a phrase is tried
+        # only on lines that have its longest such word; the others where their sign occurs.
+        self.sign_gate: dict[str, list[str]] = {}
+        self.sign_rest: dict[str, list[str]] = {}
+        for sign, phrases in self.by_sign.items():
+            for phrase in phrases:
+                inner = [
+                    m.group()
+                    for m in _WORD_RUN.finditer(phrase)
+                    if m.start() > 0 and m.end() < len(phrase) and len(m.group()) > 1
+                ]
+                if inner:
+                    self.sign_gate.setdefault(max(inner, key=len), []).append(phrase)
+                else:
+                    self.sign_rest.setdefault(sign, []).append(phrase)
 
     def find_all(self, line: str) -> list[str]:
         """The phrases found in ``line``, left to right, not overlapping (``finditer`` of the alternation)."""
         if self.fallback is not None:
             return [m.group() for m in self.fallback.finditer(line)]
         by_word = self.by_word
+        gate = self.sign_gate
         # Every phrase found is a substring of the line: most lines hold none of the phrases
         # of their words (nor of their signs), and need no scan.
-        candidates = chain.from_iterable(map(by_word.__getitem__, by_word.keys() & _WORD_RUN.findall(line)))
-        signed = chain.from_iterable(phrases for sign, phrases in self.by_sign.items() if sign in line)
-        if not any(phrase in line for phrase in chain(candidates, signed)):
+        words = _WORD_RUN.findall(line)
+        candidates = chain.from_iterable(map(by_word.__getitem__, by_word.keys() & words))
+        gated = chain.from_iterable(map(gate.__getitem__, gate.keys() & words))
+        signed = chain.from_iterable(phrases for sign, phrases in self.sign_rest.items() if sign in line)
+        if not any(phrase in line for phrase in chain(candidates, gated, signed)):
             return []
         starts = [(m.start(), by_word[m.group()]) for m in _WORD_RUN.finditer(line) if m.group() in by_word]
         for sign, phrases in self.by_sign.items():
@@ -557,21 +579,35 @@ class PhraseSet:
         if len(text) > MAX_LINE_CHARS:
             return None
         key = fold(text) if stripped else line_key(text)[1]
-        return self.find_key(key) if key else None
+        if not key:
+            return None
+        # :meth:`find_key`, written out (the call is a good part of the cost of a line that matches nothing).
+        if len(_WANTED) != len(_INDEX.concepts):
+            _index()
+        hits = _hits(key)
+        if not hits:
+            return None
+        found = self._found.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            return self._found.put(key, self._find_key(key, hits))
+        return found  # type: ignore[return-value]
 
     def find_key(self, key: str) -> Hit | None:
         """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
-        found = self._found.get(key, _UNKNOWN)
-        if found is _UNKNOWN:
-            return self._found.put(key, self._find_key(key))
-        return found  # type: ignore[return-value]
-
-    def _find_key(self, key: str) -> Hit | None:
-        best: Hit | None = None
-        rank = self._rank
         if len(_WANTED) != len(_INDEX.concepts):
             _index()
-        for hit in _hits(key):
+        hits = _hits(key)
+        if not hits:  # most lines: no entry of any concept matches, nothing to remember
+            return None
+        found = self._found.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            return self._found.put(key, self._find_key(key, hits))
+        return found  # type: ignore[return-value]
+
+    def _find_key(self, key: str, hits: tuple[Hit, ...]) -> Hit | None:
+        best: Hit | None = None
+        rank = self._rank
+        for hit in hits:
             if hit.concept not in rank:
                 continue
             if hit.kind != "whole" and key.count(" ") >= self.max_words:
@@ -656,13 +692,29 @@ class ItemSet:
             return 0
         return self._segment(key, glued)
 
+    @cached_property
+    def item_words(self) -> frozenset[str]:
+        """Every word of an item: a line with a word outside them is no run of items."""
+        return frozenset(word for item in self.items for word in item.split(" "))
+
     def _segment(self, key: str, glued: bool) -> int:
-        words = [w for w in self.SEPARATORS.split(key) if w]
+        if key.isprintable() and self._SEPARATOR_CHARS.isdisjoint(key):
+            # No separator but the space (every other whitespace is unprintable): split without the regex.
+            words = [w for w in key.split(" ") if w]
+        else:
+            words = [w for w in self.SEPARATORS.split(key) if w]
         if not words or (not glued and words[0] not in self.first_words):
             return 0
+        # Each word of a split into items is a word of an item (whole items; run-together
+        # keys may join words, so there only the first word of each item is known).
+        if not glued and not self.item_words.issuperset(words):
+            return 0
+        starts = self.starts if glued else self.first_words
         joiners = (" ", "") if glued else (" ",)
         items = i = 0
         while i < len(words):
+            if words[i] not in starts:
+                return 0  # no item begins with this word
             for size in range(min(self.longest + 2 * glued, len(words) - i), 0, -1):
                 chunk = words[i : i + size]
                 if any(j.join(chunk) in self.items for j in joiners):
