@@ -126,7 +126,8 @@ class _Patterns:
             _FLAGS,
         )
         #: "20.02.2026", "20/02/2026", "20-02-2026"
-        self.dmy_num = re.compile(
+        self.dmy_num = lazy(
+            re.compile,
             r"(?<![\w.\-/,])(?P<d>\d{1,2})(?P<sep>[./-])(?P<mo>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})"
             r"(?!\w|[.,/\-]\d)",
             _FLAGS,
@@ -261,7 +262,8 @@ def _day(m: re.Match[str], numeric: bool) -> str | None:
         month = _months().get(m["mon"].casefold().rstrip("."), 0)
     else:
         month = int(m["mo"])
-        if numeric and month > 12 and day <= 12 and m.re is _patterns().dmy_num:
+        # (of the numeric patterns, dmy_num is the one with the day before the year)
+        if numeric and month > 12 and day <= 12 and m.start("d") < m.start("y"):
             day, month = month, day  # 11/20/2019: the day-first reading is impossible
     try:
         return _dt.date(year, month, day).isoformat()
