@@ -10,35 +10,113 @@ too, with ``field`` naming where the text went.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import FrozenInstanceError
 from typing import Any
 
 from .memo import Memo
 
+# The four classes below are immutable value classes written out rather than frozen
+# dataclasses, whose generated methods cost every process ~18 M instructions of start-up.
+# They behave as the dataclasses did: fields in order, ==, hash and repr by field,
+# FrozenInstanceError on assignment, and pickling by constructor arguments.
 
-@dataclass(frozen=True, slots=True)
+_setattr = object.__setattr__
+
+
+def _frozen_setattr(self: object, name: str, value: object) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _frozen_delattr(self: object, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
 class Removal:
     """Why a block left the body: the stage that decided it and a reason in words."""
 
+    __slots__ = ("stage", "reason", "field")
+    __match_args__ = ("stage", "reason", "field")
+
     stage: str
     reason: str
-    field: str | None = None  # set when the text was lifted into the metadata
+    field: str | None  # set when the text was lifted into the metadata
+
+    def __init__(self, stage: str, reason: str, field: str | None = None) -> None:
+        _setattr(self, "stage", stage)
+        _setattr(self, "reason", reason)
+        _setattr(self, "field", field)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Removal)
+        return (self.stage, self.reason, self.field) == (other.stage, other.reason, other.field)
+
+    def __hash__(self) -> int:
+        return hash((self.stage, self.reason, self.field))
+
+    def __repr__(self) -> str:
+        name = type(self).__qualname__
+        return f"{name}(stage={self.stage!r}, reason={self.reason!r}, field={self.field!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.stage, self.reason, self.field))
+
+    __setattr__ = _frozen_setattr
+    __delattr__ = _frozen_delattr
 
 
-@dataclass(frozen=True, slots=True)
 class Block:
     """One unit of the input: a line of a text dump (or, for HTML, a block element).
 
     ``origin`` is the 1-based line number in the input (for HTML, the line of the
     element); ``path`` is the DOM path for HTML input and empty for text dumps.
-    ``hints`` carries reader-provided evidence (tag, link density, ...).
+    ``hints`` carries reader-provided evidence (tag, link density, ...); it takes no
+    part in == and hash.
     """
+
+    __slots__ = ("text", "origin", "removal", "path", "hints")
+    __match_args__ = ("text", "origin", "removal", "path", "hints")
 
     text: str
     origin: int
-    removal: Removal | None = None
-    path: str = ""
-    hints: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    removal: Removal | None
+    path: str
+    hints: dict[str, Any]
+
+    def __init__(
+        self,
+        text: str,
+        origin: int,
+        removal: Removal | None = None,
+        path: str = "",
+        hints: dict[str, Any] | None = None,
+    ) -> None:
+        _setattr(self, "text", text)
+        _setattr(self, "origin", origin)
+        _setattr(self, "removal", removal)
+        _setattr(self, "path", path)
+        _setattr(self, "hints", {} if hints is None else hints)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Block)
+        return (self.text, self.origin, self.removal, self.path) == (
+            other.text, other.origin, other.removal, other.path)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.origin, self.removal, self.path))
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(text={self.text!r}, origin={self.origin!r}, "
+                f"removal={self.removal!r}, path={self.path!r}, hints={self.hints!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.text, self.origin, self.removal, self.path, self.hints))
+
+    __setattr__ = _frozen_setattr
+    __delattr__ = _frozen_delattr
 
     @property
     def kept(self) -> bool:
@@ -64,8 +142,8 @@ def removal(stage: str, reason: str, field: str | None = None) -> Removal:
     return found if found is not None else _REMOVALS.put(key, Removal(stage, reason, field))
 
 
-# The frozen dataclass __init__ sets each field through object.__setattr__; setting
-# the slots directly builds the same Block in half the time (blocks are made per line).
+# Setting the slots directly builds the same Block as __init__ in half the time (blocks
+# are made per line).
 _new = object.__new__
 _SLOTS: Any = Block.__dict__
 _set_text = _SLOTS["text"].__set__
@@ -78,7 +156,7 @@ _set_hints = _SLOTS["hints"].__set__
 def make_block(
     text: str, origin: int, removal: Removal | None, path: str, hints: dict[str, Any]
 ) -> Block:
-    """``Block(text, origin, removal, path, hints)``, built without the dataclass __init__ (faster)."""
+    """``Block(text, origin, removal, path, hints)``, built without __init__ (faster)."""
     block: Block = _new(Block)
     _set_text(block, text)
     _set_origin(block, origin)
@@ -114,35 +192,132 @@ def cut_blocks(
     return out
 
 
-@dataclass(frozen=True, slots=True)
+_METADATA_FIELDS = (
+    "title", "description", "published", "published_raw", "author", "url", "language", "site", "modified",
+)
+
+
 class Metadata:
     """What a page says about itself: headline, standfirst, date, byline, and the like."""
 
-    title: str | None = None
-    description: str | None = None
-    published: str | None = None  # ISO 8601
-    published_raw: str | None = None  # the date as written in the page
-    author: str | None = None
-    url: str | None = None
-    language: str | None = None
-    site: str | None = None
-    modified: str | None = None
+    __slots__ = _METADATA_FIELDS
+    __match_args__ = (
+        "title", "description", "published", "published_raw", "author", "url", "language", "site", "modified",
+    )
+
+    title: str | None
+    description: str | None
+    published: str | None  # ISO 8601
+    published_raw: str | None  # the date as written in the page
+    author: str | None
+    url: str | None
+    language: str | None
+    site: str | None
+    modified: str | None
+
+    def __init__(
+        self,
+        title: str | None = None,
+        description: str | None = None,
+        published: str | None = None,
+        published_raw: str | None = None,
+        author: str | None = None,
+        url: str | None = None,
+        language: str | None = None,
+        site: str | None = None,
+        modified: str | None = None,
+    ) -> None:
+        _setattr(self, "title", title)
+        _setattr(self, "description", description)
+        _setattr(self, "published", published)
+        _setattr(self, "published_raw", published_raw)
+        _setattr(self, "author", author)
+        _setattr(self, "url", url)
+        _setattr(self, "language", language)
+        _setattr(self, "site", site)
+        _setattr(self, "modified", modified)
+
+    def _values(self) -> tuple[str | None, ...]:
+        return tuple([getattr(self, name) for name in _METADATA_FIELDS])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Metadata)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _METADATA_FIELDS)
+        return f"{type(self).__qualname__}({fields})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._values())
+
+    __setattr__ = _frozen_setattr
+    __delattr__ = _frozen_delattr
 
     def merged(self, **values: str | None) -> Metadata:
         """A copy in which the given fields are set unless they already hold a value."""
         fresh = {k: v for k, v in values.items() if v and not getattr(self, k)}
-        return replace(self, **fresh) if fresh else self
+        if not fresh:
+            return self
+        return type(self)(**{name: fresh.get(name, getattr(self, name)) for name in _METADATA_FIELDS})
 
 
-@dataclass(frozen=True, slots=True)
+_DOCUMENT_FIELDS = ("blocks", "metadata", "source", "kind", "style")
+_NO_METADATA = Metadata()
+
+
 class Document:
     """An input under cleaning: its blocks in input order, and the metadata found so far."""
 
+    __slots__ = _DOCUMENT_FIELDS
+    __match_args__ = ("blocks", "metadata", "source", "kind", "style")
+
     blocks: tuple[Block, ...]
-    metadata: Metadata = Metadata()
-    source: str | None = None  # a file name, URL or record id, for messages
-    kind: str = "text"  # "text" or "html"
-    style: str = "plain"  # "plain" or "markdown": how the dump renders links and lists
+    metadata: Metadata
+    source: str | None  # a file name, URL or record id, for messages
+    kind: str  # "text" or "html"
+    style: str  # "plain" or "markdown": how the dump renders links and lists
+
+    def __init__(
+        self,
+        blocks: tuple[Block, ...],
+        metadata: Metadata = _NO_METADATA,
+        source: str | None = None,
+        kind: str = "text",
+        style: str = "plain",
+    ) -> None:
+        _setattr(self, "blocks", blocks)
+        _setattr(self, "metadata", metadata)
+        _setattr(self, "source", source)
+        _setattr(self, "kind", kind)
+        _setattr(self, "style", style)
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.blocks, self.metadata, self.source, self.kind, self.style)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Document)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(blocks={self.blocks!r}, metadata={self.metadata!r}, "
+                f"source={self.source!r}, kind={self.kind!r}, style={self.style!r})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._values())
+
+    __setattr__ = _frozen_setattr
+    __delattr__ = _frozen_delattr
 
     @classmethod
     def from_lines(cls, lines: Iterable[str], **kw: Any) -> Document:
@@ -158,10 +333,10 @@ class Document:
         return cls(tuple(blocks), **kw)
 
     def with_blocks(self, blocks: Iterable[Block]) -> Document:
-        return replace(self, blocks=tuple(blocks))
+        return type(self)(tuple(blocks), self.metadata, self.source, self.kind, self.style)
 
     def with_metadata(self, **values: str | None) -> Document:
-        return replace(self, metadata=self.metadata.merged(**values))
+        return type(self)(self.blocks, self.metadata.merged(**values), self.source, self.kind, self.style)
 
     def kept(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.removal is None)
