@@ -29,3 +29,10 @@ def test_plain_time_after_leaves_zones_and_clock_words_to_the_full_pattern(line:
 
 def test_date_without_a_later_digit_reads_no_time() -> None:
     assert dates.find_date("Published 20 Feb 2026 by Anna") == ("2026-02-20", "20 Feb 2026")
+
+
+def test_every_at_word_starts_with_a_letter() -> None:
+    # The small pattern relies on this: an "at" word ("at", "um", "à", "в") never stands
+    # between a date and the digits of its time when it starts with a letter.
+    words = dates.date_words("at")
+    assert words and all(word[:1].isalpha() for word in words)
