@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from typing import Any
 
-from .document import Document, Removal
+from .document import Document, Frozen, Removal
 
 #: The fields of an Article, in order.
 FIELDS = (
@@ -14,7 +13,7 @@ FIELDS = (
 )
 
 
-class Article:
+class Article(Frozen):
     """What :func:`cleaner.clean` returns: immutable, compared and hashed by its fields.
 
     (Written out rather than a frozen dataclass, whose generated methods cost every
@@ -54,28 +53,6 @@ class Article:
                   modified, document)
         for name, value in zip(FIELDS, values, strict=True):
             object.__setattr__(self, name, value)
-
-    def _fields(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Article)
-        return self._fields() == other._fields()
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in FIELDS)
-        return f"{type(self).__qualname__}({fields})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     @classmethod
     def from_document(cls, doc: Document) -> Article:

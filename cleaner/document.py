@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import FrozenInstanceError
-from typing import Any
+from operator import attrgetter
+from typing import Any, ClassVar
 
 from .memo import Memo
 
@@ -23,15 +24,49 @@ from .memo import Memo
 _setattr = object.__setattr__
 
 
-def _frozen_setattr(self: object, name: str, value: object) -> None:
-    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+class Frozen:
+    """Base of an immutable record whose fields are its ``__match_args__``, set in ``__init__``.
+
+    ==, hash, repr and pickling go by the fields, in order (== and hash by those in
+    ``_COMPARED``, all of them unless a subclass says less); assignment raises
+    FrozenInstanceError.
+    """
+
+    __slots__ = ()
+    __match_args__: ClassVar[tuple[str, ...]] = ()
+    _COMPARED: ClassVar[tuple[str, ...]] = ()
+    _all: ClassVar[attrgetter[tuple[Any, ...]]]
+    _compared: ClassVar[attrgetter[tuple[Any, ...]]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._all = attrgetter(*cls.__match_args__)
+        cls._compared = attrgetter(*(cls._COMPARED or cls.__match_args__))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return bool(self._compared(self) == other._compared(other))
+
+    def __hash__(self) -> int:
+        return hash(self._compared(self))
+
+    def __repr__(self) -> str:
+        pairs = zip(self.__match_args__, self._all(self), strict=True)
+        fields = ", ".join(f"{name}={value!r}" for name, value in pairs)
+        return f"{type(self).__qualname__}({fields})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self._all(self))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-def _frozen_delattr(self: object, name: str) -> None:
-    raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-
-class Removal:
+class Removal(Frozen):
     """Why a block left the body: the stage that decided it and a reason in words."""
 
     __slots__ = ("stage", "reason", "field")
@@ -46,27 +81,9 @@ class Removal:
         _setattr(self, "reason", reason)
         _setattr(self, "field", field)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Removal)
-        return (self.stage, self.reason, self.field) == (other.stage, other.reason, other.field)
-
-    def __hash__(self) -> int:
-        return hash((self.stage, self.reason, self.field))
-
-    def __repr__(self) -> str:
-        name = type(self).__qualname__
-        return f"{name}(stage={self.stage!r}, reason={self.reason!r}, field={self.field!r})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.stage, self.reason, self.field))
-
-    __setattr__ = _frozen_setattr
-    __delattr__ = _frozen_delattr
 
 
-class Block:
+class Block(Frozen):
     """One unit of the input: a line of a text dump (or, for HTML, a block element).
 
     ``origin`` is the 1-based line number in the input (for HTML, the line of the
@@ -77,6 +94,7 @@ class Block:
 
     __slots__ = ("text", "origin", "removal", "path", "hints")
     __match_args__ = ("text", "origin", "removal", "path", "hints")
+    _COMPARED = ("text", "origin", "removal", "path")
 
     text: str
     origin: int
@@ -98,25 +116,6 @@ class Block:
         _setattr(self, "path", path)
         _setattr(self, "hints", {} if hints is None else hints)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Block)
-        return (self.text, self.origin, self.removal, self.path) == (
-            other.text, other.origin, other.removal, other.path)
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.origin, self.removal, self.path))
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(text={self.text!r}, origin={self.origin!r}, "
-                f"removal={self.removal!r}, path={self.path!r}, hints={self.hints!r})")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.text, self.origin, self.removal, self.path, self.hints))
-
-    __setattr__ = _frozen_setattr
-    __delattr__ = _frozen_delattr
 
     @property
     def kept(self) -> bool:
@@ -197,7 +196,7 @@ _METADATA_FIELDS = (
 )
 
 
-class Metadata:
+class Metadata(Frozen):
     """What a page says about itself: headline, standfirst, date, byline, and the like."""
 
     __slots__ = _METADATA_FIELDS
@@ -237,27 +236,6 @@ class Metadata:
         _setattr(self, "site", site)
         _setattr(self, "modified", modified)
 
-    def _values(self) -> tuple[str | None, ...]:
-        return tuple([getattr(self, name) for name in _METADATA_FIELDS])
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Metadata)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _METADATA_FIELDS)
-        return f"{type(self).__qualname__}({fields})"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), self._values())
-
-    __setattr__ = _frozen_setattr
-    __delattr__ = _frozen_delattr
 
     def merged(self, **values: str | None) -> Metadata:
         """A copy in which the given fields are set unless they already hold a value."""
@@ -271,7 +249,7 @@ _DOCUMENT_FIELDS = ("blocks", "metadata", "source", "kind", "style")
 _NO_METADATA = Metadata()
 
 
-class Document:
+class Document(Frozen):
     """An input under cleaning: its blocks in input order, and the metadata found so far."""
 
     __slots__ = _DOCUMENT_FIELDS
@@ -297,27 +275,6 @@ class Document:
         _setattr(self, "kind", kind)
         _setattr(self, "style", style)
 
-    def _values(self) -> tuple[Any, ...]:
-        return (self.blocks, self.metadata, self.source, self.kind, self.style)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        assert isinstance(other, Document)
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(blocks={self.blocks!r}, metadata={self.metadata!r}, "
-                f"source={self.source!r}, kind={self.kind!r}, style={self.style!r})")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), self._values())
-
-    __setattr__ = _frozen_setattr
-    __delattr__ = _frozen_delattr
 
     @classmethod
     def from_lines(cls, lines: Iterable[str], **kw: Any) -> Document:
