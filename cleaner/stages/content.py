@@ -26,6 +26,7 @@ from ..options import Options
 from ..patterns import lazy
 from ..protect import is_protected
 from ..stage import Stage, register, stage_options
+from .dedupe import SITE_MAX_WORDS
 
 #: A line with at most this many words is "short" when the reason is worded.
 SHORT_WORDS = 6
@@ -70,9 +71,8 @@ _COUNTED_ITEM = lazy(regex.compile, r"^[^\d()\[\]]{1,60}[(\[]\d{1,6}[)\]]$")
 #: A dump's first line (a soup dump's page ``<title>``) names the article when it has at
 #: least this many words; where it is printed again, the headline stands ...
 TITLE_MIN_WORDS = 5
-#: ... (the repeat as long), followed by the site's name (``Headline | Site``) of at most this
-#: many words, or with at most this many words glued on (``Headline By Jane Doe``).
-TITLE_SITE_WORDS = 6
+#: ... (the repeat as long), followed by the site's name (``Headline | Site``) of at most
+#: dedupe's SITE_MAX_WORDS words, or with at most this many words glued on (``Headline By Jane Doe``).
 TITLE_GLUED_WORDS = 4
 #: The headline anchors the article only when at least this many long lines are kept below it.
 ANCHOR_MIN_LONG_LINES = 2
@@ -246,7 +246,7 @@ def _names_title(title: str, line: str) -> bool:
     if a == b:
         return True
     if a.startswith(b + " "):
-        return len(a[len(b) :].split()) <= TITLE_SITE_WORDS
+        return len(a[len(b) :].split()) <= SITE_MAX_WORDS
     return b.startswith(a) and len(b[len(a) :].split()) <= TITLE_GLUED_WORDS
 
 
