@@ -66,3 +66,33 @@ def test_html_page_is_left_alone() -> None:
 def test_cutting_twice_changes_nothing() -> None:
     once = kept(run_stages([MENU], "unglue"))
     assert kept(run_stages(once, "unglue")) == once
+
+
+def test_share_bar_glued_after_closing_brackets_is_cut_into_its_buttons() -> None:
+    line = (
+        "Share it:Post to Mastodon (opens a new tab)Post to Bluesky (opens a new tab)"
+        "Print (opens a new tab)Send by mail (opens a new tab)Copy the link (opens a new tab)"
+    )
+    parts = split_glued_elements(line)
+    assert parts[:2] == ["Share it:", "Post to Mastodon (opens a new tab)"]
+    assert "Post to Bluesky (opens a new tab)" in parts
+    assert "Copy the link (opens a new tab)" in parts
+
+
+def test_paragraph_ending_in_a_number_is_cut_off_the_element_glued_after_it() -> None:
+    line = (
+        "Write to us at PO Box 4410, Springfield 62704.CommentsTermsPrivacyImprintCareersAbout the paper"
+    )
+    parts = split_glued_elements(line)
+    assert parts[0] == "Write to us at PO Box 4410, Springfield 62704."
+    assert parts[1] == "Comments"
+
+
+def test_prose_with_a_bracket_and_a_colon_followed_by_a_space_is_kept_whole() -> None:
+    line = "The plan (announced in March) has three parts: Housing, Transport and Schools, said the mayor."
+    assert split_glued_elements(line) == [line]
+
+
+def test_call_in_code_is_never_cut_at_its_bracket() -> None:
+    line = "getUser(id)Then fetchOrders(user)Then renderPage(orders)Then logVisit(page)Then done(ok)Then"
+    assert split_glued_elements(line) == [line]

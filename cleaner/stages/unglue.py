@@ -7,8 +7,9 @@ A scraper that takes a page's text with no separator (BeautifulSoup's
 ``…under load.Even when …``. Judged as one line, the article's part and the
 menu's part share one fate, and the glued words (``ResultsFigure``) match no
 word of the article. A line with at least :data:`MIN_JOINS` such joins (a
-lower-case word running into a capitalised one, or a sentence end running into
-the next capitalised word) is cut at each of them, so that the later stages
+lower-case word running into a capitalised one, a sentence end, a closing
+bracket or a colon running into the next capitalised word: ``(opens in new
+window)Click``) is cut at each of them, so that the later stages
 judge each element on its own. A line with fewer joins is left whole: one or
 two inner capitals are a name (``YouTube``, ``MacBook``), not glue. Code-like
 lines (identifiers in ``camelCase`` start lower-case and are never cut) and
@@ -30,13 +31,22 @@ MIN_JOINS = 5
 # A join: two lower-case letters running into a capitalised word (``moreSolutions``), or a
 # sentence end after a word running into the next capitalised word (``load.Even``). The word
 # before must start a word itself (at the line's start, after a space, or after another join's
-# capital): ``getElementById`` (an identifier, lower-case first) is never a join.
-_JOIN = lazy(regex.compile, r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})")
-# Cheap pre-test: a line without a lower-case letter directly followed by a capital has no join.
-_ANY = lazy(regex.compile, r"\p{Ll}[.!?]?\p{Lu}")
+# capital): ``getElementById`` (an identifier, lower-case first) is never a join. Also a join:
+# a closing bracket or a colon after a word running into a capitalised word (``window)Click``,
+# ``this:Click``), a sentence end after a number or a bracket (``90069.View``, ``(FEP).Federal``),
+# a word in capitals (``SHIPPINGView``) or a number (``2019Microsoft``, ``$4.99Add``) running
+# into a word of at least three letters that starts with a capital (``APIs``, ``3Com`` stay).
+_JOIN = lazy(
+    regex.compile,
+    r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})"
+    r"|(?<=[\p{L}\p{N}][)\]:])(?=\p{Lu}\p{Ll})|(?<=[\p{N})\]][.!?])(?=\p{Lu}\p{Ll})"
+)
+# Cheap pre-test: a line without a lower-case letter, a capital, a digit, a bracket or a colon
+# directly followed by a capital has no join.
+_ANY = lazy(regex.compile, r"[\p{Ll}\p{N})\]][.!?]?\p{Lu}|[\p{Lu}:]\p{Lu}\p{Ll}")
 # A word that is code (``el.addEventListener(``, ``max_retryCount``): a call, an underscore,
 # or a dot directly before a lower-case letter. Its inner capitals are an identifier's.
-_CODE_WORD = lazy(regex.compile, r"[(_]|\.\p{Ll}")
+_CODE_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}")
 _WORDS = lazy(regex.compile, r"\S+")
 #: A line with at least this many code characters (``;{}=``) is code, never cut.
 CODE_CHARS = 3
