@@ -32,6 +32,13 @@ INTRO = (
         "puente del río antes del vera... Nueva línea de autobús desde el lunes",
         "Городской совет во вторник утвердил бюджет, который предусматривает полный ремонт старого "
         "моста через реку до на… Новый автобусный маршрут с понедельника",
+        # each teaser cut off, then its byline glued on in lower case
+        "Council approves bridge repairs The city council approved the money to repair the old "
+        "bridge over the river before...by Anna Lee Ferry timetable changes The ferry company "
+        "says that all crossings to the islands will run on the winter timeta...by Tom Berg",
+        "Stadtrat beschließt Brückensanierung Der Stadtrat hat am Dienstag die Sanierung der "
+        "alten Brücke über den Fluss beschlo...von Jana Roth Neue Buslinie ab Montag Die "
+        "Verkehrsbetriebe richten ab Montag eine neue Linie zum Bahnhof und zum Hafen ei...von Ole May",
     ],
 )
 def test_truncated_teasers_glued_together_are_removed(line: str) -> None:
@@ -59,6 +66,9 @@ def test_truncated_teasers_glued_together_are_removed(line: str) -> None:
         # page numbers are not teasers
         "Total of 1195 entries : 1-50 51-100 101-150 151-200 ... 1151-1195",
         "Der Bürgermeister sagte, die Lage sei ernst... aber noch nicht verloren.",
+        # an ellipsis followed by a lower-case word that is no byline
+        "The mayor said the crisis in the old town is not yet fatal...but by Monday the council "
+        "must act, and the old town knows it is waiting...because By Lane is still closed.",
     ],
 )
 def test_an_articles_ellipses_are_kept(line: str) -> None:

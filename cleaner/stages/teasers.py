@@ -8,10 +8,11 @@ classifier: ``… offers up to 12 hours of list... Big discount on the Echo Show
 In September the company announced a slew of devi...by Anna``. A line holding
 at least :data:`MIN_TRUNCATIONS` truncations, each closing a run of at least
 :data:`MIN_TEASER_WORDS` words and followed by the line's end or by the next
-element (not by a lower-case word after a space, as a sentence trailing off
-goes on), whose teaser runs make up most of the line, is such a run. An
+element or the teaser's byline (``...by Anna``; not by another lower-case word,
+as a sentence trailing off goes on), whose teaser runs make up most of the line, is such a run. An
 article's ellipses are few, and trail off shorter runs (``I don't know... Maybe
-tomorrow.``). The truncation mark is language-neutral, so the rule is too.
+tomorrow.``). The truncation mark is language-neutral, and the by-words come
+from the ``date_words`` lexicon, so the rule is multilingual.
 
 Printed one a line, the same box is a list: at least :data:`MIN_TEASER_LINES`
 lines each cut off at its end (``… the government told Parliament on
@@ -23,8 +24,11 @@ list is the page.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from ..dates import date_words
 from ..document import Block, Document
 from ..patterns import lazy, phrase_set
 from ..stage import Stage, drop_unprotected, register
@@ -56,14 +60,24 @@ MIN_ARTICLE_WORDS = 150
 
 # An ellipsis (three dots or the sign) that ends a teaser: after a word (a space between
 # is allowed: ``for which ...``), and followed by the line's end, by the next element glued
-# on (``...by Anna``, ``...Microsoft``) or by a space and a word that does not begin in
-# lower case (``... Deal Alert``). ``... and then`` or ``fatal...but`` (lower case) trails off,
-# and ``…, …)`` or ``… |`` (a sign after it) is an elision in a list or a table.
-_TRUNCATION = lazy(
-    regex.compile,
+# on (``...Microsoft``), by a space and a word that does not begin in lower case
+# (``... Deal Alert``), or by the teaser's byline (a by-word of the ``date_words`` lexicon
+# and a capitalised name: ``...by Anna``, ``...von Jan``). ``... and then`` or ``fatal...but``
+# (lower case) trails off, and ``…, …)`` or ``… |`` (a sign after it) is an elision in a list
+# or a table.
+_TRUNCATION_SOURCE = (
     r"(?:(?<=[\p{L}\p{N}]) ?|(?<=[\p{L}\p{N}\"”’)][,;]))(?:\.{3}|…)"
-    r"(?=$|[\p{Lu}\p{Lt}\p{N}]|\s+[\p{Lu}\p{Lt}\p{N}\"“‘'«])",
+    r"(?=$|[\p{Lu}\p{Lt}\p{N}]|\s+[\p{Lu}\p{Lt}\p{N}\"“‘'«]|\s?(?:BY)\s+[\p{Lu}\p{Lt}])"
 )
+
+
+@cache
+def _truncation() -> regex.Pattern[str]:
+    """:data:`_TRUNCATION_SOURCE` with the by-words of every language in place of ``BY``."""
+    words = sorted(date_words("by"), key=len, reverse=True)
+    return regex.compile(_TRUNCATION_SOURCE.replace("BY", "|".join(regex.escape(w) for w in words)))
+
+
 # A word with a letter (``1-50 51-100 ...`` counts no words: page numbers, not a teaser).
 _WORD = lazy(regex.compile, r"(?<![\p{L}\p{N}])\p{N}*+\p{L}[\p{L}\p{N}]*+")
 # Where a run of words starts again: a sentence's end (``.``, ``!``, ``?``) followed by a space.
@@ -81,7 +95,7 @@ def is_teaser_run(text: str) -> bool:
     teasers = 0
     teaser_words = 0
     start = 0
-    for mark in _TRUNCATION.finditer(text):
+    for mark in _truncation().finditer(text):
         segment = text[start : mark.start()]
         start = mark.end()
         # the teaser's words: from the last sentence end in the segment (a teaser's
@@ -100,7 +114,7 @@ def is_teaser_line(text: str) -> bool:
     """``text`` is one teaser cut off at its end: a short run of words closed by an ellipsis."""
     if not text.rstrip().endswith(("...", "…")):
         return False
-    marks = list(_TRUNCATION.finditer(text))
+    marks = list(_truncation().finditer(text))
     if not marks or marks[-1].end() != len(text.rstrip()):
         return False
     return MIN_TEASER_WORDS <= len(_WORD.findall(text)) <= MAX_TEASER_WORDS
