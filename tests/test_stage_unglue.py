@@ -96,3 +96,14 @@ def test_prose_with_a_bracket_and_a_colon_followed_by_a_space_is_kept_whole() ->
 def test_call_in_code_is_never_cut_at_its_bracket() -> None:
     line = "getUser(id)Then fetchOrders(user)Then renderPage(orders)Then logVisit(page)Then done(ok)Then"
     assert split_glued_elements(line) == [line]
+
+
+def test_glued_page_with_an_embedded_script_tag_is_still_cut() -> None:
+    line = (
+        "Sign up for our newsletterEmailPrivacy policyMore newsletters"
+        '<script type="text/javascript" src="https://player.example.org/embed?id=42&w=600&h=360"></script>'
+        "Watch the videoShareCopy linkClose"
+    )
+    parts = split_glued_elements(line)
+    assert "Email" in parts
+    assert "Copy link" in parts

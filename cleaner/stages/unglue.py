@@ -51,11 +51,16 @@ _WORDS = lazy(regex.compile, r"\S+")
 #: A line with at least this many code characters (``;{}=``) is code, never cut.
 CODE_CHARS = 3
 _CODE = lazy(regex.compile, r"[;{}=]")
+# Where a code character is no code: in a quoted HTML attribute or a URL printed with the
+# page's text (``<script src="//x.com/p?id=1&w=600">`` in a page glued into one line).
+_ATTRIBUTE_OR_URL = lazy(regex.compile, r"[\w-]+=\"[^\"<>]*\"|\S+://\S+")
 
 
 def joins(text: str) -> list[int]:
     """The positions where one glued element ends and the next begins (outside code words)."""
-    if _ANY.search(text) is None or len(_CODE.findall(text)) >= CODE_CHARS:
+    if _ANY.search(text) is None:
+        return []
+    if len(_CODE.findall(text)) >= CODE_CHARS and _code(text):
         return []
     found: list[int] = []
     for word in _WORDS.finditer(text):
@@ -64,6 +69,11 @@ def joins(text: str) -> list[int]:
             continue
         found.extend(word.start() + m.start() for m in _JOIN.finditer(token))
     return found
+
+
+def _code(text: str) -> bool:
+    """``text`` holds code: enough code characters outside HTML attributes and URLs."""
+    return len(_CODE.findall(_ATTRIBUTE_OR_URL.sub("", text))) >= CODE_CHARS
 
 
 #: Lines whose pieces are remembered (the settle rounds and a site's pages ask about the same lines).
