@@ -44,6 +44,7 @@ DEFAULT: tuple[str, ...] = (
     "docs",
     "cta",
     "shop",
+    "other-products",
     "site-templates",
 )
 
