@@ -45,6 +45,7 @@ DEFAULT: tuple[str, ...] = (
     "cta",
     "shop",
     "other-products",
+    "browser",
     "site-templates",
 )
 
