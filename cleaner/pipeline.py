@@ -44,6 +44,8 @@ DEFAULT: tuple[str, ...] = (
     "docs",
     "cta",
     "shop",
+    "other-products",
+    "browser",
     "site-templates",
 )
 

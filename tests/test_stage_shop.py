@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.stages.shop import is_rating_summary
+
 from .conftest import kept, removed, run_stages
 
 DESCRIPTION = "A hand-thrown stoneware jug with a pouring lip, glazed in a speckled oatmeal white."
@@ -122,3 +124,53 @@ def test_sentence_opening_like_a_sort_option_is_kept() -> None:
     sentence = "Price, of course, matters less than the clay when you choose a jug for daily use."
     lines = ["Price, low to high", "Price, high to low", "Alphabetically, A-Z", "Vendor:", sentence]
     assert sentence in kept(run_stages(lines, "shop"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4.7 stars on 63 reviews",
+        "(38) 38 total reviews",
+        "4.2 (117 total ratings)",
+        "(905)905 reviews with an average rating of 4.4 out of 5 stars",
+        "Number of reviews: 212",
+        "4.34.3 out of 5 stars (12.8K)",
+        "57 Reviews",
+        "213 Bewertungen",
+        "4,5 sur 5 étoiles (86 avis)",
+        "4,8 de 5 estrellas · 301 opiniones",
+        "4,6 из 5 звёзд, 75 отзывов",
+    ],
+)
+def test_rating_summary_is_a_shop_line(line: str) -> None:
+    assert is_rating_summary(line)
+    assert line in removed(run_stages([*PRODUCT, line], "shop"), "shop")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reviews",  # a heading: no count
+        "Total 12",  # a figure with a joining word only
+        "Average weight 2.4 kg",
+        "5 stars for the pasta, says our critic",  # a sentence about stars
+        "Questions and answers (169)",
+    ],
+)
+def test_near_miss_of_a_rating_summary_is_not_one(line: str) -> None:
+    assert not is_rating_summary(line)
+
+
+def test_rating_summary_alone_on_an_article_is_kept() -> None:
+    lines = ["The bakery reopened on Monday.", "4.8 stars on 210 reviews", "Its rye loaf sold out by nine."]
+    assert kept(run_stages(lines, "shop")) == lines
+
+
+def test_rating_summaries_in_every_card_of_a_grid_are_kept() -> None:
+    cards: list[str] = []
+    tents = (("Alpine 2 tent", "$189", 41), ("Ridge 3 tent", "$259", 17), ("Dome 4 tent", "$319", 88))
+    for name, price, reviews in tents:
+        cards += [name, price, f"{reviews} reviews with an average rating of 4.5 out of 5 stars"]
+    lines = ["Sort by", "Filter", "Free shipping", "Compare", *cards]
+    left = kept(run_stages(lines, "shop"))
+    assert left == cards

@@ -10,13 +10,25 @@ content. Once a page holds at least :data:`MIN_MARKS` such lines of at least
 removed), the page is a shop page and they all go; with fewer, nothing is
 touched (an article may say ``In stock`` once). The phrases live in the
 ``shop_chrome`` lexicon, per language; a line goes only when it *is* such a
-phrase, or a short line opening with one.
+phrase, or a short line opening with one. A rating summary counts as a shop
+line too, in whatever order the shop puts its words and numbers
+(``4.6 stars on 82 reviews``, ``(21) 21 total reviews``, ``Number of reviews: 196``,
+``128 Bewertungen``): a short line holding a number and a count word (the
+``rating_words`` lexicon), and otherwise only joining words (``rating_filler``),
+stopwords and numbers. It goes as the product's own rating; a page printing
+:data:`MAX_RATINGS` or more (a category's grid, one in each card) keeps them.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+import regex
+
+from .. import lexicon
 from ..document import Document
-from ..patterns import line_key, phrase_set
+from ..features import all_stopwords
+from ..patterns import lazy, line_key, phrase_set
 from ..stage import Stage, drop_unprotected, register
 from .listing import is_price
 
@@ -29,14 +41,44 @@ MIN_SHOP_PAGE_LINES = 2
 #: Shop lines are short: longer lines are never looked at.
 MAX_CHROME_CHARS = 160
 
+#: A page with this many rating summaries prints one in each card of a grid: they stay (the cards' own).
+MAX_RATINGS = 3
+#: A rating summary has at most this many characters (``(132) 132 reviews with an average rating of 4.6``).
+MAX_RATING_CHARS = 90
+
 REASON = "shop button, stock, delivery or payment line"
 
 _SHOP = phrase_set("shop_chrome")
+_DIGIT = lazy(regex.compile, r"\d")
+_LETTERS = lazy(regex.compile, r"\p{L}+")
+
+
+@cache
+def _words(concept: str) -> frozenset[str]:
+    """A lexicon's single words, case-folded."""
+    return frozenset(w.casefold() for w in lexicon.load(concept))
+
+
+def is_rating_summary(text: str) -> bool:
+    """``4.6 stars on 82 reviews``, ``(21) 21 total reviews``, ``128 Bewertungen``: a shop's rating count."""
+    if len(text) > MAX_RATING_CHARS or _DIGIT.search(text) is None:
+        return False
+    counted = False
+    stops = all_stopwords()
+    counts, fillers = _words("rating_words"), _words("rating_filler")
+    for word in _LETTERS.findall(text.casefold()):
+        if word in counts:
+            counted = True
+        elif len(word) > 1 and word not in fillers and word not in stops:
+            return False  # ``53.5K`` leaves a ``k``; any other word is not a summary's
+    return counted
 
 
 def is_shop_line(text: str) -> bool:
     """``Add to basket``, ``Auf Lager``, ``Livraison offerte dès 50 €``: a shop's own line."""
-    return len(text) <= MAX_CHROME_CHARS and _SHOP.find(text) is not None
+    if len(text) > MAX_CHROME_CHARS:
+        return False
+    return _SHOP.find(text) is not None or is_rating_summary(text)
 
 
 def looks_like_shop(texts: list[str]) -> bool:
@@ -76,5 +118,8 @@ class Shop(Stage):
                 kinds.add(line_key(text)[1])
         if len(hits) < MIN_MARKS or len(kinds) < MIN_DISTINCT:
             return doc
+        ratings = [i for i in hits if is_rating_summary(blocks[i].text.strip())]
+        if len(ratings) >= MAX_RATINGS:  # one per card of a category's grid: part of each card
+            hits = [i for i in hits if i not in set(ratings)]
         out = list(blocks)
         return doc.with_blocks(out) if drop_unprotected(self, out, dict.fromkeys(hits, REASON)) else doc
