@@ -1,6 +1,7 @@
 """Speed benchmark: start-up latency of one small dump, and throughput on the devset dumps.
 
     python benchmarks/speed.py [--runs 21] [--set ../shared/devset] [--instructions] [--html]
+    python benchmarks/speed.py --count soup,innertext,markdown [--every 5] [--code CHECKOUT]
 
 Start-up: the installed ``clean-article`` on one small bundled fixture, process
 start included, median of ``--runs`` runs (wall clock, and the CPU time of the
@@ -19,6 +20,13 @@ process, so caches filled by a previous repetition (features of lines already
 seen) do not flatter the figure. ``--html`` also times the set's HTML pages, whole process,
 against a ``trafilatura.extract`` script, side by side (``html_speed.py``). The devset part
 needs ``../shared``; it is skipped with a note when absent.
+
+``--count STYLES`` measures throughput by instructions instead of time, which
+the VM's hourly swings in speed do not move: valgrind counts one process that
+cleans every ``--every``'th dump of a style, minus one that only starts up (the
+imports and the first small dump), and prints instructions per MB of input.
+``--code CHECKOUT`` counts another checkout's ``cleaner`` package (an older
+release extracted with ``git archive``, say) with this interpreter.
 """
 
 from __future__ import annotations
@@ -101,11 +109,19 @@ def instructions() -> int | None:
     return int(refs[-1].split()[-1].replace(",", "")) if refs else None
 
 
-def _one_pass(folder: Path) -> None:
-    """In a fresh process: clean every dump of ``folder`` once and print the CPU seconds it took."""
+def _dumps(folder: Path, every: int = 1) -> list[bytes]:
+    """Every ``every``'th dump of ``folder``, in name order."""
+    return [p.read_bytes() for p in sorted(folder.glob("*.txt"))[::every]]
+
+
+def _one_pass(folder: Path, every: int = 1, warm_only: bool = False) -> None:
+    """In a fresh process: clean every ``every``'th dump of ``folder`` once and print the CPU seconds it took.
+
+    ``warm_only``: start up and clean the small dump only (what ``count`` subtracts).
+    """
     from cleaner import clean
 
-    raws = [p.read_bytes() for p in sorted(folder.glob("*.txt"))]
+    raws = [] if warm_only else _dumps(folder, every)
     clean(SMALL.read_bytes())  # imports and lexicon tables: start-up, not throughput
     t0 = time.process_time()
     for raw in raws:
@@ -125,6 +141,33 @@ def throughput(folder: Path) -> tuple[float, int, float]:
     return size / best / 1e6, len(raws), best
 
 
+def count_instructions(folder: Path, every: int, code: Path | None) -> tuple[float, int, int] | None:
+    """Instructions per MB of cleaning every ``every``'th dump of ``folder``, the dumps and their bytes.
+
+    None when valgrind is not installed.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    env = dict(os.environ, PYTHONHASHSEED="0")  # the same set orders, so the same count run to run
+    if code is not None:
+        env["PYTHONPATH"] = str(code.resolve())
+    base = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+            sys.executable, str(Path(__file__).resolve()), "--one-pass", str(folder), "--every", str(every)]
+    refs = []
+    # In an empty directory (not a checkout): ``cleaner`` comes from the install or from --code.
+    with tempfile.TemporaryDirectory() as empty:
+        subprocess.run(base[4:], check=True, stdout=subprocess.DEVNULL, cwd=empty, env=env)  # writes caches
+        for extra in (["--warm-only"], []):
+            run = subprocess.run([*base, *extra], check=True, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.PIPE, cwd=empty, env=env, text=True)
+            lines = [line for line in run.stderr.splitlines() if "I refs:" in " ".join(line.split())]
+            refs.append(int(lines[-1].split()[-1].replace(",", "")))
+    raws = _dumps(folder, every)
+    size = sum(map(len, raws))
+    return (refs[1] - refs[0]) / (size / 1e6), len(raws), size
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
@@ -133,10 +176,27 @@ def main() -> None:
                         help="also count the instructions of one start-up run (valgrind)")
     parser.add_argument("--html", action="store_true",
                         help="also time HTML pages against trafilatura, whole process (html_speed.py)")
+    parser.add_argument("--count", metavar="STYLES",
+                        help="only count instructions per MB of these dump styles (comma-separated)")
+    parser.add_argument("--every", type=int, help="--count cleans every N'th dump (default 5)")
+    parser.add_argument("--code", type=Path, help="--count this checkout's cleaner package instead")
     parser.add_argument("--one-pass", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--warm-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_pass:
-        _one_pass(args.one_pass)
+        _one_pass(args.one_pass, args.every or 1, args.warm_only)
+        return
+    if args.count:
+        if not (args.set / "dumps").is_dir():
+            sys.exit(f"no {args.set / 'dumps'}: nothing to count (--set?)")
+        for style in args.count.split(","):
+            counted = count_instructions(args.set / "dumps" / style, args.every or 5, args.code)
+            if counted is None:
+                print("(no valgrind: not counted)")
+                return
+            per_mb, n, size = counted
+            print(f"instructions, {args.set.name}/{style}: {per_mb / 1e9:.2f} G per MB "
+                  f"({n} dumps, {size / 1e6:.3f} MB, every {args.every or 5}th)")
         return
     wall, cpu = startup(args.runs)
     print(

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 from .document import Block, Document
 from .errors import UNKNOWN_STAGE, UnknownStageError
-from .memo import Verdicts
+from .memo import VERDICT_MAX_CHARS, Verdicts
 from .options import Options
 from .protect import is_protected
 
@@ -94,6 +94,30 @@ class TextFilter(LineFilter):
         if why is None or is_protected(text, self.options):
             return None
         return why
+
+    def run(self, doc: Document) -> Document:
+        """:meth:`LineFilter.run` with :meth:`reason` written out (a filter asks it of every kept line)."""
+        name = self.name
+        verdicts = self._verdicts
+        remembered = verdicts.get
+        verdict = self.verdict
+        protects = bool(self.options.protect_phrases)
+        blocks = doc.blocks
+        out: list[Block] | None = None  # copied on the first removal only
+        for i, block in enumerate(blocks):
+            text = block.text
+            if block.removal is not None or not text:
+                continue
+            why = remembered(text)
+            if why is None:
+                why = verdict(text) or ""
+                if len(text) <= VERDICT_MAX_CHARS:
+                    verdicts.put(text, why)
+            if why and not (protects and is_protected(text, self.options)):
+                if out is None:
+                    out = list(blocks)
+                out[i] = block.drop(name, why)
+        return doc if out is None else doc.with_blocks(out)
 
 
 def drop_unprotected(stage: Stage, blocks: list[Block], reasons: Mapping[int, str]) -> bool:

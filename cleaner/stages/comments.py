@@ -102,6 +102,11 @@ def is_comment_header(text: str) -> bool:
     A relative time (``2 days ago``), a label (``Reply``, ``12 likes``), a date
     with a time (``May 2, 2024 at 3:10 pm``) or a line ending ``… said:``.
     """
+    return _is_comment_header(text) if len(text) <= MAX_HEADING_CHARS else _judge_header(text)
+
+
+def _judge_header(text: str) -> bool:
+    """:func:`is_comment_header`, worked out."""
     if _words(text) > MAX_HEADER_WORDS or _CODE.search(text) is not None:
         return False
     if _HEADER.find(_unwrap(text)) is not None:
@@ -109,6 +114,10 @@ def is_comment_header(text: str) -> bool:
     if text.rstrip().endswith(":") and _VERB.find(text) is not None:
         return True
     return _TIME.search(text) is not None and find_date(text) is not None
+
+
+#: :func:`is_comment_header` of a short line, remembered (the settle rounds ask about the same lines).
+_is_comment_header = lru_cache(maxsize=MEMO_SIZE)(_judge_header)
 
 
 def _texts(blocks: Sequence[Block]) -> list[tuple[int, str]]:

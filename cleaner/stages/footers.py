@@ -27,6 +27,7 @@ SHORT_PROMPT_WORDS: dict[str, int] = {"copyright": 15, "photo_credit": 15}
 LONG_NOTICE_CONCEPTS: tuple[str, ...] = ("cookie", "comment_policy", "copyright", "placeholder")
 #: How many leading words of a long line are matched against the prompts.
 LONG_NOTICE_HEAD_WORDS = 12
+assert LONG_NOTICE_HEAD_WORDS <= PROMPT_MAX_WORDS, "the head is taken from a split cut after the limit"
 #: A long line opening with a copyright prompt goes only with a second legal phrase
 #: within this many words (``All rights reserved``): ``© Reuters`` may open a caption.
 LEGAL_WINDOW_WORDS = 8
@@ -63,13 +64,15 @@ class Footers(TextFilter):
 
     def _long_notice(self, text: str) -> str | None:
         """The concept of a notice longer than a prompt that opens with one of its prompts."""
-        words = text.split()
+        # The words up to one past the prompt's limit (a long paragraph is not split through):
+        # as many as the whole split has when it has no more than the limit.
+        words = text.split(None, PROMPT_MAX_WORDS)
         if len(words) <= PROMPT_MAX_WORDS:
             return None
         hit = self._long.find(" ".join(words[:LONG_NOTICE_HEAD_WORDS]))
         if hit is None or hit.kind != "prefix":
             return None
-        if hit.concept == "copyright" and not self._second_legal_phrase(words):
+        if hit.concept == "copyright" and not self._second_legal_phrase(text.split()):
             return None
         return hit.concept
 

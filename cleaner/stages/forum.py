@@ -32,6 +32,7 @@ import regex
 
 from .. import lexicon
 from ..document import Block, Document, make_block
+from ..memo import Memo
 from ..patterns import lazy, line_key, phrase_set
 from ..stage import Stage, drop_unprotected, register
 
@@ -233,10 +234,23 @@ def _is_badges(text: str) -> bool:
     return any(b in rest for b in _badges()) and all(w in _badge_words() for w in rest.split())
 
 
+#: Lines whose chrome kind is remembered (every line is asked about in each settle round).
+KIND_CACHE_SIZE = 8192
+_KINDS: Memo[str, str] = Memo(KIND_CACHE_SIZE)
+
+
 def _kind(text: str) -> str | None:
-    """What chrome ``text`` is (a reason), or None."""
+    """What chrome ``text`` is (a reason), or None; remembered by the text (it depends on it alone)."""
     if len(text) > MAX_CHROME_CHARS:
         return None
+    kind = _KINDS.get(text)
+    if kind is None:
+        kind = _KINDS.put(text, _judge(text) or "")
+    return kind or None
+
+
+def _judge(text: str) -> str | None:
+    """:func:`_kind`, worked out."""
     if _POST_NUMBER.fullmatch(text):
         return NUMBER
     hit = _FIELD.find(text)
