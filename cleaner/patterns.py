@@ -36,6 +36,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 import regex
 
 from . import lexicon
+from .compiled import compile as compile_kept
 from .memo import Memo
 
 P = TypeVar("P")
@@ -51,8 +52,8 @@ class LazyPattern:
 
     @cached_property
     def compiled(self) -> Any:
-        """The compiled pattern (compiled now, if this is its first use)."""
-        return self._compile(self._source, self._flags)
+        """The compiled pattern (compiled now, if this is its first use; kept on disk for later processes)."""
+        return compile_kept(self._compile, self._source, self._flags)
 
     def __getattr__(self, name: str) -> Any:
         # Reached only for what is not on the object yet: the first ``search``, ``sub``,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import marshal
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 import regex
 
 from cleaner import compiled, lexicon
+from cleaner.patterns import lazy
 
 
 @pytest.fixture
@@ -98,3 +101,39 @@ def test_a_cache_file_of_another_python_is_not_used(cache_dir: Path) -> None:
 def test_a_wrong_kept_program_is_not_used(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     compiled._load()[("re", r"\d+", 0)] = ("not", "a", "program")
     assert compiled.re_compile(r"\d+").findall("a 12 b 3") == ["12", "3"]
+
+
+def test_lazy_patterns_are_kept(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern = lazy(regex.compile, r"\p{Ll}\p{Lu}")
+    assert pattern.search("HomeNews") is not None
+    compiled.save()
+    _next_process(monkeypatch)
+    assert ("regex", r"\p{Ll}\p{Lu}", 0) in compiled._load()
+
+
+def test_every_pattern_a_small_run_keeps_rebuilds_the_same(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "seed-rt-en" / "input.txt"
+    text = fixture.read_text(encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["XDG_CACHE_HOME"] = str(cache_dir)
+    script = "import sys; from cleaner import clean; clean(open(sys.argv[1], 'rb').read())"
+    subprocess.run([sys.executable, "-c", script, str(fixture)], check=True, env=env, cwd=cache_dir)
+    monkeypatch.setattr(
+        lexicon, "CACHE_DIR", str(cache_dir / "clean-article")
+    )  # where that process kept them
+    kept = compiled._load()
+    assert len(kept) > 20, "a small run compiles dozens of patterns"
+    for (engine, source, flags), data in kept.items():
+        if engine == "re":
+            assert compiled._sre_compile(*data) == re.compile(source, flags)
+        else:  # (regex lists a set of first characters in hash order: compare what the patterns do)
+            fresh, rebuilt = regex.compile(source, flags), compiled._regex_builder()(*data)
+            assert (rebuilt.pattern, rebuilt.flags, rebuilt.groupindex) == (
+                fresh.pattern,
+                fresh.flags,
+                fresh.groupindex,
+            )
+            for line in (*text.splitlines(), SAMPLE):
+                assert [m.span() for m in rebuilt.finditer(line)] == [m.span() for m in fresh.finditer(line)]
