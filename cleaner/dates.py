@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from functools import cache, cached_property, lru_cache
 
 from . import lexicon
+from .compiled import re_compile
 from .patterns import lazy
 
 # --- word lists ------------------------------------------------------------
@@ -68,7 +69,7 @@ def date_words(kind: str) -> tuple[str, ...]:
 
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first, inner spaces flexible."""
-    parts = sorted(set(words), key=len, reverse=True)
+    parts = sorted(set(words), key=lambda p: (-len(p), p))  # (one order in every process)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
 
 
@@ -104,13 +105,13 @@ class _Patterns:
         year_mark = rf"(?:\s*(?:{_alternation(date_words('year'))})(?!\w))?" if date_words("year") else ""
 
         #: "20 Feb, 2026", "20. Februar 2026", "20 de febrero de 2026", "20 февраля 2026 г."
-        dmy_text = re.compile(
+        dmy_text = re_compile(
             rf"(?<![\w.])(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?(?:\s*|-){of}{_MONTH}"
             rf"(?:\s*,\s*|\s+|-){of}{_YEAR}{year_mark}",
             _FLAGS,
         )
         #: "February 20, 2026", "Feb. 20 2026"
-        mdy_text = re.compile(
+        mdy_text = re_compile(
             rf"(?<!\w){_MONTH}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}",
             _FLAGS,
         )
@@ -189,7 +190,7 @@ class _Patterns:
     @cached_property
     def time_before(self) -> re.Pattern[str]:
         """A time right before the date: "12:53, 20 Feb 2026", "14:05 | 20.02.2026"."""
-        return re.compile(
+        return re_compile(
             # one word may stand between, a weekday ("12:53, Fri 20 Feb 2026"): any short word, to keep
             # the pattern small
             self._time + r"\s*(?:[,|·•–—/-]\s*)?(?:[^\W\d_]{2,12}\.?,?\s*)?\Z",
@@ -199,7 +200,7 @@ class _Patterns:
     @cached_property
     def time_only(self) -> re.Pattern[str]:
         """A line that is only a time: "5:50 PM", "um 14:05 Uhr"."""
-        return re.compile(rf"^\W*(?:(?:{self._at})\s+)?{self._time}\W*$", _FLAGS)
+        return re_compile(rf"^\W*(?:(?:{self._at})\s+)?{self._time}\W*$", _FLAGS)
 
 
 @cache

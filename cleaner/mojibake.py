@@ -38,7 +38,7 @@ _CONTINUATION = (
 INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 #: A UTF-8 lead byte (0xC2-0xF4) read as cp1252, followed by a continuation byte read as cp1252
 #: (invisible characters between them do not part them).
-_PAIR = re.compile(f"[\u00c2-\u00f4][{INVISIBLE_CHARS}]*[{_CONTINUATION}]")
+_PAIR = lazy(re.compile, f"[\u00c2-\u00f4][{INVISIBLE_CHARS}]*[{_CONTINUATION}]")
 #: Invisible characters that are no mojibake's second half (a soft hyphen is one after a lead byte).
 _STRAY = lazy(re.compile, f"[{INVISIBLE_CHARS.replace(chr(0xAD), '')}]|(?<![\u00c2-\u00f4])\u00ad")
 _C1_ERRORS = "clean-article-c1"

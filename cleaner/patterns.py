@@ -36,6 +36,7 @@ from typing import Any, NamedTuple, TypeVar, cast
 import regex
 
 from . import lexicon
+from .compiled import compile as compile_kept
 from .memo import Memo
 
 P = TypeVar("P")
@@ -51,8 +52,8 @@ class LazyPattern:
 
     @cached_property
     def compiled(self) -> Any:
-        """The compiled pattern (compiled now, if this is its first use)."""
-        return self._compile(self._source, self._flags)
+        """The compiled pattern (compiled now, if this is its first use; kept on disk for later processes)."""
+        return compile_kept(self._compile, self._source, self._flags)
 
     def __getattr__(self, name: str) -> Any:
         # Reached only for what is not on the object yet: the first ``search``, ``sub``,
@@ -619,14 +620,18 @@ class PhraseSet:
         return best
 
 
-def _item_tables(concepts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], int]:
-    """The :func:`fold`-ed entries of ``concepts``, their first words, and the most words of one."""
+_ItemTables = tuple[frozenset[str], frozenset[str], int, frozenset[str]]
+
+
+def _item_tables(concepts: tuple[str, ...]) -> _ItemTables:
+    """The :func:`fold`-ed entries of ``concepts``, their first words, the most words of one, every word."""
     phrases = [p for c in concepts for p in entries(c).phrases()]
     _fold_entries(phrases)
     items = frozenset(_fold_entry(p) for p in phrases)
     first_words = frozenset(item.split()[0] for item in items if item)
     longest = max((item.count(" ") + 1 for item in items), default=1)
-    return items, first_words, longest
+    item_words = frozenset(word for item in items for word in item.split(" "))
+    return items, first_words, longest, item_words
 
 
 class ItemSet:
@@ -646,8 +651,8 @@ class ItemSet:
         self._counted_glued: Memo[str, int] = Memo(COUNT_CACHE_SIZE)
 
     @cached_property
-    def _tables(self) -> tuple[frozenset[str], frozenset[str], int]:
-        """Items, their first words and the most words of one, kept on disk by :func:`lexicon.cached`."""
+    def _tables(self) -> _ItemTables:
+        """Items, first words, most words of one, every word: kept on disk by :func:`lexicon.cached`."""
         name = "items-" + "-".join(self.concepts)
         return lexicon.cached(name, lambda: _item_tables(self.concepts), key=self.concepts, code=(__file__,))
 
@@ -695,7 +700,7 @@ class ItemSet:
     @cached_property
     def item_words(self) -> frozenset[str]:
         """Every word of an item: a line with a word outside them is no run of items."""
-        return frozenset(word for item in self.items for word in item.split(" "))
+        return self._tables[3]
 
     def _segment(self, key: str, glued: bool) -> int:
         if key.isprintable() and self._SEPARATOR_CHARS.isdisjoint(key):

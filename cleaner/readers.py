@@ -38,7 +38,7 @@ MAX_BAD_SHARE = 0.01
 # Plain classes and literals go to stdlib re, which scans them about twice as fast as `regex`.
 # Compiled on first use (patterns.lazy): most dumps need no line-break other than LF, no
 # surrogate repair and no markdown test (start-up time).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = lazy(re.compile, r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: A markdown line: a link to a URL, a path (``/a``, ``../a``, ``ch01.html``, ``guide/setup.md#b``)
 #: or an anchor, or a heading, bullet or image at the start of the line.
 _MD_SYNTAX = lazy(

@@ -138,4 +138,4 @@ def test_menu_items_read_back_equal_fresh_ones(disk_cache: Path) -> None:
     assert patterns.ItemSet(concepts).items == fresh[0]
     assert list(disk_cache.iterdir())
     kept = patterns.ItemSet(concepts)
-    assert (kept.items, kept.first_words, kept.longest) == fresh
+    assert (kept.items, kept.first_words, kept.longest, kept.item_words) == fresh

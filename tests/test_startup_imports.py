@@ -93,3 +93,49 @@ def test_names_the_package_gave_before_its_lazy_imports_are_still_there() -> Non
 
     assert cleaner.read is cleaner.readers.read
     assert cleaner.document.Block is cleaner.Block
+
+
+_COUNT_COMPILES = """
+import os, re._compiler, sys
+import regex._main
+compiled = []
+ENGINES = (os.path.dirname(re.__file__), os.path.dirname(regex.__file__))
+def counting(original):
+    def compile(pattern, *args, **kwargs):
+        caller = sys._getframe(1)
+        while caller.f_code.co_filename.startswith(ENGINES):
+            caller = caller.f_back
+        # Ours only (the standard library's modules compile theirs on import), and not the empty
+        # pattern (how cleaner.compiled finds regex's unpickling function).
+        if pattern and "cleaner" in caller.f_code.co_filename:
+            compiled.append(str(pattern)[:60])
+        return original(pattern, *args, **kwargs)
+    return compile
+re._compiler.compile = counting(re._compiler.compile)
+regex._main._compile = counting(regex._main._compile)
+sys.argv = ["clean-article", *{args!r}]
+from cleaner.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stdout.flush()
+sys.stderr.write("\\n" + repr(compiled))
+"""
+
+
+def test_a_second_run_builds_its_patterns_from_the_kept_programs(tmp_path: Path) -> None:
+    import ast
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # (caches are written)
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    counts = []
+    for _ in range(2):
+        run = subprocess.run(
+            [sys.executable, "-c", _COUNT_COMPILES.format(args=[str(SMALL)])],
+            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120, check=True,
+        )
+        counts.append(ast.literal_eval(run.stderr.splitlines()[-1]))
+    assert len(counts[0]) > 20  # the first run compiles them (the harness sees it)
+    assert counts[1] == []

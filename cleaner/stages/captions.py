@@ -19,6 +19,7 @@ from functools import cache
 
 import regex
 
+from ..compiled import regex_compile
 from ..patterns import alternation, entries, lazy, phrase_set
 from ..stage import TextFilter, register
 
@@ -49,7 +50,7 @@ def _credit_source() -> str:
 @cache
 def _credit_tail() -> regex.Pattern[str]:
     """The credit pattern, compiled on first need (a large case-blind alternation)."""
-    return regex.compile(_credit_source(), regex.IGNORECASE)
+    return regex_compile(_credit_source(), regex.IGNORECASE)
 
 
 # A word, for the quick test below.
