@@ -53,7 +53,10 @@ CODE_CHARS = 3
 _CODE = lazy(regex.compile, r"[;{}=]")
 # Where a code character is no code: in a quoted HTML attribute or a URL printed with the
 # page's text (``<script src="//x.com/p?id=1&w=600">`` in a page glued into one line).
-_ATTRIBUTE_OR_URL = lazy(regex.compile, r"[\w-]+=\"[^\"<>]*\"|\S+://\S+")
+# Each alternative starts only where its run of word (or non-space) characters starts, and a
+# value is read up to 2048 characters, so a long line with no ``="`` or ``://`` is scanned in
+# linear time, not once per character.
+_ATTRIBUTE_OR_URL = lazy(regex.compile, r"(?<![\w-])[\w-]+=\"[^\"<>]{0,2048}\"|(?<!\S)\S+://\S+")
 
 
 def joins(text: str) -> list[int]:
