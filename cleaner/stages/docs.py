@@ -111,9 +111,7 @@ def _toc_lines(texts: list[str]) -> set[int]:
     :func:`_follows`): ``5.0 Shipping`` / ``5.0 Item quality`` (ratings) are no outline.
     """
     found: set[int] = set()
-    last_line: dict[str, int] = {}
-    for p, t in enumerate(texts):
-        last_line[t.casefold()] = p
+    last_line: dict[str, int] | None = None  # made when a run of numbered lines first needs it
     p = 0
     n = len(texts)
     while p < n:
@@ -125,7 +123,11 @@ def _toc_lines(texts: list[str]) -> set[int]:
                 break
             entries.append(e)
             q += 1
-        named = sum(1 for _, title in entries if last_line.get(title.casefold(), -1) >= q)
+        named = 0
+        if entries:
+            if last_line is None:
+                last_line = {t.casefold(): k for k, t in enumerate(texts)}
+            named = sum(1 for _, title in entries if last_line.get(title.casefold(), -1) >= q)
         if _is_contents(entries, named):
             found.update(range(p, q))
         p = max(q, p + 1)
@@ -168,10 +170,11 @@ class Docs(Stage):
                 if p + 1 < len(texts) and _is_title(texts[p + 1]):
                     drop[p + 1] = PAGER
         toc = _toc_lines(texts)
-        toc_words = sum(len(texts[p].split()) for p in toc)
-        other_words = sum(len(t.split()) for p, t in enumerate(texts) if p not in toc and p not in drop)
-        if other_words >= TOC_BODY_SHARE * toc_words:
-            for p in toc:
-                drop.setdefault(p, TOC)
+        if toc:  # (the words are counted only then: most pages have no table of contents)
+            toc_words = sum(len(texts[p].split()) for p in toc)
+            other_words = sum(len(t.split()) for p, t in enumerate(texts) if p not in toc and p not in drop)
+            if other_words >= TOC_BODY_SHARE * toc_words:
+                for p in toc:
+                    drop.setdefault(p, TOC)
         changed = drop_unprotected(self, blocks, {live[p]: reason for p, reason in drop.items()})
         return doc.with_blocks(blocks) if changed else doc
