@@ -15,7 +15,7 @@ object straight from that program.
   kept after the pattern built from it compared equal (same source, flags
   and code) to the one ``re.compile`` made.
 
-The file is keyed by the Python and :mod:`regex` versions, read once (on the
+The file (one per installed copy) is keyed by the Python and :mod:`regex` versions, read once (on the
 first pattern asked for) and written at exit when the run compiled a pattern
 the file did not have, only when Python writes bytecode (not under ``-B`` or
 ``PYTHONDONTWRITEBYTECODE``). Any failure to read, build or write means the
@@ -30,6 +30,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from functools import cache
 from importlib import import_module
 from typing import Any
@@ -38,8 +39,8 @@ import regex
 
 from . import lexicon
 
-#: Entries kept at most: past this, the file starts afresh (user patterns should not grow it forever).
-MAX_ENTRIES = 2048
+#: Entries kept at most: past this, the file starts afresh (old versions' patterns do not pile up).
+MAX_ENTRIES = 1024
 
 _Key = tuple[str, str, int]
 
@@ -50,8 +51,11 @@ _added = False
 def _path() -> str | None:
     if lexicon.CACHE_DIR is None:
         return None
+    # One file per installed copy (as lexicon.cached): another copy's patterns are not read with ours.
+    install = zlib.crc32(lexicon.__file__.encode("utf-8", "surrogateescape"))
     version = getattr(regex, "__version__", "0")
-    return os.path.join(lexicon.CACHE_DIR, f"patterns.{version}.{sys.implementation.cache_tag}.marshal")
+    name = f"patterns.{install:08x}.{version}.{sys.implementation.cache_tag}.marshal"
+    return os.path.join(lexicon.CACHE_DIR, name)
 
 
 def _stamp() -> tuple[str, str, int]:
