@@ -45,7 +45,7 @@ DEFAULT: tuple[str, ...] = (
     "cta",
     "shop",
     "other-products",
-    "browser",
+    "notices",
     "site-templates",
 )
 

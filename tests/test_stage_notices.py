@@ -1,4 +1,4 @@
-"""The browser stage: notices about the reader's browser go; sentences about browsers and scripts stay."""
+"""The notices stage: browser notices and form status messages go; sentences about them stay."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ BODY = [
     ],
 )
 def test_browser_notice_is_removed(notice: str) -> None:
-    assert notice in removed(run_stages([notice, *BODY], "browser"), "browser")
+    assert notice in removed(run_stages([notice, *BODY], "notices"), "notices")
 
 
 @pytest.mark.parametrize(
@@ -38,4 +38,23 @@ def test_browser_notice_is_removed(notice: str) -> None:
 )
 def test_sentence_about_browsers_is_kept(sentence: str) -> None:
     lines = [BODY[0], sentence, BODY[1]]
-    assert kept(run_stages(lines, "browser")) == lines
+    assert kept(run_stages(lines, "notices")) == lines
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Thank you! Your submission has been received!",
+        "Oops! Something went wrong while submitting the form.",
+        "Hoppla! Beim Absenden des Formulars ist ein Fehler aufgetreten.",
+        "Oups ! Une erreur s'est produite lors de l'envoi du formulaire.",
+    ],
+)
+def test_form_status_message_is_removed(message: str) -> None:
+    assert message in removed(run_stages([*BODY, message], "notices"), "notices")
+
+
+def test_sentence_about_a_submission_is_kept() -> None:
+    sentence = "The council said every submission has been received and will be read before the vote in May."
+    lines = [BODY[0], sentence, BODY[1]]
+    assert kept(run_stages(lines, "notices")) == lines
