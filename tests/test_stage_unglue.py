@@ -107,3 +107,30 @@ def test_glued_page_with_an_embedded_script_tag_is_still_cut() -> None:
     parts = split_glued_elements(line)
     assert "Email" in parts
     assert "Copy link" in parts
+
+
+def test_caption_credit_glued_to_the_next_paragraph_is_cut_after_the_bracket() -> None:
+    line = "Fans wait at the stadium gate (Photo: Getty Images)The match began an hour late on Sunday."
+    assert split_glued_elements(line) == [
+        "Fans wait at the stadium gate (Photo: Getty Images)",
+        "The match began an hour late on Sunday.",
+    ]
+
+
+def test_caption_credit_glued_to_a_quote_is_cut_in_german_too() -> None:
+    line = "Das Rathaus am Abend (Foto: dpa)„Wir bauen weiter“, sagte die Bürgermeisterin."
+    assert split_glued_elements(line) == [
+        "Das Rathaus am Abend (Foto: dpa)",
+        "„Wir bauen weiter“, sagte die Bürgermeisterin.",
+    ]
+
+
+def test_bracket_without_a_credit_glued_to_a_capital_is_left_whole() -> None:
+    line = "The plan (announced in March)Then the council voted on it again in May."
+    assert split_glued_elements(line) == [line]
+
+
+def test_caption_cut_off_its_paragraph_is_dropped_and_the_paragraph_kept() -> None:
+    body = "The match began an hour late on Sunday, after fans queued for a long time at the gates."
+    doc = run_stages([f"Fans wait at the stadium gate (Photo: Getty Images){body}"], "unglue", "captions")
+    assert kept(doc) == [body]
