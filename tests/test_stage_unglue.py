@@ -134,3 +134,30 @@ def test_caption_cut_off_its_paragraph_is_dropped_and_the_paragraph_kept() -> No
     body = "The match began an hour late on Sunday, after fans queued for a long time at the gates."
     doc = run_stages([f"Fans wait at the stadium gate (Photo: Getty Images){body}"], "unglue", "captions")
     assert kept(doc) == [body]
+
+
+def test_read_more_label_glued_to_a_sentence_end_is_cut_off_the_paragraph() -> None:
+    line = "The council will vote on the plan in May.READ MORE: Mayor promises new bridge by 2027"
+    assert split_glued_elements(line) == [
+        "The council will vote on the plan in May.",
+        "READ MORE: Mayor promises new bridge by 2027",
+    ]
+
+
+def test_label_glued_to_the_first_headline_is_cut_off_it_too() -> None:
+    line = "Der Rat stimmt im Mai über den Plan ab.Lesen Sie auchNeue Brücke für die Altstadt"
+    assert split_glued_elements(line) == [
+        "Der Rat stimmt im Mai über den Plan ab.",
+        "Lesen Sie auch",
+        "Neue Brücke für die Altstadt",
+    ]
+
+
+def test_one_word_label_glued_to_a_sentence_end_is_left_whole() -> None:
+    line = "The council will vote on the plan in May.More details follow after the vote."
+    assert split_glued_elements(line) == [line]
+
+
+def test_label_words_after_a_space_are_left_whole() -> None:
+    line = "The council will vote in May. Read more about the plan in the report, the mayor said."
+    assert split_glued_elements(line) == [line]

@@ -15,7 +15,9 @@ two inner capitals are a name (``YouTube``, ``MacBook``), not glue. One join is
 certain enough on its own: a photo's credit in brackets (``photo_credit``
 lexicon) with the next paragraph glued to it (``… at dawn (Image: Getty)The
 match began …``) is cut after the bracket, so that ``captions`` can drop the
-caption and the paragraph stays. Code-like
+caption and the paragraph stays. So is a related-stories label of two words or more
+(``related`` lexicon) glued to a sentence end (``… infections.READ MORE: China
+…``): the paragraph is cut off the label and the teasers after it. Code-like
 lines (identifiers in ``camelCase`` start lower-case and are never cut) and
 markdown dumps are left alone.
 """
@@ -49,7 +51,9 @@ _JOIN = lazy(
 )
 # Cheap pre-test: a line without a lower-case letter, a capital, a digit, a bracket or a colon
 # directly followed by a capital has no join.
-_ANY = lazy(regex.compile, r"[\p{Ll}\p{N})\]][.!?]?\p{Lu}|[\p{Lu}:]\p{Lu}\p{Ll}|[)\]][\"“‘'«„‚»¿¡]")
+_ANY = lazy(
+    regex.compile, r"[\p{Ll}\p{N})\]][.!?]?\p{Lu}|[\p{Lu}:]\p{Lu}\p{Ll}|[)\]][\"“‘'«„‚»¿¡]|[\"”’]\p{Lu}"
+)
 # A word that is code (``el.addEventListener(``, ``max_retryCount``): a call, an underscore,
 # or a dot directly before a lower-case letter. Its inner capitals are an identifier's.
 _CODE_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}")
@@ -101,6 +105,38 @@ def _glued_credit() -> regex.Pattern[str]:
     )
 
 
+#: A related-stories label of at least this many words glued to a sentence end is cut off.
+MIN_LABEL_WORDS = 2
+# Cheap pre-test: a sentence end directly followed by a capital.
+_END_GLUE = lazy(regex.compile, r"[.!?\"”’)]\p{Lu}")
+
+
+@cache
+def _glued_label() -> regex.Pattern[str]:
+    """A related-stories label (``related`` lexicon: ``Read more``, ``Lesen Sie auch``) glued to
+    the sentence before it (``… lung infections.READ MORE: China …``)."""
+    found = entries("related")
+    labels = {e.rstrip(": …") for e in (*found.whole, *found.prefix)}
+    labels = {e for e in labels if len(e.split()) >= MIN_LABEL_WORDS}
+    return regex.compile(
+        r"(?<=\p{L}\p{L}[.!?\"”’)])(?:" + alternation(sorted(labels)) + r")(?=[\s:]|(\p{Lu}))",
+        regex.IGNORECASE,
+    )
+
+
+def label_cuts(text: str) -> list[int]:
+    """Where a related-stories label glued to a sentence end begins (and ends, when the
+    first headline is glued to it: ``…violence.DON'T MISSChina warns …``)."""
+    if _END_GLUE.search(text) is None:
+        return []
+    cuts: list[int] = []
+    for m in _glued_label().finditer(text):
+        cuts.append(m.start())
+        if m.group(1) is not None:
+            cuts.append(m.end())
+    return cuts
+
+
 def credit_cuts(text: str) -> list[int]:
     """Where a caption's bracketed credit ends and the next paragraph, glued to it, begins.
 
@@ -136,7 +172,7 @@ def _split(text: str) -> list[str]:
     cuts = joins(text) if len(_JOIN.findall(text)) >= MIN_JOINS else []
     if len(cuts) < MIN_JOINS:
         cuts = []
-    credits = credit_cuts(text)
+    credits = credit_cuts(text) + label_cuts(text)
     if credits:
         cuts = sorted({*cuts, *credits})
     if not cuts:
