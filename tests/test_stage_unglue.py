@@ -107,3 +107,57 @@ def test_glued_page_with_an_embedded_script_tag_is_still_cut() -> None:
     parts = split_glued_elements(line)
     assert "Email" in parts
     assert "Copy link" in parts
+
+
+def test_caption_credit_glued_to_the_next_paragraph_is_cut_after_the_bracket() -> None:
+    line = "Fans wait at the stadium gate (Photo: Getty Images)The match began an hour late on Sunday."
+    assert split_glued_elements(line) == [
+        "Fans wait at the stadium gate (Photo: Getty Images)",
+        "The match began an hour late on Sunday.",
+    ]
+
+
+def test_caption_credit_glued_to_a_quote_is_cut_in_german_too() -> None:
+    line = "Das Rathaus am Abend (Foto: dpa)„Wir bauen weiter“, sagte die Bürgermeisterin."
+    assert split_glued_elements(line) == [
+        "Das Rathaus am Abend (Foto: dpa)",
+        "„Wir bauen weiter“, sagte die Bürgermeisterin.",
+    ]
+
+
+def test_bracket_without_a_credit_glued_to_a_capital_is_left_whole() -> None:
+    line = "The plan (announced in March)Then the council voted on it again in May."
+    assert split_glued_elements(line) == [line]
+
+
+def test_caption_cut_off_its_paragraph_is_dropped_and_the_paragraph_kept() -> None:
+    body = "The match began an hour late on Sunday, after fans queued for a long time at the gates."
+    doc = run_stages([f"Fans wait at the stadium gate (Photo: Getty Images){body}"], "unglue", "captions")
+    assert kept(doc) == [body]
+
+
+def test_read_more_label_glued_to_a_sentence_end_is_cut_off_the_paragraph() -> None:
+    line = "The council will vote on the plan in May.READ MORE: Mayor promises new bridge by 2027"
+    assert split_glued_elements(line) == [
+        "The council will vote on the plan in May.",
+        "READ MORE: Mayor promises new bridge by 2027",
+    ]
+
+
+def test_label_glued_to_the_first_headline_is_cut_off_it_too() -> None:
+    line = "Der Rat stimmt im Mai über den Plan ab.Lesen Sie auchNeue Brücke für die Altstadt"
+    assert split_glued_elements(line) == [
+        "Der Rat stimmt im Mai über den Plan ab.",
+        "Lesen Sie auch",
+        "Neue Brücke für die Altstadt",
+    ]
+
+
+def test_one_word_label_glued_to_a_sentence_end_is_left_whole() -> None:
+    line = "The council will vote on the plan in May.More details follow after the vote."
+    assert split_glued_elements(line) == [line]
+
+
+def test_label_words_after_a_space_are_left_whole() -> None:
+    line = "The council will vote in May. Read more about the plan in the report, the mayor said."
+    assert split_glued_elements(line) == [line]

@@ -11,18 +11,26 @@ lower-case word running into a capitalised one, a sentence end, a closing
 bracket or a colon running into the next capitalised word: ``(opens in new
 window)Click``) is cut at each of them, so that the later stages
 judge each element on its own. A line with fewer joins is left whole: one or
-two inner capitals are a name (``YouTube``, ``MacBook``), not glue. Code-like
+two inner capitals are a name (``YouTube``, ``MacBook``), not glue. One join is
+certain enough on its own: a photo's credit in brackets (``photo_credit``
+lexicon) with the next paragraph glued to it (``… at dawn (Image: Getty)The
+match began …``) is cut after the bracket, so that ``captions`` can drop the
+caption and the paragraph stays. So is a related-stories label of two words or more
+(``related`` lexicon) glued to a sentence end (``… infections.READ MORE: China
+…``): the paragraph is cut off the label and the teasers after it. Code-like
 lines (identifiers in ``camelCase`` start lower-case and are never cut) and
 markdown dumps are left alone.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from ..document import Block, Document, cut_blocks
 from ..memo import VERDICT_MAX_CHARS, Memo
-from ..patterns import lazy
+from ..patterns import alternation, entries, lazy
 from ..stage import Stage, register
 
 #: A line is cut only when it holds at least this many joins (fewer: names like ``GitHub``).
@@ -43,7 +51,9 @@ _JOIN = lazy(
 )
 # Cheap pre-test: a line without a lower-case letter, a capital, a digit, a bracket or a colon
 # directly followed by a capital has no join.
-_ANY = lazy(regex.compile, r"[\p{Ll}\p{N})\]][.!?]?\p{Lu}|[\p{Lu}:]\p{Lu}\p{Ll}")
+_ANY = lazy(
+    regex.compile, r"[\p{Ll}\p{N})\]][.!?]?\p{Lu}|[\p{Lu}:]\p{Lu}\p{Ll}|[)\]][\"“‘'«„‚»¿¡]|[\"”’]\p{Lu}"
+)
 # A word that is code (``el.addEventListener(``, ``max_retryCount``): a call, an underscore,
 # or a dot directly before a lower-case letter. Its inner capitals are an identifier's.
 _CODE_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}")
@@ -53,10 +63,9 @@ CODE_CHARS = 3
 _CODE = lazy(regex.compile, r"[;{}=]")
 # Where a code character is no code: in a quoted HTML attribute or a URL printed with the
 # page's text (``<script src="//x.com/p?id=1&w=600">`` in a page glued into one line).
-# Each alternative starts only where its run of word (or non-space) characters starts, and a
-# value is read up to 2048 characters, so a long line with no ``="`` or ``://`` is scanned in
-# linear time, not once per character.
-_ATTRIBUTE_OR_URL = lazy(regex.compile, r"(?<![\w-])[\w-]+=\"[^\"<>]{0,2048}\"|(?<!\S)\S+://\S+")
+_ATTRIBUTE_OR_URL = lazy(
+    regex.compile, r"(?<![\w-])[\w-]++=\"[^\"<>]*+\"|(?<![\w+.-])\p{L}[\w+.-]*+://\S*+"
+)
 
 
 def joins(text: str) -> list[int]:
@@ -77,6 +86,66 @@ def joins(text: str) -> list[int]:
 def _code(text: str) -> bool:
     """``text`` holds code: enough code characters outside HTML attributes and URLs."""
     return len(_CODE.findall(_ATTRIBUTE_OR_URL.sub("", text))) >= CODE_CHARS
+
+
+#: A photo credit in brackets glued to the next paragraph has at most this many characters.
+MAX_CREDIT_CHARS = 60
+# Cheap pre-test: a closing bracket directly followed by a capital or an opening quote.
+_BRACKET_GLUE = lazy(regex.compile, r"[)\]][\p{Lu}\"“‘'«„‚»¿¡]")
+
+
+@cache
+def _glued_credit() -> regex.Pattern[str]:
+    """A photo credit in brackets (``photo_credit`` labels: ``(Image: Getty)``, ``(Foto: dpa)``)
+    with the next paragraph glued to it: the cut goes right after the bracket."""
+    label = alternation(list(entries("photo_credit").prefix)) + r"(?:(?<=\w)(?!\w)|(?<!\w))"
+    return regex.compile(
+        r"[(\[]\s*" + label + r"[^()\[\]]{1," + str(MAX_CREDIT_CHARS) + r"}[)\]](?=[\p{Lu}\"“‘'«„‚»¿¡])",
+        regex.IGNORECASE,
+    )
+
+
+#: A related-stories label of at least this many words glued to a sentence end is cut off.
+MIN_LABEL_WORDS = 2
+# Cheap pre-test: a sentence end directly followed by a capital.
+_END_GLUE = lazy(regex.compile, r"[.!?\"”’)]\p{Lu}")
+
+
+@cache
+def _glued_label() -> regex.Pattern[str]:
+    """A related-stories label (``related`` lexicon: ``Read more``, ``Lesen Sie auch``) glued to
+    the sentence before it (``… lung infections.READ MORE: China …``)."""
+    found = entries("related")
+    labels = {e.rstrip(": …") for e in (*found.whole, *found.prefix)}
+    labels = {e for e in labels if len(e.split()) >= MIN_LABEL_WORDS}
+    return regex.compile(
+        r"(?<=\p{L}\p{L}[.!?\"”’)])(?:" + alternation(sorted(labels)) + r")(?=[\s:]|(\p{Lu}))",
+        regex.IGNORECASE,
+    )
+
+
+def label_cuts(text: str) -> list[int]:
+    """Where a related-stories label glued to a sentence end begins (and ends, when the
+    first headline is glued to it: ``…violence.DON'T MISSChina warns …``)."""
+    if _END_GLUE.search(text) is None:
+        return []
+    cuts: list[int] = []
+    for m in _glued_label().finditer(text):
+        cuts.append(m.start())
+        if m.group(1) is not None:
+            cuts.append(m.end())
+    return cuts
+
+
+def credit_cuts(text: str) -> list[int]:
+    """Where a caption's bracketed credit ends and the next paragraph, glued to it, begins.
+
+    ``Crowds at the gate (Image: Getty)The match began late.`` is cut after ``)``
+    however few other joins the line has: the caption and the paragraph are two elements.
+    """
+    if _BRACKET_GLUE.search(text) is None:
+        return []
+    return [m.end() for m in _glued_credit().finditer(text)]
 
 
 #: Lines whose pieces are remembered (the settle rounds and a site's pages ask about the same lines).
@@ -100,10 +169,13 @@ def split_glued_elements(text: str) -> list[str]:
 def _split(text: str) -> list[str]:
     # Every join is a match of _JOIN in the whole line (its lookarounds see letters and
     # sentence ends, never the space around a word): fewer matches, fewer joins.
-    if len(_JOIN.findall(text)) < MIN_JOINS:
-        return [text]
-    cuts = joins(text)
+    cuts = joins(text) if len(_JOIN.findall(text)) >= MIN_JOINS else []
     if len(cuts) < MIN_JOINS:
+        cuts = []
+    credits = credit_cuts(text) + label_cuts(text)
+    if credits:
+        cuts = sorted({*cuts, *credits})
+    if not cuts:
         return [text]
     parts: list[str] = []
     previous = 0
@@ -121,8 +193,10 @@ class Unglue(Stage):
     **Removes:** nothing; it cuts. ``Learn moreSolutionsResearchSecurityAuditsBlogContact us``
     becomes ``Learn more`` / ``Solutions`` / ``Research`` / … so that the menu goes and
     a glued subheading and paragraph can stay.
+    ``Fans at the gate (Photo: Getty)The match began late.`` becomes the caption and the paragraph.
     **Keeps:** ``Watch it on YouTube or fork it on GitHub.`` whole (two inner capitals
-    are names, not glue), and ``getElementById`` (an identifier).
+    are names, not glue), ``getElementById`` (an identifier), and ``The plan (announced in
+    March)Then …`` (a bracket that holds no credit).
     """
 
     name = "unglue"
