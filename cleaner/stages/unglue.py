@@ -51,9 +51,7 @@ _JOIN = lazy(
 )
 # Cheap pre-test: a line without a lower-case letter, a capital, a digit, a bracket or a colon
 # directly followed by a capital has no join.
-_ANY = lazy(
-    regex.compile, r"[\p{Ll}\p{N})\]][.!?]?\p{Lu}|[\p{Lu}:]\p{Lu}\p{Ll}|[)\]][\"“‘'«„‚»¿¡]|[\"”’]\p{Lu}"
-)
+_ANY = lazy(regex.compile, r"[\p{Ll}\p{N})\]:][.!?]?\p{Lu}|[)\]][\"“‘'«„‚»¿¡]|[\"”’]\p{Lu}")
 # A word that is code (``el.addEventListener(``, ``max_retryCount``): a call, an underscore,
 # or a dot directly before a lower-case letter. Its inner capitals are an identifier's.
 _CODE_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}")
@@ -107,30 +105,28 @@ def _glued_credit() -> regex.Pattern[str]:
 
 #: A related-stories label of at least this many words glued to a sentence end is cut off.
 MIN_LABEL_WORDS = 2
-# Cheap pre-test: a sentence end directly followed by a capital.
-_END_GLUE = lazy(regex.compile, r"[.!?\"”’)]\p{Lu}")
+# A sentence end (after a word) directly followed by a letter: where a glued label may begin.
+_END_GLUE = lazy(regex.compile, r"(?<=\p{L}\p{L}[.!?\"”’)])\p{L}")
 
 
 @cache
 def _glued_label() -> regex.Pattern[str]:
-    """A related-stories label (``related`` lexicon: ``Read more``, ``Lesen Sie auch``) glued to
-    the sentence before it (``… lung infections.READ MORE: China …``)."""
+    """A related-stories label (``related`` lexicon: ``Read more``, ``Lesen Sie auch``), matched
+    where a sentence end runs into it (``… lung infections.READ MORE: China …``)."""
     found = entries("related")
     labels = {e.rstrip(": …") for e in (*found.whole, *found.prefix)}
     labels = {e for e in labels if len(e.split()) >= MIN_LABEL_WORDS}
-    return regex.compile(
-        r"(?<=\p{L}\p{L}[.!?\"”’)])(?:" + alternation(sorted(labels)) + r")(?=[\s:]|(\p{Lu}))",
-        regex.IGNORECASE,
-    )
+    return regex.compile(r"(?:" + alternation(sorted(labels)) + r")(?=[\s:]|(\p{Lu}))", regex.IGNORECASE)
 
 
 def label_cuts(text: str) -> list[int]:
     """Where a related-stories label glued to a sentence end begins (and ends, when the
     first headline is glued to it: ``…violence.DON'T MISSChina warns …``)."""
-    if _END_GLUE.search(text) is None:
-        return []
     cuts: list[int] = []
-    for m in _glued_label().finditer(text):
+    for end in _END_GLUE.finditer(text):
+        m = _glued_label().match(text, end.start())
+        if m is None:
+            continue
         cuts.append(m.start())
         if m.group(1) is not None:
             cuts.append(m.end())
