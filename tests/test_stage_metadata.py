@@ -480,3 +480,18 @@ def test_copy_of_the_date_line_near_the_headline_is_lifted_too() -> None:
     doc = run_stages(lines, "metadata")
     assert doc.metadata.title == "Night buses to reach the northern suburbs from spring"
     assert kept(doc) == ["Local news", *BODY]
+
+
+def test_standfirst_above_a_lone_by_word_is_lifted() -> None:
+    # soup dumps print the byline's "By" on a line of its own, above the name
+    stand = "Councillors ended a year-long debate over the cost of the new routes"
+    lines = ["Night buses to reach the northern suburbs", stand, "By", "Tom Reed", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.description == stand
+    assert stand not in kept(doc)
+
+
+def test_lone_by_word_is_no_author() -> None:
+    lines = ["Night buses to reach the northern suburbs", "Von", *BODY]
+    doc = run_stages(lines, "metadata")
+    assert doc.metadata.author is None

@@ -164,6 +164,14 @@ def _phrases(kind: str) -> str:
 
 _BYLINE = lazy(re.compile, rf"^\W*(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
 _BYLINE_INSIDE = lazy(re.compile, rf"(?<=\s)(?:{_phrases('by')})(?!\w)\s*:?\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _lone_by_words() -> frozenset[str]:
+    """The by-words folded, for a line that is only ``By`` (or ``Von:``), the name on the next line."""
+    return frozenset(w.casefold() for w in date_words("by"))
+
+
 # A line that is only a person's name: two to four capitalised words.
 _NAME_MARKS = frozenset("'’.-")
 
@@ -466,7 +474,12 @@ class Metadata(Stage):
             has_body = _long_paragraph(lines[body].text)
         dated = [len(ln.text) <= MAX_DATE_LINE and is_date_line(ln.text) for ln in lines[: body + NEAR_AFTER]]
         dated += [False] * (len(lines) - len(dated))
-        bylined = [p < body + NEAR_AFTER and byline_author(ln.text) is not None for p, ln in enumerate(lines)]
+        lone_by = _lone_by_words()  # soup prints a byline's "By" on a line of its own, above the name
+        bylined = [
+            p < body + NEAR_AFTER
+            and (byline_author(ln.text) is not None or ln.text.strip(" :").casefold() in lone_by)
+            for p, ln in enumerate(lines)
+        ]
 
         lift: dict[int, tuple[str, str]] = {}  # position -> (reason, field)
         fields: dict[str, str] = {}
