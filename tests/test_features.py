@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from cleaner import Document, features
@@ -129,29 +127,3 @@ def test_main_region_empty_without_prose() -> None:
 def test_long_line_features_finish_quickly() -> None:
     line = "word " * 200_000 + "[link](http://x.y/" + "a" * 100_000
     assert len(line_features(line, EN)) == len(LINE_NAMES)
-
-
-# The ASCII twins of the line scans must find what the Unicode patterns find on ASCII text.
-_ASCII = [chr(i) for i in range(128)]
-_TWINS = list(zip(features._SCANS, features._ASCII_SCANS, strict=True))
-
-
-@pytest.mark.parametrize("unicode_scan, ascii_scan", _TWINS, ids=[t[0].pattern for t in _TWINS])
-def test_ascii_twin_finds_what_unicode_scan_finds_on_ascii_pairs(unicode_scan: Any, ascii_scan: Any) -> None:
-    for first in _ASCII:
-        for second in _ASCII:
-            text = first + second
-            assert ascii_scan.findall(text) == unicode_scan.findall(text), repr(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Mayor said: \"We're done.\" Then the BBC left.\tIt rained (again). OK?",
-        "iPhone 15 Pro_Max costs $999 -- TODAY only!!! See www.example.com/deal?x=1",
-        "U.S. rules. (New) 'Quoted' start? [Yes] no.\x0b\x0cNext\rLINE\x1c\x1fA_b2",
-    ],
-)
-def test_ascii_line_gets_the_features_the_unicode_patterns_give(text: str) -> None:
-    for unicode_scan, ascii_scan in _TWINS:
-        assert ascii_scan.findall(text) == unicode_scan.findall(text)

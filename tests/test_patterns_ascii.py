@@ -1,4 +1,5 @@
-"""The ASCII twins of the lexicon matchers' patterns find what the Unicode patterns find on ASCII text."""
+"""The ASCII twins of the lexicon matchers' patterns and of the line features' scans find what the
+Unicode patterns find on ASCII text."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cleaner import patterns
+from cleaner import features, patterns
 
 _ASCII = [chr(i) for i in range(128)]
 _TWINS = [
@@ -14,6 +15,7 @@ _TWINS = [
     (patterns._NUMBER_RUN, patterns._NUMBER_RUN_ASCII),
     (patterns._GLUED, patterns._GLUED_ASCII),
     (patterns._GLUE, patterns._GLUE_ASCII),
+    *zip(features._SCANS, features._ASCII_SCANS, strict=True),
 ]
 
 
@@ -37,3 +39,16 @@ def test_ascii_line_gets_the_key_the_unicode_patterns_give(text: str) -> None:
 def test_unglue_and_fold_of_a_glued_menu() -> None:
     assert patterns.unglue("HomeNewsSport") == "Home News Sport"
     assert patterns.fold("Page 2 of 10") == "page {n} of {n}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mayor said: \"We're done.\" Then the BBC left.\tIt rained (again). OK?",
+        "iPhone 15 Pro_Max costs $999 -- TODAY only!!! See www.example.com/deal?x=1",
+        "U.S. rules. (New) 'Quoted' start? [Yes] no.\x0b\x0cNext\rLINE\x1c\x1fA_b2",
+    ],
+)
+def test_ascii_line_gets_what_the_unicode_patterns_find(text: str) -> None:
+    for unicode_scan, ascii_scan in _TWINS:
+        assert ascii_scan.findall(text) == unicode_scan.findall(text)
