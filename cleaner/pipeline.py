@@ -34,6 +34,7 @@ DEFAULT: tuple[str, ...] = (
     "dedupe",
     "content",
     "captions",
+    "lists",
     "listing",
     "specs",
     "related",
