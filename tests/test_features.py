@@ -155,3 +155,15 @@ def test_ascii_twin_finds_what_unicode_scan_finds_on_ascii_pairs(unicode_scan: A
 def test_ascii_line_gets_the_features_the_unicode_patterns_give(text: str) -> None:
     for unicode_scan, ascii_scan in _TWINS:
         assert ascii_scan.findall(text) == unicode_scan.findall(text)
+
+
+def test_stopword_table_lists_every_language_of_a_word() -> None:
+    table = features._build_stopword_languages()
+    for lang in features.STOPWORD_LANGUAGES:
+        for word in features.stopwords(lang):
+            assert lang in table[word]
+    assert set(table) == set().union(*map(features.stopwords, features.STOPWORD_LANGUAGES))
+
+
+def test_stopword_table_kept_on_disk_equals_a_fresh_build() -> None:
+    assert features._stopword_languages() == features._build_stopword_languages()
