@@ -150,10 +150,18 @@ def stopwords(lang: str) -> frozenset[str]:
 
 @cache
 def _stopword_languages() -> dict[str, tuple[str, ...]]:
-    """Every stopword of STOPWORD_LANGUAGES, with the languages that list it."""
+    """Every stopword of STOPWORD_LANGUAGES, with the languages that list it (kept on disk, see
+    :func:`cleaner.lexicon.cached`: building it reads and lower-cases every list, at every start)."""
+    return lexicon.cached(
+        "stopword-languages", _build_stopword_languages, key=STOPWORD_LANGUAGES, code=(__file__,)
+    )
+
+
+def _build_stopword_languages() -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {}
     for lang in STOPWORD_LANGUAGES:
-        for word in stopwords(lang):
+        # in list order (not the set's), so that the table is the same in every process
+        for word in dict.fromkeys(w.lower() for w in lexicon.load("stopwords", lang)):
             found.setdefault(word, []).append(lang)
     return {word: tuple(langs) for word, langs in found.items()}
 

@@ -127,3 +127,15 @@ def test_main_region_empty_without_prose() -> None:
 def test_long_line_features_finish_quickly() -> None:
     line = "word " * 200_000 + "[link](http://x.y/" + "a" * 100_000
     assert len(line_features(line, EN)) == len(LINE_NAMES)
+
+
+def test_stopword_table_lists_every_language_of_a_word() -> None:
+    table = features._build_stopword_languages()
+    for lang in features.STOPWORD_LANGUAGES:
+        for word in features.stopwords(lang):
+            assert lang in table[word]
+    assert set(table) == set().union(*map(features.stopwords, features.STOPWORD_LANGUAGES))
+
+
+def test_stopword_table_kept_on_disk_equals_a_fresh_build() -> None:
+    assert features._stopword_languages() == features._build_stopword_languages()

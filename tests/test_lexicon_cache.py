@@ -73,6 +73,32 @@ def test_two_installed_copies_keep_their_own_tables(lists: Path, monkeypatch: py
     assert len(list((lists / "cache").iterdir())) == 2
 
 
+def test_writing_a_table_removes_the_copy_of_an_install_that_is_gone(
+    lists: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = lists.parent / "old-checkout"
+    gone.mkdir()
+    monkeypatch.setattr(lexicon, "_ROOT", str(gone))
+    lexicon._list_stamps.cache_clear()
+    lexicon.cached("table", lambda: {"k": 1})
+    lexicon.cached("other-table", lambda: {"k": 1})
+    gone.rmdir()
+    monkeypatch.setattr(lexicon, "_ROOT", str(lists))
+    lexicon._list_stamps.cache_clear()
+    lexicon.cached("table", lambda: {"k": 2})
+    names = sorted(p.name.split(".")[0] for p in (lists / "cache").iterdir())
+    assert names == ["other-table", "table"]  # the other table's old copy is left to its own next write
+
+
+def test_writing_a_table_removes_an_unreadable_copy_of_it(lists: Path) -> None:
+    (lists / "cache").mkdir()
+    stale = lists / "cache" / f"table.0badc0de.{sys.implementation.cache_tag}.marshal"
+    stale.write_bytes(b"\x00garbage")
+    lexicon.cached("table", lambda: {"k": 1})
+    assert not stale.exists()
+    assert len(list((lists / "cache").iterdir())) == 1
+
+
 def test_other_key_builds_the_table_again(lists: Path) -> None:
     calls: list[int] = []
     lexicon.cached("table", lambda: _counting_build(calls), key=("a",))

@@ -173,3 +173,19 @@ def test_short_label_printed_twice_above_the_body_still_goes() -> None:
     lines = ["Sale", "Trail boot, women's", "Sale", *BODY]
     doc = run_stages(lines, "dedupe")
     assert "Sale" in removed(doc, "dedupe")
+
+
+def test_remembered_answers_give_the_same_result_on_a_second_run() -> None:
+    code = ["let width = 40;", "draw(width);", "fill();"]
+    menu = ["Harbour", "Ferries", "Timetables"]
+    lines = [*BODY, *code, *menu, "$12.50", "Contact", *code, *menu, "$12.50"]
+    first = run_stages(lines, "dedupe")
+    second = run_stages(lines, "dedupe")  # every short line's answer now comes from the memo
+    assert removed(second, "dedupe") == removed(first, "dedupe") == menu + menu
+    assert kept(second).count("$12.50") == 2
+
+
+def test_menu_run_longer_than_three_lines_printed_twice_is_removed() -> None:
+    menu = ["Harbour", "Ferries", "Timetables", "Fares", "Parking"]
+    doc = run_stages([*menu, *BODY, *menu], "dedupe")
+    assert removed(doc, "dedupe") == menu + menu

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from cleaner import Block, Document, Pipeline
+from cleaner.stages.metadata import byline_author
 
 from .conftest import kept, removed, run_stages
 
@@ -495,3 +496,11 @@ def test_lone_by_word_is_no_author() -> None:
     lines = ["Night buses to reach the northern suburbs", "Von", *BODY]
     doc = run_stages(lines, "metadata")
     assert doc.metadata.author is None
+
+
+def test_byline_too_long_to_be_one_is_refused_again_from_memory() -> None:
+    long = "By the end of the week the council had agreed to " + "look again at the plans " * 3
+    assert byline_author(long) is None
+    assert byline_author(long) is None  # the second answer is the remembered one
+    assert byline_author("By Sarah Whitfield | Coastal Herald") == "Sarah Whitfield"
+    assert byline_author("By Sarah Whitfield | Coastal Herald") == "Sarah Whitfield"

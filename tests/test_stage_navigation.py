@@ -156,3 +156,9 @@ def test_protected_phrase_keeps_a_menu_line_judged_before_without_it() -> None:
     assert removed(Navigation().run(doc)) == ["Startseite | Politik | Wirtschaft"]
     protected = Navigation(Options(protect_phrases=("politik",))).run(doc)
     assert "Startseite | Politik | Wirtschaft" in kept(protected)
+
+
+def test_menu_item_judged_again_from_memory_gives_the_same_result() -> None:
+    lines = ["Weather", "Sport", "Lyon", "News", "The bridge over the river will close for repairs in May."]
+    first = kept(run_stages(lines, "navigation"))
+    assert first == kept(run_stages(lines, "navigation")) == lines[4:]

@@ -126,4 +126,38 @@ def cached(name: str, build: Callable[[], T], *, key: Any = None, code: tuple[st
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+        else:
+            _prune(name, path)
     return value
+
+
+def _prune(name: str, kept: str) -> None:
+    """Remove the other copies of table ``name`` whose install is gone.
+
+    Each installed copy of the lists keeps its own file, so a file of a copy since
+    deleted (an old checkout, a temporary install) would stay forever; one is only
+    written when a table is built, so this runs rarely.
+    """
+    assert CACHE_DIR is not None
+    prefix, suffix = f"{name}.", f".{sys.implementation.cache_tag}.marshal"
+    try:
+        names = os.listdir(CACHE_DIR)
+    except OSError:
+        return
+    for other in names:
+        if not (other.startswith(prefix) and other.endswith(suffix)):
+            continue
+        install = other[len(prefix) : -len(suffix)]
+        path = os.path.join(CACHE_DIR, other)
+        if "." in install or path == kept:
+            continue  # another table whose name starts with this one's, or the file just written
+        try:
+            with open(path, "rb") as file:
+                stamp = marshal.loads(file.read())[0]
+            root = stamp[1][1]  # (key, signature): the signature names the lists' folder
+            gone = isinstance(root, str) and not os.path.isdir(root)
+        except (OSError, EOFError, ValueError, TypeError, IndexError, KeyError):
+            gone = True  # unreadable: of no use to any install
+        if gone:
+            with contextlib.suppress(OSError):
+                os.unlink(path)

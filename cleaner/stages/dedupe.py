@@ -35,6 +35,7 @@ import re
 import regex
 
 from ..document import Block, Document
+from ..memo import Memo
 from ..patterns import lazy
 from ..stage import Stage, register
 from .metadata import body_start, is_prose, key, word_count
@@ -62,6 +63,20 @@ _CODE = lazy(re.compile, r"[{};=]|\w\(|^\s*[)\]]")
 #: a price and nothing else: a currency sign with figures (``$170.00``, ``12,99 €``, ``$89 - $120``)
 _PRICE = lazy(regex.compile, r"^(?=.*\p{Sc})(?=.*\d)[\p{Sc}\d\s.,'\u2019\-\u2013/]+")
 _TITLE_TAIL = lazy(re.compile, r"^\s*(?:\||[-–—·»:/]|::)\s*")
+
+
+#: distinct short lines whose :func:`_may_be_item` answer is remembered (the settle rounds ask again)
+ITEM_MEMO_SIZE = 8192
+_ITEMS: Memo[str, bool] = Memo(ITEM_MEMO_SIZE)
+
+
+def _may_be_item(text: str) -> bool:
+    """Neither a line of code (``const total = sum(prices);``) nor a price (two items of a list
+    often cost the same): asked of short lines only, so the memo holds short strings."""
+    found = _ITEMS.get(text)
+    if found is None:
+        found = _ITEMS.put(text, not _CODE.search(text) and not _PRICE.fullmatch(text))
+    return found
 
 
 def _repeats_title(text_key: str, raw: str, title_key: str, title_words: int) -> bool:
@@ -103,10 +118,8 @@ class Dedupe(Stage):
         ]
         # a key is words joined by single spaces: its word count is its spaces plus one
         short = [not prose[p] and bool(k) and k.count(" ") < SHORT_WORDS for p, k in enumerate(keys)]
-        # a line of code ("const total = sum(prices);") is never a menu item, however often printed
-        short = [ok and not _CODE.search(blocks[i].text) for ok, i in zip(short, live, strict=True)]
-        # nor is a price: two items of a list often cost the same
-        short = [ok and not _PRICE.fullmatch(blocks[i].text) for ok, i in zip(short, live, strict=True)]
+        # a line of code or a price is never a menu item, however often printed
+        short = [ok and _may_be_item(blocks[i].text) for ok, i in zip(short, live, strict=True)]
         drop: dict[int, str] = {}
 
         if title_words:
@@ -204,9 +217,13 @@ class Dedupe(Stage):
         """Positions in runs of MENU_RUN+ short lines whose sequence appears twice."""
         first: dict[tuple[str, ...], int] = {}
         hits: set[int] = set()
-        for p in range(len(keys) - MENU_RUN + 1):
-            if not all(short[p : p + MENU_RUN]):
-                continue
+        run = 0  # short lines in a row, counted backwards: a window of MENU_RUN ends at p + MENU_RUN - 1
+        starts: list[int] = []
+        for p in range(len(keys) - 1, -1, -1):
+            run = run + 1 if short[p] else 0
+            if run >= MENU_RUN:
+                starts.append(p)
+        for p in reversed(starts):
             window = tuple(keys[p : p + MENU_RUN])
             if len(set(window)) < 2:
                 continue  # the same line three times is not a menu

@@ -315,12 +315,14 @@ def byline_author(text: str) -> str | None:
     The by-word opens the line, or follows the date on a date line
     (``Posted on March 3, 2026 by Tom Reed``).
     """
-    if _words_over(text, BYLINE_MAX_WORDS):
-        return None
-    return _byline_memo(text) if len(text) <= MEMO_MAX_CHARS else _byline_author(text)
+    if len(text) <= MEMO_MAX_CHARS:
+        return _byline_memo(text)  # the word count too is remembered: the settle rounds ask again
+    return _byline_author(text)
 
 
 def _byline_author(text: str) -> str | None:
+    if _words_over(text, BYLINE_MAX_WORDS):
+        return None
     text = plain(text)
     m = _BYLINE.match(text)
     if m is None and is_date_line(text):

@@ -6,6 +6,7 @@ import regex
 
 from .. import lexicon
 from ..document import Document
+from ..memo import Memo
 from ..patterns import NUMBER, item_set, lazy, line_key, phrase_set
 from ..protect import is_protected
 from ..stage import TextFilter, register
@@ -28,6 +29,8 @@ MIN_MENU_ITEMS = 2
 WHOLE_LINK = 0.99
 #: A line of at most this many words between two menu lines is a menu item too.
 MAX_SANDWICHED_WORDS = 3
+#: Distinct short lines whose "one menu item" answer is remembered.
+ITEM_MEMO_SIZE = 8192
 _MENU_CONCEPTS = ("navigation", "section", "language_name", "copyright", "cookie", "newsletter")
 
 # Breadcrumb separators: the guillemet-like arrows anywhere; '>' and '/' between
@@ -109,6 +112,8 @@ class Navigation(TextFilter):
 
     _phrases = phrase_set("navigation", "language_name")
     _menu = item_set(*_MENU_CONCEPTS)
+    #: whether a short line is one menu item, by its text (lines of at most MAX_CRUMB_CHARS)
+    _items: Memo[str, bool] = Memo(ITEM_MEMO_SIZE)
 
     def verdict(self, text: str) -> str | None:
         """Why the line is navigation, whatever the user protects (it depends on the text alone)."""
@@ -179,5 +184,9 @@ class Navigation(TextFilter):
         return doc.with_blocks(blocks) if changed else doc
 
     def _one_item(self, text: str) -> bool:
-        line, key, _ = line_key(text)
-        return bool(key) and self._menu.count_key(key) == 1
+        """The line is one menu item (``Sport``): remembered, as the settle rounds ask again."""
+        found = self._items.get(text)
+        if found is None:
+            _, key, _ = line_key(text)
+            found = self._items.put(text, bool(key) and self._menu.count_key(key) == 1)
+        return found
