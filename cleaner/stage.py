@@ -120,6 +120,16 @@ class TextFilter(LineFilter):
         return doc if out is None else doc.with_blocks(out)
 
 
+def non_blank(blocks: Sequence[Block]) -> tuple[list[int], list[str]]:
+    """The positions of the blocks with text (kept or removed) and their texts, stripped.
+
+    For stages that read a page's lines in context, removed ones included (a shop grid,
+    a run of review cards), and map what they find back to block positions.
+    """
+    live = [i for i, b in enumerate(blocks) if b.text.strip()]
+    return live, [blocks[i].text.strip() for i in live]
+
+
 def drop_unprotected(stage: Stage, blocks: list[Block], reasons: Mapping[int, str]) -> bool:
     """Drop each kept ``blocks[i]`` (in place) for its reason in ``reasons``; whether any went.
 

@@ -8,7 +8,7 @@ import pytest
 
 from cleaner import DEFAULT, Document, Pipeline, Stage, all_stages
 from cleaner.errors import UnknownStageError
-from cleaner.stage import stage_table
+from cleaner.stage import non_blank, stage_table
 
 from .conftest import ROOT
 
@@ -101,3 +101,9 @@ def test_settling_records_later_removals_on_the_original_lines() -> None:
 def test_run_is_a_single_fold_without_settling() -> None:
     pipeline = Pipeline((_DropFirstWhileLong(),))
     assert pipeline.run(Document.from_lines(["a", "b", "c", "d"])).text == "b\nc\nd"
+
+
+def test_non_blank_gives_positions_and_stripped_texts_of_kept_and_removed_lines() -> None:
+    doc = Document.from_lines(["  Kettle  ", "", "Add to cart"])
+    blocks = [doc.blocks[0], doc.blocks[1], doc.blocks[2].drop("shop", "shop button")]
+    assert non_blank(blocks) == ([0, 2], ["Kettle", "Add to cart"])

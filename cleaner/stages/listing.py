@@ -37,7 +37,7 @@ from .. import lexicon
 from ..document import Block, Document, make_block
 from ..features import all_stopwords
 from ..patterns import lazy
-from ..stage import Stage, register
+from ..stage import Stage, non_blank, register
 
 #: A field label or value line has at most this many words ...
 MAX_LABEL_WORDS = 4
@@ -298,10 +298,9 @@ class Listing(Stage):
 
     def run(self, doc: Document) -> Document:
         blocks = doc.blocks
-        live = [i for i, b in enumerate(blocks) if b.text.strip()]
+        live, texts = non_blank(blocks)
         if len(live) < MIN_ENTRIES * MIN_PERIOD:
             return doc
-        texts = [blocks[i].text.strip() for i in live]
         counts: dict[str, int] = {}
         for t in texts:
             counts[t] = counts.get(t, 0) + 1

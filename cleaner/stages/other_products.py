@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..patterns import phrase_set
-from ..stage import Stage, drop_unprotected, register
+from ..stage import Stage, drop_unprotected, non_blank, register
 from .listing import grid_spans
 from .shop import looks_like_shop
 
@@ -51,8 +51,7 @@ class OtherProducts(Stage):
 
     def run(self, doc: Document) -> Document:
         blocks = doc.blocks
-        live = [i for i, b in enumerate(blocks) if b.text.strip()]
-        texts = [blocks[i].text.strip() for i in live]
+        live, texts = non_blank(blocks)
         headings = [p for p, t in enumerate(texts) if is_heading(t)]
         if not headings or not looks_like_shop(texts):
             return doc

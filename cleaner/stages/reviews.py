@@ -20,7 +20,7 @@ import regex
 from ..document import Block, Document
 from ..features import all_stopwords
 from ..patterns import lazy
-from ..stage import Stage, drop_unprotected, register
+from ..stage import Stage, drop_unprotected, non_blank, register
 from .shop import looks_like_shop
 
 #: A run needs at least this many signed cards.
@@ -110,8 +110,7 @@ class Reviews(Stage):
 
     def run(self, doc: Document) -> Document:
         blocks = doc.blocks
-        live = [i for i, b in enumerate(blocks) if b.text.strip()]
-        texts = [blocks[i].text.strip() for i in live]
+        live, texts = non_blank(blocks)
         runs = signed_runs(texts)
         if not runs or not looks_like_shop(texts):
             return doc

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..document import Block, Document
 from ..patterns import entries, fold, line_key, phrase_set
-from ..stage import Stage, register
+from ..stage import Stage, non_blank, register
 from .listing import RESTORES, is_price, restore
 from .shop import is_shop_line, looks_like_shop
 
@@ -97,8 +97,7 @@ class Specs(Stage):
 
     def run(self, doc: Document) -> Document:
         blocks = doc.blocks
-        live = [i for i, b in enumerate(blocks) if b.text.strip()]
-        texts = [blocks[i].text.strip() for i in live]
+        live, texts = non_blank(blocks)
         headings = [p for p, t in enumerate(texts) if is_spec_heading(t)]
         if not headings or not looks_like_shop(texts):
             return doc
