@@ -27,6 +27,9 @@ _HORIZONTAL_RULE = lazy(re.compile, r"(?:[-*=]\s*){3,}", _F)
 # Emphasis around nothing, as converters print an empty <em> or <strong>: "__", "____", "** **".
 # (Three underscores are text: "___" is a word to the scorer and a separator in articles.)
 _EMPTY_EMPHASIS = lazy(re.compile, r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
+# An icon font's empty <i> printed as "__" beside a label: "__ Back", "__Home", "Website __"
+# (a "__" token with no closing pair in it; "__init__" and "a__b" are text).
+_ICON_EMPHASIS = lazy(re.compile, r"(?<!\S)__(?=\s|$|[^\W_][^\s_]*(?!\S))", _F)
 _TABLE_RULE = lazy(re.compile, r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
 _BLOCK_MARKER = lazy(re.compile, r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
 _CLOSING_HASHES = lazy(re.compile, r"(?<!\s)\s+#+$", _F)
@@ -180,6 +183,8 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
             reason = "link target"
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+        if "__" in text:
+            text = _ICON_EMPHASIS.sub("", text)
     if "~~" in text:
         text = _STRIKE.sub(r"\1", text)
     text = text.strip()
