@@ -164,3 +164,15 @@ def test_a_link_that_is_only_an_icon_is_removed() -> None:
 @pytest.mark.parametrize("line", ["a__b and c__", "the ___ separator", "MAX__SIZE"])
 def test_double_underscores_inside_names_stay(line: str) -> None:
     assert "__" in rewrite(line)[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Override `__init__` in the subclass", "Override `__init__` in the subclass"),
+        ("Die Formel `a*b*c` gilt **immer**", "Die Formel `a*b*c` gilt immer"),
+        ("[`__len__()`](../ref.html#object.__len__)", "`__len__()`"),
+    ],
+)
+def test_inline_code_keeps_its_underscores_and_asterisks(line: str, expected: str) -> None:
+    assert rewrite(line)[0] == expected

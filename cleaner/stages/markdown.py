@@ -17,6 +17,9 @@ _MARKUP = lazy(re.compile, r"[\[\]<*_#|\\>!~`]|^[-+=]|^\d{1,3}[.)]\s|^(?:https?:
 # Backslash escapes are parked in the private-use area while the rest is rewritten.
 _ESCAPE = lazy(re.compile, r"\\([\\`*_{}\[\]()#+\-.!|>~<])", _F)
 _PARK_BASE = 0xF0000
+# Inline code keeps its underscores and asterisks: `__init__`, `a*b` are not emphasis.
+_CODE_SPAN = lazy(re.compile, r"`[^`\n]{1,1000}`", _F)
+_CODE_PARK = {ord(c): chr(_PARK_BASE + ord(c) % 256) for c in "*_"}
 _PARKED = lazy(re.compile, r"[\U000F0000-\U000F00FF]", _F)
 
 _REFERENCE_DEFINITION = lazy(
@@ -82,6 +85,10 @@ def _park(match: re.Match[str]) -> str:
     return chr(_PARK_BASE + ord(match.group(1)) % 256)
 
 
+def _park_code(match: re.Match[str]) -> str:
+    return match.group().translate(_CODE_PARK)
+
+
 def _unpark(match: re.Match[str]) -> str:
     code = ord(match.group()) - _PARK_BASE
     for char in "\\`*_{}[]()#+-.!|>~<":
@@ -143,6 +150,8 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
     if "|" in line and _TABLE_RULE.fullmatch(line):
         return "", "table rule", 0
     text = _ESCAPE.sub(_park, line) if "\\" in line else line
+    if "`" in text:
+        text = _CODE_SPAN.sub(_park_code, text)
     reason = "markdown markup"
     table = _TABLE_ROW.fullmatch(text) if text[:1] == "|" else None
     if table is not None:
