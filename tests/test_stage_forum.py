@@ -325,3 +325,20 @@ def test_a_name_repeated_with_more_words_but_no_timestamp_is_kept() -> None:
     doc = run_stages(lines, "forum")
     assert COMMENT in kept(doc)
     assert "crumb also bakes on Sundays" in kept(doc)
+
+
+def test_a_reply_between_two_folded_quotes_is_kept_when_the_second_has_no_header() -> None:
+    reply = "Fair point, though I carry a spare link in the saddle bag anyway since that trip."
+    lines = [
+        *THREAD[:-1],
+        "dave.r said:",
+        "keep one in the saddle bag",
+        "Click to expand...",
+        reply,
+        "… a chain tool weighs next to nothing …",
+        "Click to expand...",
+        POST_3,
+    ]
+    doc = run_stages(lines, "forum")
+    assert "keep one in the saddle bag" in removed(doc, "forum")
+    assert reply in kept(doc)

@@ -142,3 +142,37 @@ def test_link_targets_of_nested_and_split_links_go(line: str, expected: str) -> 
 )
 def test_brackets_and_parentheses_that_are_no_link_stay(line: str) -> None:
     assert rewrite(line)[0] == line
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("[__Forums](https://example.org/forums/)", "Forums"),
+        ("[ __ Zurück ](javascript:history.back())", "Zurück"),
+        ("Open the report __", "Open the report"),
+        ("__ 14 réponses", "14 réponses"),
+    ],
+)
+def test_icon_printed_as_empty_emphasis_leaves_its_label(line: str, expected: str) -> None:
+    assert rewrite(line)[0] == expected
+
+
+def test_a_link_that_is_only_an_icon_is_removed() -> None:
+    assert kept(md(["[__](https://example.org/account)", "Ответы на вопросы"])) == ["Ответы на вопросы"]
+
+
+@pytest.mark.parametrize("line", ["a__b and c__", "the ___ separator", "MAX__SIZE"])
+def test_double_underscores_inside_names_stay(line: str) -> None:
+    assert "__" in rewrite(line)[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Override `__init__` in the subclass", "Override `__init__` in the subclass"),
+        ("Die Formel `a*b*c` gilt **immer**", "Die Formel `a*b*c` gilt immer"),
+        ("[`__len__()`](../ref.html#object.__len__)", "`__len__()`"),
+    ],
+)
+def test_inline_code_keeps_its_underscores_and_asterisks(line: str, expected: str) -> None:
+    assert rewrite(line)[0] == expected

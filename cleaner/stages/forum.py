@@ -8,7 +8,8 @@ content. Once at least :data:`MIN_THREAD_MARKS` such lines of at least
 :data:`MIN_DISTINCT` kinds are found, the page is a thread and they all go;
 with fewer, nothing is touched (a lone ``Top`` or ``Location`` is left to the
 other stages). A quote of an earlier post that the forum folds (``Anna said:`` …
-``Click to expand...``) repeats that post and goes with its header. Question-and-answer
+``Click to expand...``) repeats that post and goes with its header (a quote
+whose header is not found before an earlier quote's end keeps its lines). Question-and-answer
 engines print their own chrome: a post's stamp (``answered Mar 3, 2019 at 9:14``,
 ``Viewed 12k times``), the poster's badge counts (``12.4k 5 gold badges 50 silver badges``)
 and the answers' sort picker. Chrome already dropped by an earlier stage still counts
@@ -374,6 +375,8 @@ class Forum(Stage):
                     drop[p + 1] = FIELD
             elif kind == QUOTE:
                 for q in range(p - 1, max(-1, p - MAX_QUOTE_LINES), -1):
+                    if kinds.get(q) == QUOTE:
+                        break  # an earlier quote's end: this quote has no header of its own
                     if _is_quote_header(blocks[live[q]].text.strip()):
                         for r in range(q, p + 1):
                             drop[r] = QUOTE

@@ -17,6 +17,9 @@ _MARKUP = lazy(re.compile, r"[\[\]<*_#|\\>!~`]|^[-+=]|^\d{1,3}[.)]\s|^(?:https?:
 # Backslash escapes are parked in the private-use area while the rest is rewritten.
 _ESCAPE = lazy(re.compile, r"\\([\\`*_{}\[\]()#+\-.!|>~<])", _F)
 _PARK_BASE = 0xF0000
+# Inline code keeps its underscores and asterisks: `__init__`, `a*b` are not emphasis.
+_CODE_SPAN = lazy(re.compile, r"`[^`\n]{1,1000}`", _F)
+_CODE_PARK = {ord(c): chr(_PARK_BASE + ord(c) % 256) for c in "*_"}
 _PARKED = lazy(re.compile, r"[\U000F0000-\U000F00FF]", _F)
 
 _REFERENCE_DEFINITION = lazy(
@@ -27,6 +30,9 @@ _HORIZONTAL_RULE = lazy(re.compile, r"(?:[-*=]\s*){3,}", _F)
 # Emphasis around nothing, as converters print an empty <em> or <strong>: "__", "____", "** **".
 # (Three underscores are text: "___" is a word to the scorer and a separator in articles.)
 _EMPTY_EMPHASIS = lazy(re.compile, r"__|____|(?:__|\*\*|_|\*)\s+(?:__|\*\*|_|\*)", _F)
+# An icon font's empty <i> printed as "__" beside a label: "__ Back", "__Home", "Website __"
+# (a "__" token with no closing pair in it; "__init__" and "a__b" are text).
+_ICON_EMPHASIS = lazy(re.compile, r"(?<!\S)__(?=\s|$|[^\W_][^\s_]*(?!\S))", _F)
 _TABLE_RULE = lazy(re.compile, r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?", _F)
 _BLOCK_MARKER = lazy(re.compile, r"(?:#{1,6}\s+|>\s?|[*+\-]\s+|\d{1,3}[.)]\s+)", _F)
 _CLOSING_HASHES = lazy(re.compile, r"(?<!\s)\s+#+$", _F)
@@ -77,6 +83,10 @@ MAX_NESTING = 3
 
 def _park(match: re.Match[str]) -> str:
     return chr(_PARK_BASE + ord(match.group(1)) % 256)
+
+
+def _park_code(match: re.Match[str]) -> str:
+    return match.group().translate(_CODE_PARK)
 
 
 def _unpark(match: re.Match[str]) -> str:
@@ -140,6 +150,8 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
     if "|" in line and _TABLE_RULE.fullmatch(line):
         return "", "table rule", 0
     text = _ESCAPE.sub(_park, line) if "\\" in line else line
+    if "`" in text:
+        text = _CODE_SPAN.sub(_park_code, text)
     reason = "markdown markup"
     table = _TABLE_ROW.fullmatch(text) if text[:1] == "|" else None
     if table is not None:
@@ -180,6 +192,8 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
             reason = "link target"
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+        if "__" in text:
+            text = _ICON_EMPHASIS.sub("", text)
     if "~~" in text:
         text = _STRIKE.sub(r"\1", text)
     text = text.strip()
