@@ -41,9 +41,9 @@ MIN_JOINS = 5
 # before must start a word itself (at the line's start, after a space, or after another join's
 # capital): ``getElementById`` (an identifier, lower-case first) is never a join. Also a join:
 # a closing bracket or a colon after a word running into a capitalised word (``window)Click``,
-# ``this:Click``), a sentence end after a number or a bracket (``90069.View``, ``(FEP).Federal``),
-# a word in capitals (``SHIPPINGView``) or a number (``2019Microsoft``, ``$4.99Add``) running
-# into a word of at least three letters that starts with a capital (``APIs``, ``3Com`` stay).
+# ``this:Click``), and a sentence end after a number or a bracket (``90069.View``,
+# ``(FEP).Federal``). A word in capitals or a number running into a capital (``SHIPPINGView``,
+# ``2019Microsoft``) is no join: product names and codes are written so.
 _JOIN = lazy(
     regex.compile,
     r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})"
