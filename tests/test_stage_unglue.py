@@ -161,3 +161,10 @@ def test_one_word_label_glued_to_a_sentence_end_is_left_whole() -> None:
 def test_label_words_after_a_space_are_left_whole() -> None:
     line = "The council will vote in May. Read more about the plan in the report, the mayor said."
     assert split_glued_elements(line) == [line]
+
+
+def test_capitals_or_a_number_running_into_a_capital_is_no_join() -> None:
+    line = "HomeNewsSportWeatherTravelCulture Free SHIPPINGView all 2019Microsoft deals"
+    pieces = split_glued_elements(line)
+    assert pieces[:5] == ["Home", "News", "Sport", "Weather", "Travel"]
+    assert pieces[-1] == "Culture Free SHIPPINGView all 2019Microsoft deals"
