@@ -179,3 +179,34 @@ def test_a_heading_after_a_lone_next_page_button_is_kept() -> None:
     doc = run_stages([INTRO, "Next page", "Konfiguration", OPTIONS, LIMITS], "docs")
     assert removed(doc, "docs") == ["Next page"]
     assert "Konfiguration" in kept(doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Next article: Caching the remote index",
+        "Previous post: « Ten years of sync",
+        "Older post →",
+        "Vorheriger Beitrag: Sicherungen im Netzwerk",
+        "Article précédent : Les sauvegardes chiffrées",
+        "Entrada siguiente: Copias de seguridad",
+        "Следующая статья: Резервные копии",
+    ],
+)
+def test_a_previous_or_next_label_and_its_title_on_one_line_are_removed(line: str) -> None:
+    doc = run_stages([INTRO, OPTIONS, LIMITS, line], "docs")
+    assert removed(doc, "docs") == [line]
+    assert reason_of(doc, line) == "link to the previous or next topic"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Next post: I will show how the remote store handles deleted files.",
+        "Note: the next article covers restores",
+        "Next: copy the folder",
+    ],
+)
+def test_a_sentence_after_a_next_label_on_one_line_is_kept(line: str) -> None:
+    doc = run_stages([INTRO, OPTIONS, LIMITS, line], "docs")
+    assert line in kept(doc)

@@ -57,6 +57,8 @@ _NUMBERED = lazy(
     r"(?:[*+\-•]\s+)?(?:\*\*)?(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\*\*)?\s+(\S.*)",
 )
 _SENTENCE_END = lazy(regex.compile, r"[.!?:;]\s*$")
+#: A pager label and its topic's title on one line: ``Next article: Error handling``, ``Older post →``.
+_PAGER_LINE = lazy(regex.compile, r"([^:→«»‹›]{3,40}?)(?:\s*[:→«»‹›])+\s*(\w.*)")
 #: An entry's title holds a word of at least three letters (``1.5 mm`` is a size, not a section).
 _TITLE_WORD = lazy(regex.compile, r"\p{L}{3}")
 
@@ -81,6 +83,15 @@ def _entry(text: str) -> tuple[tuple[int, ...], str] | None:
 def _is_title(text: str) -> bool:
     """``6. Modules``, ``Error handling``: a topic's title (short, no sentence), not a paragraph."""
     return len(text.split()) <= MAX_TOC_WORDS and _SENTENCE_END.search(text) is None
+
+
+def _is_labelled_title(text: str) -> bool:
+    """``Next article: Error handling``: a pager label then, on the same line, the title it links to."""
+    match = _PAGER_LINE.fullmatch(text)
+    if match is None or not _is_title(match[2]):
+        return False
+    pager = _PAGER.find(match[1])
+    return pager is not None and pager.kind == "whole"
 
 
 def _follows(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
@@ -139,11 +150,12 @@ class Docs(Stage):
     """Drop a documentation page's buttons, code-block language labels and table of contents.
 
     **Removes:** ``Copy code``, ``Edit this page``, ``Auf dieser Seite``, a ``bash`` label
-    above a code block, ``Next topic`` / ``6. Modules``, and ``1.1 Installing`` / ``1.2 Upgrading``
-    / ``1.3 Removing``.
+    above a code block, ``Next topic`` / ``6. Modules``, ``Previous post: Winter hiking``,
+    and ``1.1 Installing`` / ``1.2 Upgrading`` / ``1.3 Removing``.
     **Keeps:** ``Copy the file into the config folder.``, ``Bash`` as a heading, a lone
-    ``bash`` on a page with no other label, and ``1. Preheat the oven.`` / ``2. Mix the flour.``
-    (numbered steps that are sentences).
+    ``bash`` on a page with no other label, ``Next post: I will explain caching.`` (a
+    sentence), and ``1. Preheat the oven.`` / ``2. Mix the flour.`` (numbered steps that
+    are sentences).
     """
 
     name = "docs"
@@ -169,6 +181,8 @@ class Docs(Stage):
                 drop[p] = PAGER
                 if p + 1 < len(texts) and _is_title(texts[p + 1]):
                     drop[p + 1] = PAGER
+            elif _is_labelled_title(text):
+                drop[p] = PAGER
         toc = _toc_lines(texts)
         if toc:  # (the words are counted only then: most pages have no table of contents)
             toc_words = sum(len(texts[p].split()) for p in toc)
