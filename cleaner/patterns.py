@@ -593,18 +593,7 @@ class PhraseSet:
         if len(text) > MAX_LINE_CHARS:
             return None
         key = fold(text) if stripped else line_key(text)[1]
-        if not key:
-            return None
-        # :meth:`find_key`, written out (the call is a good part of the cost of a line that matches nothing).
-        if len(_WANTED) != len(_INDEX.concepts):
-            _index()
-        hits = _hits(key)
-        if not hits:
-            return None
-        found = self._found.get(key, _UNKNOWN)
-        if found is _UNKNOWN:
-            return self._found.put(key, self._find_key(key, hits))
-        return found  # type: ignore[return-value]
+        return self.find_key(key) if key else None
 
     def find_key(self, key: str) -> Hit | None:
         """Like :meth:`find`, for a line already reduced to its :func:`core` and :func:`fold`-ed."""
