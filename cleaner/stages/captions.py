@@ -38,10 +38,16 @@ REASON_LABELLED = "photo caption (after its label)"
 _LABELS = phrase_set("caption_label", max_words=MAX_CAPTION_WORDS + MAX_CREDIT_WORDS)
 
 
+@cache
+def credit_label_source() -> str:
+    """A credit's label as a pattern: the ``photo_credit`` entries that open a credit
+    (``Photo:``, ``Foto von``, ``Image``), as whole words (case is the caller's flag)."""
+    return alternation(list(entries("photo_credit").prefix)) + r"(?:(?<=\w)(?!\w)|(?<!\w))"
+
+
 def _credit_source() -> str:
-    # A credit's label (the photo_credit entries that open a credit: ``Photo: …``), whole
-    # words, in brackets at the line's end or after the caption's last sentence.
-    label = alternation(list(entries("photo_credit").prefix)) + r"(?:(?<=\w)(?!\w)|(?<!\w))"
+    # A credit's label, in brackets at the line's end or after the caption's last sentence.
+    label = credit_label_source()
     bracketed = r"[(\[]\s*" + label + r"[^()\[\]]{1,120}[)\]]"
     after_sentence = r"(?<=[.!?…\"”’»)]\s{1,3})" + label + r"[^.!?()\[\]]{1,120}"
     return r"(?:" + bracketed + "|" + after_sentence + r")\s*$"

@@ -28,6 +28,7 @@ from functools import cache
 
 import regex
 
+from ..compiled import regex_compile
 from ..dates import date_words
 from ..document import Block, Document
 from ..patterns import lazy, phrase_set
@@ -75,7 +76,7 @@ _TRUNCATION_SOURCE = (
 def _truncation() -> regex.Pattern[str]:
     """:data:`_TRUNCATION_SOURCE` with the by-words of every language in place of ``BY``."""
     words = sorted(date_words("by"), key=len, reverse=True)
-    return regex.compile(_TRUNCATION_SOURCE.replace("BY", "|".join(regex.escape(w) for w in words)))
+    return regex_compile(_TRUNCATION_SOURCE.replace("BY", "|".join(regex.escape(w) for w in words)))
 
 
 # A word with a letter (``1-50 51-100 ...`` counts no words: page numbers, not a teaser).

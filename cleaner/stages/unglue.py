@@ -28,10 +28,12 @@ from functools import cache
 
 import regex
 
+from ..compiled import regex_compile
 from ..document import Block, Document, cut_blocks
 from ..memo import VERDICT_MAX_CHARS, Memo
 from ..patterns import alternation, entries, lazy
 from ..stage import Stage, register
+from .captions import credit_label_source
 
 #: A line is cut only when it holds at least this many joins (fewer: names like ``GitHub``).
 MIN_JOINS = 5
@@ -96,8 +98,8 @@ _BRACKET_GLUE = lazy(regex.compile, r"[)\]][\p{Lu}\"“‘'«„‚»¿¡]")
 def _glued_credit() -> regex.Pattern[str]:
     """A photo credit in brackets (``photo_credit`` labels: ``(Image: Getty)``, ``(Foto: dpa)``)
     with the next paragraph glued to it: the cut goes right after the bracket."""
-    label = alternation(list(entries("photo_credit").prefix)) + r"(?:(?<=\w)(?!\w)|(?<!\w))"
-    return regex.compile(
+    label = credit_label_source()
+    return regex_compile(
         r"[(\[]\s*" + label + r"[^()\[\]]{1," + str(MAX_CREDIT_CHARS) + r"}[)\]](?=[\p{Lu}\"“‘'«„‚»¿¡])",
         regex.IGNORECASE,
     )
@@ -116,7 +118,7 @@ def _glued_label() -> regex.Pattern[str]:
     found = entries("related")
     labels = {e.rstrip(": …") for e in (*found.whole, *found.prefix)}
     labels = {e for e in labels if len(e.split()) >= MIN_LABEL_WORDS}
-    return regex.compile(r"(?:" + alternation(sorted(labels)) + r")(?=[\s:]|(\p{Lu}))", regex.IGNORECASE)
+    return regex_compile(r"(?:" + alternation(sorted(labels)) + r")(?=[\s:]|(\p{Lu}))", regex.IGNORECASE)
 
 
 def label_cuts(text: str) -> list[int]:
