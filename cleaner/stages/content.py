@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -238,16 +238,37 @@ def _plain(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def _names_title(title: str, line: str) -> bool:
-    """``line`` is the headline that the page title ``title`` names (maybe with the site's name)."""
-    a, b = _plain(title), _plain(line)
-    if len(b.split()) < TITLE_MIN_WORDS:
-        return False
-    if a == b:
-        return True
-    if a.startswith(b + " "):
-        return len(a[len(b) :].split()) <= SITE_MAX_WORDS
-    return b.startswith(a) and len(b[len(a) :].split()) <= TITLE_GLUED_WORDS
+def _title_namer(title: str) -> Callable[[str], bool]:
+    """Whether a line is the headline that the page title ``title`` names (maybe with the site's name).
+
+    The line names it when, case and punctuation aside, it has at least
+    TITLE_MIN_WORDS words and is the title, or the title's first words with the
+    site's name after them in the title (at most dedupe's SITE_MAX_WORDS
+    words), or the title with at most TITLE_GLUED_WORDS words glued on. The
+    title's words are taken once; and a line it names holds each of the
+    title's first TITLE_MIN_WORDS words (the last maybe as the start of a
+    longer word), so a line without the longest of them costs one case-fold
+    and one substring search.
+    """
+    a = _plain(title)
+    words = a.split()
+    if not words:
+        return lambda line: False  # a title without words names no line of words
+    needle = max(words[:TITLE_MIN_WORDS], key=len)
+
+    def names(line: str) -> bool:
+        if needle not in line.casefold():
+            return False
+        b = _plain(line)
+        if len(b.split()) < TITLE_MIN_WORDS:
+            return False
+        if a == b:
+            return True
+        if a.startswith(b + " "):
+            return len(a[len(b) :].split()) <= SITE_MAX_WORDS
+        return b.startswith(a) and len(b[len(a) :].split()) <= TITLE_GLUED_WORDS
+
+    return names
 
 
 def _headline_anchor(
@@ -266,14 +287,14 @@ def _headline_anchor(
     first = next((i for i, b in enumerate(blocks) if b.text.strip()), None)
     if first is None or len(blocks[first].text.split()) < TITLE_MIN_WORDS:
         return None
-    title = blocks[first].text
+    names_title = _title_namer(blocks[first].text)
     after = [b for b in blocks[first + 1 : first + 1 + 4 * TITLE_FURNITURE_LINES] if b.text.strip()]
     furniture = sum(1 for b in after[:TITLE_FURNITURE_LINES] if b.removal is not None)
     if 2 * furniture < TITLE_FURNITURE_LINES:
         return None
     for i in range(first + 1, len(blocks)):
         text = blocks[i].text
-        if not text.strip() or not _names_title(title, text):
+        if not text.strip() or not names_title(text):
             continue
         at = bisect_left(indices, i)
         long_below = sum(1 for k in range(at, len(indices)) if keep[k] and _long_prose(own[k]))
