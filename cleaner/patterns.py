@@ -325,6 +325,8 @@ def _has_phrase(text: str, phrase: str, start: int = 0) -> bool:
 
 
 _WORD_RUN = lazy(regex.compile, r"\w+")
+# Its ASCII twin, for lines of ASCII characters only (``\w`` is ``[0-9A-Za-z_]`` there), as for fold's.
+_WORD_RUN_ASCII = lazy(re.compile, r"[0-9A-Za-z_]+")
 
 
 def _is_word_char(char: str) -> bool:
@@ -400,13 +402,14 @@ class ContainsMatcher:
         gate = self.sign_gate
         # Every phrase found is a substring of the line: most lines hold none of the phrases
         # of their words (nor of their signs), and need no scan.
-        words = _WORD_RUN.findall(line)
+        word_run = _WORD_RUN_ASCII if line.isascii() else _WORD_RUN
+        words = word_run.findall(line)
         candidates = chain.from_iterable(map(by_word.__getitem__, by_word.keys() & words))
         gated = chain.from_iterable(map(gate.__getitem__, gate.keys() & words))
         signed = chain.from_iterable(phrases for sign, phrases in self.sign_rest.items() if sign in line)
         if not any(phrase in line for phrase in chain(candidates, gated, signed)):
             return []
-        starts = [(m.start(), by_word[m.group()]) for m in _WORD_RUN.finditer(line) if m.group() in by_word]
+        starts = [(m.start(), by_word[m.group()]) for m in word_run.finditer(line) if m.group() in by_word]
         for sign, phrases in self.by_sign.items():
             at = line.find(sign)
             while at >= 0:

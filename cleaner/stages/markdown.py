@@ -11,8 +11,11 @@ from ..stage import Stage, register
 
 _F = 0
 
-# What a line must contain for the stage to look at it at all.
-_MARKUP = lazy(re.compile, r"[\[\]<*_#|\\>!~`]|^[-+=]|^\d{1,3}[.)]\s|^(?:https?://|www\.)", _F)
+# What a line must contain for the stage to look at it at all: a markup character anywhere,
+# or a start that only means something at the start (split in two, the engine can scan for the
+# characters instead of trying every branch at every place).
+_MARKUP_CHAR = lazy(re.compile, r"[\[\]<*_#|\\>!~`]", _F)
+_MARKUP_START = lazy(re.compile, r"[-+=]|\d{1,3}[.)]\s|https?://|www\.", _F)
 
 # Backslash escapes are parked in the private-use area while the rest is rewritten.
 _ESCAPE = lazy(re.compile, r"\\([\\`*_{}\[\]()#+\-.!|>~<])", _F)
@@ -58,8 +61,10 @@ _BARE_URL_LINE = lazy(re.compile, r"(?:https?://|www\.)\S+", _F)
 
 # Emphasis: the delimiters must not sit inside a word, so snake_case_names and
 # 2*3*4 survive; spans are bounded so a huge line cannot make a search quadratic.
-_STRONG = lazy(re.compile, r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])", _F)
-_EMPHASIS = lazy(re.compile, r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])", _F)
+# (The opening delimiter is matched first and the character before it looked at after: the
+# same matches as a lookbehind in front, but the engine can scan for the delimiter.)
+_STRONG = lazy(re.compile, r"(\*\*|__)(?<![\w*]..)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])", _F)
+_EMPHASIS = lazy(re.compile, r"([*_])(?<![\w*].)(?=[^\s*_])([^\n*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])", _F)
 _STRIKE = lazy(re.compile, r"~~(?=\S)([^\n~]{1,500}?)(?<=\S)~~", _F)
 
 _TABLE_ROW = lazy(re.compile, r"\|(.*)\|", _F)
@@ -191,7 +196,9 @@ def rewrite_counting(line: str) -> tuple[str, str, int]:
         if bare and reason == "markdown markup":
             reason = "link target"
     if "*" in text or "_" in text:
-        text = _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", text))
+        if "**" in text or "__" in text:
+            text = _STRONG.sub(r"\2", text)
+        text = _EMPHASIS.sub(r"\2", text)
         if "__" in text:
             text = _ICON_EMPHASIS.sub("", text)
     if "~~" in text:
@@ -230,9 +237,10 @@ class Markdown(Stage):
             return doc
         blocks = doc.blocks
         out: list[Block] | None = None  # copied on the first change only
-        search = _MARKUP.search
+        search = _MARKUP_CHAR.search
+        start = _MARKUP_START.match
         for i, block in enumerate(blocks):
-            if block.removal is None and block.text and search(block.text) is not None:
+            if block.removal is None and block.text and (search(block.text) or start(block.text)):
                 text, reason, link_chars = rewrite_counting(block.text)
                 if text != block.text:
                     if out is None:
