@@ -11,13 +11,15 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO, TypeVar
 
 from .gcpause import paused
 
-# What the command loads lives as long as its process: no collection walks it (start-up time).
+# What the command loads lives as long as its process: no collection walks it (start-up time);
+# dataclasses too (with inspect, ast, dis and tokenize, which it imports).
 with paused(freeze=True):
+    from dataclasses import replace
+
     import click
 
     from . import __version__
