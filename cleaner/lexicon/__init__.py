@@ -38,17 +38,11 @@ def languages(concept: str) -> tuple[str, ...]:
 @cache
 def load(concept: str, lang: str | None = None) -> tuple[str, ...]:
     """The entries of one concept, for one language or (``lang=None``) all of them."""
-    kept = _kept_lists()
-    langs = kept.get(concept) if lang is None else (lang,)
-    if isinstance(langs, tuple):
-        lists = [kept.get(f"{concept}/{code}") for code in langs]
-        if all(isinstance(data, bytes) for data in lists):
-            try:
-                parsed: list[tuple[str, ...]] = [marshal.loads(data) for data in lists]  # type: ignore[arg-type]
-            except (EOFError, ValueError, TypeError):
-                pass
-            else:
-                return parsed[0] if len(parsed) == 1 else tuple(dict.fromkeys(e for p in parsed for e in p))
+    data = _kept_lists().get(concept if lang is None else f"{concept}/{lang}")
+    if isinstance(data, bytes):
+        with contextlib.suppress(EOFError, ValueError, TypeError):
+            entries: tuple[str, ...] = marshal.loads(data)
+            return entries
     return _parse(concept, lang)
 
 
@@ -74,7 +68,7 @@ def _parse(concept: str, lang: str | None = None) -> tuple[str, ...]:
 
 @cache
 def _kept_lists() -> dict[str, Any]:
-    """Every list parsed, as kept on disk: ``{concept: languages, "concept/lang": marshalled entries}``.
+    """Every list parsed, as kept on disk: marshalled entries by "concept" (all languages) and "concept/lang".
 
     A small run loads some twenty concepts, a hundred files: reading and splitting
     them was 3% of its instructions; the kept copy is read in one go, and each list
@@ -85,7 +79,7 @@ def _kept_lists() -> dict[str, Any]:
     path = _table_path("lists")
     if path is None:
         return {}
-    stamp = (None, signature())
+    stamp = (None, signature(__file__))  # this file: how the lists are kept
     kept = _read_table(path, stamp)
     if isinstance(kept, dict):
         return kept
@@ -95,8 +89,8 @@ def _kept_lists() -> dict[str, Any]:
     for concept in sorted(os.listdir(_ROOT)):
         if concept == "__pycache__" or not os.path.isdir(os.path.join(_ROOT, concept)):
             continue
-        table[concept] = languages(concept)
-        for code in table[concept]:
+        table[concept] = marshal.dumps(_parse(concept))
+        for code in languages(concept):
             table[f"{concept}/{code}"] = marshal.dumps(_parse(concept, code))
     _write_table(path, stamp, table, "lists")
     return table
