@@ -22,8 +22,12 @@ def lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setattr(lexicon, "CACHE_DIR", str(root / "cache"))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     lexicon._list_stamps.cache_clear()
+    lexicon._kept_lists.cache_clear()
+    lexicon.languages.cache_clear()
     yield root
     lexicon._list_stamps.cache_clear()
+    lexicon._kept_lists.cache_clear()
+    lexicon.languages.cache_clear()
 
 
 def _counting_build(calls: list[int]) -> dict[str, list[str]]:
@@ -136,6 +140,53 @@ def test_damaged_cache_file_is_built_again(lists: Path) -> None:
     (cache_file,) = (lists / "cache").iterdir()
     cache_file.write_bytes(b"\x00garbage")
     assert lexicon.cached("table", lambda: {"k": 2}) == {"k": 2}
+
+
+def test_lists_read_back_from_the_kept_copy_equal_the_files(lists: Path) -> None:
+    (lists / "greeting" / "de.txt").write_text("# greetings\nhallo\nhello # also German\n", encoding="utf-8")
+    lexicon._list_stamps.cache_clear()
+    lexicon._kept_lists()  # builds and writes
+    lexicon._kept_lists.cache_clear()  # as a new process would
+    kept = lexicon._kept_lists()
+    assert sorted(kept) == ["greeting", "greeting/de", "greeting/en"]
+    for lang in (None, "de", "en"):
+        assert lexicon.load.__wrapped__("greeting", lang) == lexicon._parse("greeting", lang)
+    assert lexicon.load.__wrapped__("greeting") == ("hallo", "hello", "good morning")
+
+
+def test_kept_lists_follow_a_changed_list(lists: Path) -> None:
+    lexicon._kept_lists()
+    path = lists / "greeting" / "en.txt"
+    path.write_text("# greetings\nhi\n", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    lexicon._list_stamps.cache_clear()
+    lexicon._kept_lists.cache_clear()
+    assert lexicon.load.__wrapped__("greeting") == ("hi",)
+
+
+def test_lists_are_not_all_built_when_python_writes_no_bytecode(
+    lists: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert lexicon._kept_lists() == {}
+    assert lexicon.load.__wrapped__("greeting") == ("hello", "good morning")
+    assert not (lists / "cache").exists()
+
+
+def test_every_real_list_reads_back_equal_from_the_kept_copy(disk_cache: Path) -> None:
+    lexicon._kept_lists.cache_clear()
+    try:
+        kept = lexicon._kept_lists()
+        assert kept and list(disk_cache.iterdir())
+        for concept in os.listdir(lexicon._ROOT):
+            if concept in kept:
+                assert lexicon.load.__wrapped__(concept) == lexicon._parse(concept)
+                for lang in lexicon.languages(concept):
+                    assert f"{concept}/{lang}" in kept
+                    assert lexicon.load.__wrapped__(concept, lang) == lexicon._parse(concept, lang)
+    finally:
+        lexicon._kept_lists.cache_clear()
 
 
 @pytest.fixture

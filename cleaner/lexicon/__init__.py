@@ -38,6 +38,16 @@ def languages(concept: str) -> tuple[str, ...]:
 @cache
 def load(concept: str, lang: str | None = None) -> tuple[str, ...]:
     """The entries of one concept, for one language or (``lang=None``) all of them."""
+    data = _kept_lists().get(concept if lang is None else f"{concept}/{lang}")
+    if isinstance(data, bytes):
+        with contextlib.suppress(EOFError, ValueError, TypeError):
+            entries: tuple[str, ...] = marshal.loads(data)
+            return entries
+    return _parse(concept, lang)
+
+
+def _parse(concept: str, lang: str | None = None) -> tuple[str, ...]:
+    """:func:`load` from the list files themselves."""
     langs = languages(concept) if lang is None else (lang,)
     entries: list[str] = []
     for code in langs:
@@ -54,6 +64,36 @@ def load(concept: str, lang: str | None = None) -> tuple[str, ...]:
             if entry:
                 entries.append(entry)
     return tuple(dict.fromkeys(entries))
+
+
+@cache
+def _kept_lists() -> dict[str, Any]:
+    """Every list parsed, as kept on disk: marshalled entries by "concept" (all languages) and "concept/lang".
+
+    A small run loads some twenty concepts, a hundred files: reading and splitting
+    them was 3% of its instructions; the kept copy is read in one go, and each list
+    is unmarshalled only when asked for. Empty (lists read from their files) when
+    there is no up-to-date copy and none can be written (no cache folder, or Python
+    writes no bytecode): building every list for one run would cost more than it saves.
+    """
+    path = _table_path("lists")
+    if path is None:
+        return {}
+    stamp = (None, signature(__file__))  # this file: how the lists are kept
+    kept = _read_table(path, stamp)
+    if isinstance(kept, dict):
+        return kept
+    if sys.dont_write_bytecode:
+        return {}
+    table: dict[str, Any] = {}
+    for concept in sorted(os.listdir(_ROOT)):
+        if concept == "__pycache__" or not os.path.isdir(os.path.join(_ROOT, concept)):
+            continue
+        table[concept] = marshal.dumps(_parse(concept))
+        for code in languages(concept):
+            table[f"{concept}/{code}"] = marshal.dumps(_parse(concept, code))
+    _write_table(path, stamp, table, "lists")
+    return table
 
 
 def _cache_dir() -> str | None:
@@ -79,8 +119,13 @@ def signature(*code: str) -> tuple[Any, ...]:
 
 @cache
 def _list_stamps() -> tuple[Any, ...]:
-    """The lists' part of :func:`signature`, taken once per process."""
-    stamps: list[tuple[str, int, int]] = []
+    """The lists' part of :func:`signature`, taken once per process.
+
+    Every list file's name, size and time, summed up in two checksums (with their
+    count): each table kept on disk is stamped with them, and a stamp of every
+    file written out was read back and compared for each table, at every start.
+    """
+    stamps: list[tuple[str, str, int, int]] = []
     with os.scandir(_ROOT) as folders:
         for folder in folders:
             if folder.name == "__pycache__" or not folder.is_dir():
@@ -89,8 +134,44 @@ def _list_stamps() -> tuple[Any, ...]:
                 for entry in lists:
                     if entry.name.endswith(".txt"):
                         stat = entry.stat()
-                        stamps.append((f"{folder.name}/{entry.name}", stat.st_size, stat.st_mtime_ns))
-    return (sys.version, _ROOT, *sorted(stamps))
+                        stamps.append((folder.name, entry.name, stat.st_size, stat.st_mtime_ns))
+    data = marshal.dumps(sorted(stamps))
+    return (sys.version, _ROOT, len(stamps), zlib.crc32(data), zlib.adler32(data))
+
+
+def _table_path(name: str) -> str | None:
+    """Where table ``name`` is kept (None: nowhere)."""
+    if CACHE_DIR is None:
+        return None
+    # One file per installed copy of the lists (two environments do not overwrite each other's).
+    install = zlib.crc32(_ROOT.encode("utf-8", "surrogateescape"))
+    return os.path.join(CACHE_DIR, f"{name}.{install:08x}.{sys.implementation.cache_tag}.marshal")
+
+
+def _read_table(path: str, stamp: Any) -> Any:
+    """The table kept in ``path`` if it was stamped ``stamp``, else None."""
+    try:
+        with open(path, "rb") as file:
+            kept_stamp, value = marshal.loads(file.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return value if kept_stamp == stamp else None
+
+
+def _write_table(path: str, stamp: Any, value: Any, name: str) -> None:
+    """Keep ``value`` in ``path`` (no error if it cannot), then prune copies of gone installs."""
+    assert CACHE_DIR is not None
+    temp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(CACHE_DIR, exist_ok=True)
+        with open(temp, "wb") as file:
+            file.write(marshal.dumps((stamp, value)))
+        os.replace(temp, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    else:
+        _prune(name, path)
 
 
 def cached(name: str, build: Callable[[], T], *, key: Any = None, code: tuple[str, ...] = ()) -> T:
@@ -102,32 +183,16 @@ def cached(name: str, build: Callable[[], T], *, key: Any = None, code: tuple[st
     ``PYTHONDONTWRITEBYTECODE``), and an unwritable folder is no error: the
     table is built, as without a cache.
     """
-    if CACHE_DIR is None:
+    path = _table_path(name)
+    if path is None:
         return build()
-    # One file per installed copy of the lists (two environments do not overwrite each other's).
-    install = zlib.crc32(_ROOT.encode("utf-8", "surrogateescape"))
-    path = os.path.join(CACHE_DIR, f"{name}.{install:08x}.{sys.implementation.cache_tag}.marshal")
     stamp = (key, signature(*code))
-    try:
-        with open(path, "rb") as file:
-            kept_stamp, value = marshal.loads(file.read())
-        if kept_stamp == stamp:
-            return value  # type: ignore[no-any-return]
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    kept = _read_table(path, stamp)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
     value = build()
     if not sys.dont_write_bytecode:
-        temp = f"{path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(CACHE_DIR, exist_ok=True)
-            with open(temp, "wb") as file:
-                file.write(marshal.dumps((stamp, value)))  # type: ignore[arg-type]  # see above
-            os.replace(temp, path)
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        else:
-            _prune(name, path)
+        _write_table(path, stamp, value, name)
     return value
 
 
