@@ -47,6 +47,8 @@ DEFAULT: tuple[str, ...] = (
     "shop",
     "other-products",
     "notices",
+    "author-bio",
+    "marks",
     "site-templates",
 )
 
