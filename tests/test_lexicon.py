@@ -37,6 +37,7 @@ LANGUAGE_CONCEPTS = (
     "review_heading",
     "review_mark",
     "spec_heading",
+    "sentence_start",
 )
 #: Concepts that hold language-neutral entries only (``xx.txt``).
 NEUTRAL_CONCEPTS = ("language_name", "icon_prefix", "not_icon", "placeholder", "currency")

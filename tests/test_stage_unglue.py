@@ -168,3 +168,36 @@ def test_capitals_or_a_number_running_into_a_capital_is_no_join() -> None:
     pieces = split_glued_elements(line)
     assert pieces[:5] == ["Home", "News", "Sport", "Weather", "Travel"]
     assert pieces[-1] == "Culture Free SHIPPINGView all 2019Microsoft deals"
+
+
+def test_subheading_glued_to_a_sentence_opening_word_is_cut_off_its_paragraph() -> None:
+    line = "Getting startedThe first step is to choose a plan that fits your team."
+    assert split_glued_elements(line) == [
+        "Getting started",
+        "The first step is to choose a plan that fits your team.",
+    ]
+
+
+def test_sentence_opening_word_is_a_cut_in_german_french_spanish_and_russian() -> None:
+    assert split_glued_elements("Im ÜberblickDie Stadt plant neue Radwege.") == [
+        "Im Überblick",
+        "Die Stadt plant neue Radwege.",
+    ]
+    assert split_glued_elements("En brefLes élus ont voté le budget.")[1] == "Les élus ont voté le budget."
+    assert split_glued_elements("En resumenLos vecinos piden más luz.")[1] == "Los vecinos piden más luz."
+    assert split_glued_elements("ГлавноеМы открыли новый парк.")[1] == "Мы открыли новый парк."
+
+
+def test_name_ending_in_a_word_that_opens_no_sentence_is_kept_whole() -> None:
+    line = "Follow us on LinkedIn for news about the next release."
+    assert split_glued_elements(line) == [line]
+
+
+def test_sentence_opening_word_inside_an_identifier_is_no_cut() -> None:
+    line = "The plugin calls processIfReady when the page loads."
+    assert split_glued_elements(line) == [line]
+
+
+def test_sentence_opening_word_in_a_line_of_code_is_no_cut() -> None:
+    line = "if (readyThe == 1) { count = 2; total = 3; }"
+    assert split_glued_elements(line) == [line]

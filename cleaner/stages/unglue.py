@@ -11,10 +11,13 @@ lower-case word running into a capitalised one, a sentence end, a closing
 bracket or a colon running into the next capitalised word: ``(opens in new
 window)Click``) is cut at each of them, so that the later stages
 judge each element on its own. A line with fewer joins is left whole: one or
-two inner capitals are a name (``YouTube``, ``MacBook``), not glue. One join is
-certain enough on its own: a photo's credit in brackets (``photo_credit``
-lexicon) with the next paragraph glued to it (``… at dawn (Image: Getty)The
-match began …``) is cut after the bracket, so that ``captions`` can drop the
+two inner capitals are a name (``YouTube``, ``MacBook``), not glue. Some joins are
+certain enough on their own. A word that opens a sentence (``sentence_start``
+lexicon: ``The``, ``If``, ``Wir``, ``Les``), followed by a space and running on from a
+lower-case word (``… in shortThe results show …``: a heading glued to its paragraph),
+is cut off: names end in other words (``LinkedIn``, ``SlideShare``). A photo's credit
+in brackets (``photo_credit`` lexicon) with the next paragraph glued to it (``… at dawn
+(Image: Getty)The match began …``) is cut after the bracket, so that ``captions`` can drop the
 caption and the paragraph stays. So is a related-stories label of two words or more
 (``related`` lexicon) glued to a sentence end (``… infections.READ MORE: China
 …``): the paragraph is cut off the label and the teasers after it. Code-like
@@ -30,6 +33,7 @@ import regex
 
 from ..compiled import regex_compile
 from ..document import Block, Document, cut_blocks
+from ..lexicon import load
 from ..memo import VERDICT_MAX_CHARS, Memo
 from ..patterns import alternation, entries, lazy
 from ..stage import Stage, register
@@ -146,6 +150,39 @@ def credit_cuts(text: str) -> list[int]:
     return [m.end() for m in _glued_credit().finditer(text)]
 
 
+# A capitalised word followed by a space: at a join after two lower-case letters, where a glued
+# sentence may begin (``conclusionThe results``); a sentence_start word there is a cut.
+_WORD_BEFORE_SPACE = lazy(regex.compile, r"\p{Lu}\p{Ll}++(?= )")
+
+
+@cache
+def _sentence_starts() -> frozenset[str]:
+    """The ``sentence_start`` words (``the``, ``if``, ``wir``), case-folded."""
+    return frozenset(word.casefold() for word in load("sentence_start"))
+
+
+def starter_cuts(text: str, found: list[int]) -> list[int]:
+    """Where a word that opens a sentence runs on from a lower-case word (``…conclusionThe results``).
+
+    ``found`` are the line's :data:`_JOIN` matches. Not inside a code word (``stringAppendIf(``)
+    or a line of code.
+    """
+    words = _sentence_starts()
+    cuts: list[int] = []
+    match = _WORD_BEFORE_SPACE.match
+    for at in found:
+        if not text[at - 1].islower():
+            continue  # a sentence end or a bracket before the capital: the count rule's join
+        m = match(text, at)
+        if m is not None and m.group().casefold() in words:
+            start = text.rfind(" ", 0, at) + 1
+            if _CODE_WORD.search(text, start, m.end()) is None:
+                cuts.append(at)
+    if cuts and len(_CODE.findall(text)) >= CODE_CHARS and _code(text):
+        return []
+    return cuts
+
+
 #: Lines whose pieces are remembered (the settle rounds and a site's pages ask about the same lines).
 PIECES_CACHE_SIZE = 8192
 _PIECES: Memo[str, list[str]] = Memo(PIECES_CACHE_SIZE)
@@ -167,9 +204,10 @@ def split_glued_elements(text: str) -> list[str]:
 def _split(text: str) -> list[str]:
     # Every join is a match of _JOIN in the whole line (its lookarounds see letters and
     # sentence ends, never the space around a word): fewer matches, fewer joins.
-    cuts = joins(text) if len(_JOIN.findall(text)) >= MIN_JOINS else []
+    found = [m.start() for m in _JOIN.finditer(text)]
+    cuts = joins(text) if len(found) >= MIN_JOINS else []
     if len(cuts) < MIN_JOINS:
-        cuts = []
+        cuts = starter_cuts(text, found) if found else []
     credits = credit_cuts(text) + label_cuts(text)
     if credits:
         cuts = sorted({*cuts, *credits})
@@ -191,10 +229,12 @@ class Unglue(Stage):
     **Removes:** nothing; it cuts. ``Learn moreSolutionsResearchSecurityAuditsBlogContact us``
     becomes ``Learn more`` / ``Solutions`` / ``Research`` / … so that the menu goes and
     a glued subheading and paragraph can stay.
-    ``Fans at the gate (Photo: Getty)The match began late.`` becomes the caption and the paragraph.
+    ``Fans at the gate (Photo: Getty)The match began late.`` becomes the caption and the paragraph,
+    ``Getting startedThe first step is …`` the subheading and its paragraph.
     **Keeps:** ``Watch it on YouTube or fork it on GitHub.`` whole (two inner capitals
-    are names, not glue), ``getElementById`` (an identifier), and ``The plan (announced in
-    March)Then …`` (a bracket that holds no credit).
+    are names, not glue), ``Follow us on LinkedIn for news.`` (a name, not a sentence's first
+    word), ``getElementById`` (an identifier), and ``The plan (announced in March)Then …``
+    (a bracket that holds no credit).
     """
 
     name = "unglue"
