@@ -218,12 +218,15 @@ _DIGIT_ASCII = lazy(re.compile, r"[0-9]")
 def fold(text: str) -> str:
     """The matching key of a line or entry: case-folded, one space, ``’`` as ``'``, numbers as ``{n}``."""
     text = text.casefold()
-    if "’" in text or "ʼ" in text or "\u0307" in text:
-        text = text.replace("’", "'").replace("ʼ", "'").replace("\u0307", "")
-    if text.isascii():
+    if text.isascii():  # (no apostrophe variant, combining dot or no-break space to look for)
         if _DIGIT_ASCII.search(text) is not None:
             text = _NUMBER_RUN_ASCII.sub(NUMBER, text)
-    elif _DIGIT.search(text) is not None:
+        if "  " in text or "\t" in text or text[:1].isspace() or text[-1:].isspace():
+            text = " ".join(text.split())
+        return text
+    if "’" in text or "ʼ" in text or "\u0307" in text:
+        text = text.replace("’", "'").replace("ʼ", "'").replace("\u0307", "")
+    if _DIGIT.search(text) is not None:
         text = _NUMBER_RUN.sub(NUMBER, text)
     if "  " in text or "\t" in text or "\xa0" in text or text[:1].isspace() or text[-1:].isspace():
         text = " ".join(text.split())

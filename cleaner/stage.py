@@ -100,6 +100,7 @@ class TextFilter(LineFilter):
         name = self.name
         verdicts = self._verdicts
         remembered = verdicts.get
+        limit = verdicts.limit
         verdict = self.verdict
         protects = bool(self.options.protect_phrases)
         blocks = doc.blocks
@@ -111,8 +112,10 @@ class TextFilter(LineFilter):
             why = remembered(text)
             if why is None:
                 why = verdict(text) or ""
-                if len(text) <= VERDICT_MAX_CHARS:
-                    verdicts.put(text, why)
+                if len(text) <= VERDICT_MAX_CHARS:  # verdicts.put(text, why), written out
+                    if len(verdicts) >= limit:
+                        verdicts.clear()
+                    verdicts[text] = why
             if why and not (protects and is_protected(text, self.options)):
                 if out is None:
                     out = list(blocks)

@@ -196,17 +196,35 @@ class Dedupe(Stage):
         at = [p for p, ok in enumerate(prose) if ok]
         if len(at) < 2 * COPY_RUN:
             return set()
-        keys = [key(blocks[live[p]].text) for p in at]
-        opening = {tuple(keys[i : i + COPY_RUN]): i for i in range(min(COPY_FROM, len(at) - COPY_RUN))}
+        # A paragraph's key is taken only when a comparison needs it (keys of long paragraphs
+        # cost the most of this stage, and most pages hold no copy).
+        keys: list[str | None] = [None] * len(at)
+
+        def key_at(n: int) -> str:
+            found = keys[n]
+            if found is None:
+                found = keys[n] = key(blocks[live[at[n]]].text)
+            return found
+
+        def window(n: int) -> tuple[str, ...]:
+            return tuple(key_at(m) for m in range(n, n + COPY_RUN))
+
+        opening = {window(i): i for i in range(min(COPY_FROM, len(at) - COPY_RUN))}
+        seen = {k for w in opening for k in w}  # every key of an opening window
         copies: set[int] = set()
         j = COPY_RUN
         while j <= len(at) - COPY_RUN:
-            i = opening.get(tuple(keys[j : j + COPY_RUN]))
+            if key_at(j + COPY_RUN - 1) not in seen:
+                # No window holding this paragraph is an opening one: those starting at
+                # j .. j + COPY_RUN - 1 are all passed over, as they would be one by one.
+                j += COPY_RUN
+                continue
+            i = opening.get(window(j))
             if i is None or i + COPY_RUN > j:
                 j += 1
                 continue
             n = COPY_RUN  # the copy goes on as long as the paragraphs match
-            while j + n < len(at) and i + n < j and keys[i + n] == keys[j + n]:
+            while j + n < len(at) and i + n < j and key_at(i + n) == key_at(j + n):
                 n += 1
             copies.update(at[j : j + n])
             j += n

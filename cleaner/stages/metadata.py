@@ -253,6 +253,8 @@ def _words_over(text: str, n: int) -> bool:
 
 def _unspaced(text: str) -> bool:
     """The line is in a script written without spaces (looking at its start only)."""
+    if text.isascii() or text[:_HEAD].isascii():
+        return False  # those scripts' letters are none of them ASCII (the search is slow, the test is not)
     return _UNSPACED.search(text, 0, _HEAD) is not None
 
 
