@@ -150,6 +150,7 @@ def count_instructions(folder: Path, every: int, code: Path | None) -> tuple[flo
     if valgrind is None:
         return None
     env = dict(os.environ, PYTHONHASHSEED="0")  # the same set orders, so the same count run to run
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # users have bytecode, so the pattern caches are written
     if code is not None:
         env["PYTHONPATH"] = str(code.resolve())
     base = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
