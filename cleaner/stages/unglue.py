@@ -111,8 +111,9 @@ def _glued_credit() -> regex.Pattern[str]:
 
 #: A related-stories label of at least this many words glued to a sentence end is cut off.
 MIN_LABEL_WORDS = 2
-# A sentence end (after a word) directly followed by a letter: where a glued label may begin.
-_END_GLUE = lazy(regex.compile, r"(?<=\p{L}\p{L}[.!?\"”’)])\p{L}")
+# A sentence end directly followed by a letter: where a glued label may begin (when two letters
+# come before the sentence end; checked by hand, cheaper than a look-behind at every position).
+_END_GLUE = lazy(regex.compile, r"[.!?\"”’)](?=\p{L})")
 
 
 @cache
@@ -130,7 +131,10 @@ def label_cuts(text: str) -> list[int]:
     first headline is glued to it: ``…violence.DON'T MISSChina warns …``)."""
     cuts: list[int] = []
     for end in _END_GLUE.finditer(text):
-        m = _glued_label().match(text, end.start())
+        at = end.end()
+        if at < 3 or not (text[at - 2].isalpha() and text[at - 3].isalpha()):
+            continue
+        m = _glued_label().match(text, at)
         if m is None:
             continue
         cuts.append(m.start())
