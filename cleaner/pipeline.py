@@ -34,6 +34,7 @@ DEFAULT: tuple[str, ...] = (
     "dedupe",
     "content",
     "captions",
+    "facets",
     "lists",
     "listing",
     "specs",

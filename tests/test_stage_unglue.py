@@ -164,10 +164,11 @@ def test_label_words_after_a_space_are_left_whole() -> None:
 
 
 def test_capitals_or_a_number_running_into_a_capital_is_no_join() -> None:
-    line = "HomeNewsSportWeatherTravelCulture Free SHIPPINGView all 2019Microsoft deals"
+    # (a year running into a word is a cut of its own: see the year tests below)
+    line = "HomeNewsSportWeatherTravelCulture Free SHIPPINGView all 250Microsoft deals"
     pieces = split_glued_elements(line)
     assert pieces[:5] == ["Home", "News", "Sport", "Weather", "Travel"]
-    assert pieces[-1] == "Culture Free SHIPPINGView all 2019Microsoft deals"
+    assert pieces[-1] == "Culture Free SHIPPINGView all 250Microsoft deals"
 
 
 def test_subheading_glued_to_a_sentence_opening_word_is_cut_off_its_paragraph() -> None:
@@ -200,4 +201,20 @@ def test_sentence_opening_word_inside_an_identifier_is_no_cut() -> None:
 
 def test_sentence_opening_word_in_a_line_of_code_is_no_cut() -> None:
     line = "if (readyThe == 1) { count = 2; total = 3; }"
+    assert split_glued_elements(line) == [line]
+
+
+def test_year_glued_to_the_next_element_is_cut_after_the_year() -> None:
+    line = "Posted on March 3, 2025How to choose a tent for the hills"
+    assert split_glued_elements(line) == [
+        "Posted on March 3, 2025",
+        "How to choose a tent for the hills",
+    ]
+
+
+def test_number_running_into_a_unit_or_a_longer_number_is_no_cut() -> None:
+    assert split_glued_elements("The panel refreshes at 2000Hz in game mode.") == [
+        "The panel refreshes at 2000Hz in game mode."
+    ]
+    line = "Order no. 120190Alpha was shipped."
     assert split_glued_elements(line) == [line]

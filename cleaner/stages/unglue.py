@@ -18,7 +18,8 @@ lower-case word (``… in shortThe results show …``: a heading glued to its pa
 is cut off: names end in other words (``LinkedIn``, ``SlideShare``). A photo's credit
 in brackets (``photo_credit`` lexicon) with the next paragraph glued to it (``… at dawn
 (Image: Getty)The match began …``) is cut after the bracket, so that ``captions`` can drop the
-caption and the paragraph stays. So is a related-stories label of two words or more
+caption and the paragraph stays; so is a year running into a word (``March 3,
+2025How to …``). So is a related-stories label of two words or more
 (``related`` lexicon) glued to a sentence end (``… infections.READ MORE: China
 …``): the paragraph is cut off the label and the teasers after it. Code-like
 lines (identifiers in ``camelCase`` start lower-case and are never cut) and
@@ -49,7 +50,8 @@ MIN_JOINS = 5
 # a closing bracket or a colon after a word running into a capitalised word (``window)Click``,
 # ``this:Click``), and a sentence end after a number or a bracket (``90069.View``,
 # ``(FEP).Federal``). A word in capitals or a number running into a capital (``SHIPPINGView``,
-# ``2019Microsoft``) is no join: product names and codes are written so.
+# ``250Microsoft``) is no join: product names and codes are written so (a year is cut on its
+# own: :func:`year_cuts`).
 _JOIN = lazy(
     regex.compile,
     r"(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})|(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})"
@@ -111,8 +113,9 @@ def _glued_credit() -> regex.Pattern[str]:
 
 #: A related-stories label of at least this many words glued to a sentence end is cut off.
 MIN_LABEL_WORDS = 2
-# A sentence end (after a word) directly followed by a letter: where a glued label may begin.
-_END_GLUE = lazy(regex.compile, r"(?<=\p{L}\p{L}[.!?\"”’)])\p{L}")
+# A sentence end directly followed by a letter: where a glued label may begin (when two letters
+# come before the sentence end; checked by hand, cheaper than a look-behind at every position).
+_END_GLUE = lazy(regex.compile, r"[.!?\"”’)](?=\p{L})")
 
 
 @cache
@@ -130,7 +133,10 @@ def label_cuts(text: str) -> list[int]:
     first headline is glued to it: ``…violence.DON'T MISSChina warns …``)."""
     cuts: list[int] = []
     for end in _END_GLUE.finditer(text):
-        m = _glued_label().match(text, end.start())
+        at = end.end()
+        if at < 3 or not (text[at - 2].isalpha() and text[at - 3].isalpha()):
+            continue
+        m = _glued_label().match(text, at)
         if m is None:
             continue
         cuts.append(m.start())
@@ -183,6 +189,21 @@ def starter_cuts(text: str, found: list[int]) -> list[int]:
     return cuts
 
 
+# A year running into a capitalised word of three letters or more (``March 3, 2025How to …``,
+# ``© 2024Terms``): a date's element ends there. Not inside a number (``12019Kb``) or a code.
+_YEAR_GLUE = lazy(regex.compile, r"(?:19|20)\d\d(?=\p{Lu}\p{Ll}{2})")
+
+
+def year_cuts(text: str) -> list[int]:
+    """Where a year ends and the next element, glued to it, begins (``2025How``)."""
+    cuts: list[int] = []
+    for m in _YEAR_GLUE.finditer(text):
+        at = m.start()
+        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] in ".,"):
+            cuts.append(m.end())
+    return cuts
+
+
 #: Lines whose pieces are remembered (the settle rounds and a site's pages ask about the same lines).
 PIECES_CACHE_SIZE = 8192
 _PIECES: Memo[str, list[str]] = Memo(PIECES_CACHE_SIZE)
@@ -208,7 +229,7 @@ def _split(text: str) -> list[str]:
     cuts = joins(text) if len(found) >= MIN_JOINS else []
     if len(cuts) < MIN_JOINS:
         cuts = starter_cuts(text, found) if found else []
-    credits = credit_cuts(text) + label_cuts(text)
+    credits = credit_cuts(text) + label_cuts(text) + year_cuts(text)
     if credits:
         cuts = sorted({*cuts, *credits})
     if not cuts:
