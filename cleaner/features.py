@@ -25,10 +25,10 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import accumulate, chain
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -135,6 +135,73 @@ _ASCII_SCANS = (
     _CAMEL_JOIN_ASCII,
     _SENTENCE_BREAK_ASCII,
 )
+
+
+# One pass for five counts of an ASCII line: each character mapped to its class, whose
+# pairs and singles ``bytes.count`` then counts (a C loop each, where a pattern call builds
+# a list of matches): ``l`` a lower-case letter, ``U`` a capital, ``d`` a digit, ``_``,
+# `` `` the white space of _ASCII_SPACE, ``s`` a separator of _SEPARATOR_CHARS, ``.`` any
+# other character (punctuation). The classes are those of the ASCII twins above.
+_CLASS_OF = bytes(
+    ord(
+        "l"
+        if "a" <= c <= "z"
+        else "U"
+        if "A" <= c <= "Z"
+        else "d"
+        if "0" <= c <= "9"
+        else "_"
+        if c == "_"
+        else " "
+        if c in "\t\n\x0b\x0c\r "
+        else "s"
+        if c in _SEPARATOR_CHARS
+        else "."
+    )
+    for c in map(chr, range(256))
+)
+
+
+def ascii_counts(text: str) -> tuple[int, int, int, int, int]:
+    """(digits, punctuation, separators, capitalised words, camel joins) of an ASCII line.
+
+    What ``_DIGIT``, ``_PUNCT``, the separator count, ``_CAP_WORD`` and
+    ``_CAMEL_JOIN`` find there: a capital starts a word when no word character
+    (``l``, ``U``, ``d``, ``_``) stands before it, and a camel join is a lower-case
+    letter then a capital (two such pairs never overlap, so counting them counts
+    the matches).
+    """
+    classes = text.encode("ascii").translate(_CLASS_OF)
+    count = classes.count
+    separators = count(b"s")
+    return (
+        count(b"d"),
+        count(b".") + separators,
+        separators,
+        count(b" U") + count(b".U") + count(b"sU") + (1 if classes[:1] == b"U" else 0),
+        count(b"lU"),
+    )
+
+
+#: What may follow a sentence's last mark at the end of a line (the closing part of _SENTENCE_END).
+_SENTENCE_CLOSERS = "\"'”’»)]*_"
+_SENTENCE_MARKS = ".!?…"
+
+
+def ends_sentence(text: str) -> bool:
+    """``_SENTENCE_END.search(text[-4:])``: a sentence mark, then only closing characters, at the end.
+
+    The pattern's ``$`` also matches before a final newline, so the tail without
+    it is tried too.
+    """
+    tail = text[-4:]
+    head = tail.rstrip(_SENTENCE_CLOSERS)
+    if head and head[-1] in _SENTENCE_MARKS:
+        return True
+    if tail.endswith("\n"):
+        head = tail[:-1].rstrip(_SENTENCE_CLOSERS)
+        return bool(head) and head[-1] in _SENTENCE_MARKS
+    return False
 
 
 def _has_sentence_end(text: str) -> bool:
@@ -273,16 +340,23 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
             visible = "".join(parts)
             if link_share is None:
                 link_share = linked / (len(visible) or 1)
-    word_re, cap_word, allcaps_word, digit, punct, camel_join, sentence_break = (
-        _ASCII_SCANS if visible.isascii() else _SCANS
-    )
-    words = line_words(text) if visible is text else word_re.findall(visible.lower())
+    if visible.isascii():
+        find_words: Callable[[str], list[Any]] = _WORD_ASCII.findall
+        find_allcaps: Callable[[str], list[Any]] = _ALLCAPS_WORD_ASCII.findall
+        find_breaks: Callable[[str], list[Any]] = _SENTENCE_BREAK_ASCII.findall
+        digits, puncts, separators, caps, camels = ascii_counts(visible)
+    else:
+        find_words, find_allcaps, find_breaks = _WORD.findall, _ALLCAPS_WORD.findall, _SENTENCE_BREAK.findall
+        digits = len(_DIGIT.findall(visible))
+        puncts = len(_PUNCT.findall(visible))
+        separators = sum(map(visible.count, _SEPARATOR_CHARS))
+        caps = len(_CAP_WORD.findall(visible))
+        camels = len(_CAMEL_JOIN.findall(visible))
+    words = line_words(text) if visible is text else find_words(visible.lower())
     nw = len(words)
     nwd = nw or 1
     stops = sum(map(stop.__contains__, words)) if stop else 0
-    caps = len(cap_word.findall(visible))
     word_chars = sum(map(len, words))
-    digits = len(digit.findall(visible))
     first = text[0]
     last_char = text[-1]
     return [
@@ -291,18 +365,18 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
         word_chars / nwd,
         stops / nwd,
         math.log1p(stops),
-        1.0 if _SENTENCE_END.search(text[-4:]) else 0.0,
+        1.0 if ends_sentence(text) else 0.0,
         1.0 if last_char == ":" else 0.0,
         1.0 if last_char in ",;–—-" else 0.0,
         1.0 if first.isupper() else 0.0,
         1.0 if first.islower() else 0.0,
         1.0 if (first in _BULLET_ASCII_FIRST or not first.isascii()) and _BULLET.match(text) else 0.0,
         1.0 if first == "#" and _HEADING.match(text) else 0.0,
-        len(punct.findall(visible)) / n,
+        puncts / n,
         visible.count(",") / nwd,
-        math.log1p(len(sentence_break.findall(visible))) if _has_sentence_end(visible) else 0.0,
+        math.log1p(len(find_breaks(visible))) if _has_sentence_end(visible) else 0.0,
         caps / nwd,
-        len(allcaps_word.findall(visible)) / nwd if caps else 0.0,  # a capitals word starts with one
+        len(find_allcaps(visible)) / nwd if caps else 0.0,  # a capitals word starts with one
         digits / n,
         (word_chars - digits) / n,
         1.0 if ":" in visible and _TIME_CODE.search(visible) else 0.0,
@@ -313,10 +387,10 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
         math.log1p(links),
         min(1.0, link_share or 0.0),
         image,
-        sum(map(visible.count, _SEPARATOR_CHARS)) / nwd,
+        separators / nwd,
         1.0 if ("©" in visible or "(" in visible) and _COPYRIGHT.search(visible) else 0.0,
         1.0 if first in _QUOTE_FIRST else 0.0,
-        len(camel_join.findall(visible)) / nwd,
+        camels / nwd,
         1.0 if "?" in visible else 0.0,
     ]
 

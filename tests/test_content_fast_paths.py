@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import features
 from cleaner.stages.content import TITLE_GLUED_WORDS, TITLE_MIN_WORDS, _title_namer
 from cleaner.stages.dedupe import SITE_MAX_WORDS
 
@@ -71,3 +73,48 @@ def test_title_namer_agrees_with_the_plain_definition(title: str, extra: str, cu
     head = " ".join(title.split()[:cut])
     for line in (title, head, title + glue + extra, extra, head + glue + extra):
         assert _title_namer(title)(line) == names_title(title, line)
+
+
+def plain_counts(text: str) -> tuple[int, int, int, int, int]:
+    """What the Unicode patterns count: digits, punctuation, separators, capitalised words, camel joins."""
+    return (
+        len(features._DIGIT.findall(text)),
+        len(features._PUNCT.findall(text)),
+        sum(map(text.count, features._SEPARATOR_CHARS)),
+        len(features._CAP_WORD.findall(text)),
+        len(features._CAMEL_JOIN.findall(text)),
+    )
+
+
+def test_ascii_counts_agree_with_the_patterns_on_ascii_pairs() -> None:
+    for first in map(chr, range(128)):
+        for second in map(chr, range(128)):
+            text = first + second
+            assert features.ascii_counts(text) == plain_counts(text), repr(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_counts_agree_with_the_patterns_on_ascii_lines(text: str) -> None:
+    assert features.ascii_counts(text) == plain_counts(text)
+
+
+def test_ascii_counts_of_a_menu_line() -> None:
+    # digits 2 (2, 4); punctuation 4 (|, ., |, !); separators 2;
+    # capitalised words 2 (Home, SeeNews); camel join 1 (eN)
+    assert features.ascii_counts("Home | SeeNews 24. | go!") == (2, 4, 2, 2, 1)
+
+
+_ENDINGS = st.text(alphabet=".!?…\"'”’»)]*_a \n", max_size=8)
+
+
+@settings(max_examples=600, deadline=None)
+@given(head=st.text(max_size=6), tail=_ENDINGS)
+def test_ends_sentence_agrees_with_the_pattern(head: str, tail: str) -> None:
+    text = head + tail
+    assert features.ends_sentence(text) == bool(features._SENTENCE_END.search(text[-4:]))
+
+
+@pytest.mark.parametrize(("text", "ends"), [("It rained.", True), ('He left."', True), ("Read more", False)])
+def test_ends_sentence_of_plain_lines(text: str, ends: bool) -> None:
+    assert features.ends_sentence(text) is ends
