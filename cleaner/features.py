@@ -162,6 +162,12 @@ _CLASS_OF = bytes(
 )
 
 
+# A word character of _ASCII_WORD_CHARS stays, any other character becomes a space (for ascii_words).
+_WORD_OR_SPACE = bytes(
+    c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else ord(" ") for c in range(256)
+)
+
+
 def ascii_counts(text: str) -> tuple[int, int, int, int, int]:
     """(digits, punctuation, separators, capitalised words, camel joins) of an ASCII line.
 
@@ -247,7 +253,14 @@ def line_words(text: str) -> list[str]:
     words = _WORDS_CACHE.get(text)
     if words is not None:
         return words
-    return _WORDS_CACHE.put(text, (_WORD_ASCII if text.isascii() else _WORD).findall(text.lower()))
+    if text.isascii():
+        return _WORDS_CACHE.put(text, ascii_words(text.lower()))
+    return _WORDS_CACHE.put(text, _WORD.findall(text.lower()))
+
+
+def ascii_words(text: str) -> list[str]:
+    """``_WORD_ASCII.findall(text)`` of an ASCII line: every other character made a space, then split."""
+    return text.encode("ascii").translate(_WORD_OR_SPACE).decode("ascii").split()
 
 
 def detect_language(lines: Sequence[str]) -> str | None:
@@ -341,7 +354,7 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
             if link_share is None:
                 link_share = linked / (len(visible) or 1)
     if visible.isascii():
-        find_words: Callable[[str], list[Any]] = _WORD_ASCII.findall
+        find_words: Callable[[str], list[Any]] = ascii_words
         find_allcaps: Callable[[str], list[Any]] = _ALLCAPS_WORD_ASCII.findall
         find_breaks: Callable[[str], list[Any]] = _SENTENCE_BREAK_ASCII.findall
         digits, puncts, separators, caps, camels = ascii_counts(visible)

@@ -69,6 +69,80 @@ def _function_source(name: str, base: float, trees: list[dict[str, list[Any]]], 
     return "\n".join(lines) + "\n"
 
 
+#: The passes whose score only ever meets a threshold (the content stage keeps a line when its
+#: pass-2 probability reaches the mode's threshold): they also get a bounded function, which
+#: stops summing trees once the rest cannot carry the score across the threshold.
+BOUNDED_PASSES = ("pass2",)
+
+#: The bounded function checks, every this many trees, ...
+CHECK_EVERY = 10
+#: ... once the leaves of the trees still to add span less than this (earlier checks never decide).
+CHECK_SPAN = 15.0
+
+#: Half-width of the band around the threshold's raw score where the bounded function always
+#: sums every tree (so that rounding in the partial sums can never change a verdict).
+VERDICT_MARGIN = 1e-4
+
+#: Thresholds outside this range are met by summing every tree (their raw score is too steep a
+#: function of the probability for VERDICT_MARGIN to cover the rounding of the logistic function).
+BOUNDED_THRESHOLDS = (1e-6, 1.0 - 1e-6)
+
+
+def _leaf_range(tree: dict[str, list[Any]]) -> tuple[float, float]:
+    leaves = [float(v) for f, v in zip(tree["f"], tree["v"], strict=True) if f < 0]
+    return min(leaves), max(leaves)
+
+
+def _bounded_source(name: str, base: float, trees: list[dict[str, list[Any]]], width: int) -> str:
+    """Source of ``def name_bounded(x, high, low) -> raw score or +-inf``: the trees summed as in
+    :func:`_function_source`, with checks between them.
+
+    Every CHECK_EVERY trees, once the trees left span less than CHECK_SPAN, the
+    partial sum plus the least the other trees can add is compared with
+    ``high``, plus the most they can add with ``low``: over ``high`` the score
+    is surely over (``inf``), under ``low`` surely under (``-inf``). Otherwise the
+    sum goes on, left to right as in the plain function, so a score that is
+    returned is that function's to the bit.
+    """
+    used = {int(f) for tree in trees for f in tree["f"] if f >= 0}
+    names = ", ".join(f"x{i}" if i in used else "_" for i in range(width))
+    rest_min = [0.0] * (len(trees) + 1)
+    rest_max = [0.0] * (len(trees) + 1)
+    for k in range(len(trees) - 1, -1, -1):
+        low, high = _leaf_range(trees[k])
+        rest_min[k] = rest_min[k + 1] + low
+        rest_max[k] = rest_max[k + 1] + high
+    checks = [
+        k for k in range(CHECK_EVERY, len(trees), CHECK_EVERY) if rest_max[k] - rest_min[k] < CHECK_SPAN
+    ]
+    lines = [f"def {name}_bounded(x: Sequence[float], high: float, low: float) -> float:"]
+    lines.append(f"    {names}{',' if width == 1 else ''} = x")
+    start = 0
+    for stop in [*checks, len(trees)]:
+        lines.append(f"    s = ({float(base)!r}" if start == 0 else "    s = (s")
+        lines += [f"        + {_tree_expression(tree, 0)}" for tree in trees[start:stop]]
+        lines.append("    )")
+        if stop < len(trees):
+            lines.append(f"    if s + {rest_min[stop]!r} > high:")
+            lines.append("        return _INF")
+            lines.append(f"    if s + {rest_max[stop]!r} < low:")
+            lines.append("        return -_INF")
+        start = stop
+    lines.append("    return s")
+    return "\n".join(lines) + "\n"
+
+
+def _compile_bounded(
+    name: str, base: float, trees: list[dict[str, list[Any]]], width: int
+) -> Callable[[Row, float, float], float]:
+    """:func:`_bounded_source` made into a function at load time."""
+    source = "from collections.abc import Sequence\n" + _bounded_source(name, base, trees, width)
+    namespace: dict[str, Any] = {"_INF": math.inf}
+    exec(compile(source, "<content-model>", "exec"), namespace)  # noqa: S102 - our own data file
+    fn: Callable[[Row, float, float], float] = namespace[f"{name}_bounded"]
+    return fn
+
+
 def _compile_trees(base: float, trees: list[dict[str, list[Any]]], width: int) -> Callable[[Row], float]:
     """One function ``x -> raw score`` over rows of ``width`` features, of the trees' comparisons."""
     source = "from collections.abc import Sequence\n" + _function_source("score", base, trees, width)
@@ -115,6 +189,7 @@ def module_source(text: str) -> str:
         "from __future__ import annotations\n",
         "from collections.abc import Sequence\n",
         f"SOURCE_FINGERPRINT = {fingerprint(text)!r}\n",
+        '_INF = float("inf")\n',
     ]
     if data.get("format") == FORMAT and all(data[name]["kind"] == "trees" for name in PASSES):
         features = {name: tuple(str(f) for f in data[name]["features"]) for name in PASSES}
@@ -124,6 +199,8 @@ def module_source(text: str) -> str:
         spec = data[name]
         if spec["kind"] == "trees":
             parts.append("\n" + _function_source(name, spec["base"], spec["trees"], len(spec["features"])))
+            if name in BOUNDED_PASSES:
+                parts.append("\n" + _bounded_source(name, spec["base"], spec["trees"], len(spec["features"])))
     return "\n".join(parts)
 
 
@@ -168,14 +245,27 @@ class Scorer(NamedTuple):
     features: tuple[str, ...]
     raw: Callable[[Row], float]
     spec: Mapping[str, Any]
+    #: The tree sum that stops once the verdict is sure (see :func:`_bounded_source`), if any.
+    bounded: Callable[[Row, float, float], float] | None = None
 
     @classmethod
-    def from_spec(cls, spec: Mapping[str, Any], compiled: Callable[[Row], float] | None = None) -> Scorer:
-        """The scorer of ``spec``; ``compiled`` is its tree sum already made into code, if at hand."""
+    def from_spec(
+        cls,
+        spec: Mapping[str, Any],
+        compiled: Callable[[Row], float] | None = None,
+        *,
+        bounded: Callable[[Row, float, float], float] | bool | None = None,
+    ) -> Scorer:
+        """The scorer of ``spec``; ``compiled`` is its tree sum already made into code, if at hand.
+
+        ``bounded`` is its bounded tree sum made into code, or True to make one here.
+        """
         kind = spec["kind"]
         features = tuple(spec["features"])
         if kind == "trees":
             raw = compiled or _compile_trees(spec["base"], spec["trees"], len(features))
+            if bounded is True:
+                bounded = _compile_bounded("score", spec["base"], spec["trees"], len(features))
         elif kind == "linear":
             weights = [float(w) for w in spec["weights"]]
             means = [float(m) for m in spec.get("means", [0.0] * len(weights))]
@@ -188,7 +278,7 @@ class Scorer(NamedTuple):
 
         else:
             raise ValueError(f"unknown model kind {kind!r}")
-        return cls(features, raw, spec)
+        return cls(features, raw, spec, bounded if callable(bounded) and kind == "trees" else None)
 
     def probability(self, row: Row) -> float:
         return sigmoid(self.raw(row))
@@ -200,6 +290,30 @@ class Scorer(NamedTuple):
         out: list[float] = []
         for r in rows:
             z = raw(r)
+            if z >= 0:
+                out.append(1.0 / (1.0 + exp(-z)))
+            else:
+                e = exp(z)
+                out.append(e / (1.0 + e))
+        return out
+
+    def verdict_probabilities(self, rows: Sequence[Row], threshold: float) -> list[float]:
+        """Probabilities good for one thing only: ``p >= threshold`` is the verdict of the exact one.
+
+        A line whose verdict is sure before every tree is summed gets 1.0 (over)
+        or 0.0 (under); the others get their exact probability. Without a bounded
+        sum, or for a threshold outside BOUNDED_THRESHOLDS, every probability is exact.
+        """
+        bounded = self.bounded
+        lowest, highest = BOUNDED_THRESHOLDS
+        if bounded is None or not lowest <= threshold <= highest:
+            return self.probabilities(rows)
+        cut = math.log(threshold / (1.0 - threshold))
+        high, low = cut + VERDICT_MARGIN, cut - VERDICT_MARGIN
+        exp = math.exp
+        out: list[float] = []
+        for r in rows:
+            z = bounded(r, high, low)
             if z >= 0:
                 out.append(1.0 / (1.0 + exp(-z)))
             else:
@@ -226,11 +340,15 @@ class ContentModel(NamedTuple):
         """The model of ``data``; ``compiled`` is a module made by :func:`module_source` from it, if any."""
         if data.get("format") != FORMAT:
             raise ValueError(f"content model format {data.get('format')!r}, expected {FORMAT}")
-        return cls(
-            Scorer.from_spec(data["pass1"], getattr(compiled, "pass1", None)),
-            Scorer.from_spec(data["pass2"], getattr(compiled, "pass2", None)),
-            {k: float(v) for k, v in data["thresholds"].items()},
+        pass1, pass2 = (
+            Scorer.from_spec(
+                data[name],
+                getattr(compiled, name, None),
+                bounded=getattr(compiled, f"{name}_bounded", None) or name in BOUNDED_PASSES,
+            )
+            for name in PASSES
         )
+        return cls(pass1, pass2, {k: float(v) for k, v in data["thresholds"].items()})
 
     def threshold(self, mode: str) -> float:
         return self.thresholds.get(mode, self.thresholds["balanced"])
@@ -253,7 +371,13 @@ def load_default() -> ContentModel:
     module = _compiled_module(text)
     if module is not None and hasattr(module, "THRESHOLDS"):  # all made into code: no need to parse the file
         pass1, pass2 = (
-            Scorer(module.FEATURES[name], getattr(module, name), _LazySpec(text, name)) for name in PASSES
+            Scorer(
+                module.FEATURES[name],
+                getattr(module, name),
+                _LazySpec(text, name),
+                getattr(module, f"{name}_bounded", None),
+            )
+            for name in PASSES
         )
         return ContentModel(pass1, pass2, dict(module.THRESHOLDS))
     import json  # only when the generated module does not match the model file

@@ -118,3 +118,21 @@ def test_ends_sentence_agrees_with_the_pattern(head: str, tail: str) -> None:
 @pytest.mark.parametrize(("text", "ends"), [("It rained.", True), ('He left."', True), ("Read more", False)])
 def test_ends_sentence_of_plain_lines(text: str, ends: bool) -> None:
     assert features.ends_sentence(text) is ends
+
+
+def test_ascii_words_agree_with_the_pattern_on_ascii_pairs() -> None:
+    for first in map(chr, range(128)):
+        for second in map(chr, range(128)):
+            text = "a" + first + second + "Z"
+            assert features.ascii_words(text) == features._WORD.findall(text), repr(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_words_agree_with_the_pattern_on_ascii_lines(text: str) -> None:
+    assert features.ascii_words(text) == features._WORD.findall(text)
+
+
+def test_line_words_are_lower_cased_words() -> None:
+    words = ["sign", "in", "to", "read_more", "2", "times"]
+    assert features.line_words("Sign-in to READ_more, 2 times!") == words

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 from pathlib import Path
 
@@ -123,3 +124,63 @@ def test_shipped_model_without_parsing_equals_the_model_parsed_from_the_file() -
     assert shipped.pass1.features == parsed.pass1.features
     assert shipped.pass2.features == parsed.pass2.features
     assert dict(shipped.pass2.spec) == data["pass2"]
+
+
+def page_rows() -> list[list[float]]:
+    """Pass-2 rows of a small made-up page: a menu, a body of prose, a footer."""
+    from cleaner import read
+
+    menu = ["Home", "World", "Sport", "Sign in", "Subscribe"]
+    body = [
+        "The council voted on Tuesday to extend the tram line to the airport by 2029.",
+        "Residents had asked for the extension for years, and the vote was close.",
+        "Why it matters",
+        "The airport is the region's largest employer, and most of its staff commute by car.",
+    ]
+    footer = ["© 2026 Example Media", "Privacy", "Terms"]
+    doc = read("\n".join([*menu, *body, *footer]).encode())
+    lines = features.collect(doc)
+    p1 = load_default().pass1.probabilities(lines.rows)
+    return features.pass2_rows(lines, p1)
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.45, 0.75])
+def test_bounded_sum_is_the_exact_sum_or_a_sure_verdict(threshold: float) -> None:
+    scorer = load_default().pass2
+    assert scorer.bounded is not None
+    cut = math.log(threshold / (1.0 - threshold))
+    rows = page_rows() + random_rows(200, len(scorer.features), seed=13)
+    for row in rows:
+        exact = scorer.raw(row)
+        z = scorer.bounded(row, cut + model_module.VERDICT_MARGIN, cut - model_module.VERDICT_MARGIN)
+        assert z == exact or (z == math.inf and exact > cut) or (z == -math.inf and exact < cut)
+
+
+def test_bounded_sum_stops_early_on_some_lines() -> None:
+    scorer = load_default().pass2
+    assert scorer.bounded is not None
+    rows = page_rows() + random_rows(200, len(scorer.features), seed=13)
+    assert any(math.isinf(scorer.bounded(row, 0.0, 0.0)) for row in rows)
+
+
+@pytest.mark.parametrize("threshold", [0.0, 1e-9, 0.2, 0.45, 0.5, 0.75, 1.0 - 1e-9, 1.0, 1.5])
+def test_verdict_probabilities_give_the_exact_verdicts(threshold: float) -> None:
+    scorer = load_default().pass2
+    rows = page_rows() + random_rows(100, len(scorer.features), seed=17)
+    exact = [p >= threshold for p in scorer.probabilities(rows)]
+    assert [p >= threshold for p in scorer.verdict_probabilities(rows, threshold)] == exact
+
+
+def test_load_time_bounded_sum_equals_the_generated_one() -> None:
+    compiled_at_load = ContentModel.from_dict(json.loads(Path(MODEL_PATH).read_text(encoding="utf-8")))
+    shipped = load_default()
+    fresh, generated = compiled_at_load.pass2.bounded, shipped.pass2.bounded
+    assert fresh is not None and generated is not None and fresh is not generated
+    for row in page_rows() + random_rows(60, len(shipped.pass2.features), seed=19):
+        for cut in (-1.0, 0.0, 1.5):
+            assert fresh(row, cut + 1e-4, cut - 1e-4) == generated(row, cut + 1e-4, cut - 1e-4)
+
+
+def test_first_pass_has_no_bounded_sum() -> None:
+    # its probabilities are features of the second pass, needed exactly
+    assert load_default().pass1.bounded is None

@@ -337,7 +337,15 @@ class Content(Stage):
     def run(self, doc: Document) -> Document:
         if doc.kind == "html":
             return doc  # trained on text dumps; on pages the DOM's evidence (structure) decides
-        lines, p1, p2 = self.probabilities(doc)
+        # The revised probabilities meet the threshold and nothing else: a line's summing stops
+        # once its verdict is sure (decide() asks only ``p2 >= threshold``).
+        lines = features.collect(doc)
+        p1 = self.model.pass1.probabilities(lines.rows)
+        p2 = (
+            self.model.pass2.verdict_probabilities(features.pass2_rows(lines, p1), self.threshold)
+            if p1
+            else []
+        )
         n = len(p2)
         if not n:
             return doc
