@@ -61,7 +61,8 @@ class Notices(TextFilter):
 
     **Removes:** ``JavaScript is disabled. For a better experience, please enable JavaScript in your browser
     before proceeding.``, ``Sie verwenden einen veralteten Browser.``, ``Oops! Something went wrong while
-    submitting the form.``, ``Already have an account? Log in`` and ``By subscribing, you agree to our Terms.``
+    submitting the form.``, ``Already have an account? Log in`` and
+    ``By subscribing, you agree to our Terms.``
     **Keeps:** ``When JavaScript is disabled, the form still posts, because the server renders every page.``
     (a sentence about scripts, not a notice to the reader), and ``If you already have an account with
     your bank, have its number ready when you call, because the adviser will ask for it before anything
