@@ -17,14 +17,14 @@ BODY = [
     "bio",
     [
         "Jane Roe is a freelance writer based in Leeds. Her work has appeared in several magazines.",
-        "Tom Hale, CFA, is a contributing personal finance analyst who covers pensions and savings.",
-        "Priya Nair (@priyanair) is the deputy editor of the weekend supplement and writes on food.",
-        "Sam Okafor has been a technology reporter for more than ten years and lives in Bristol.",
-        "I'm Dana, a certified running coach with a soft spot for long muddy trail races.",
-        "Anna Weber ist freie Journalistin in Köln und schreibt über Stadtgeschichte und Gärten.",
-        "Claire Martin est journaliste indépendante à Lyon, spécialiste des jardins partagés.",
-        "Lucía Gómez es periodista y vive en Sevilla, donde escribe sobre huertos urbanos.",
-        "Анна Смирнова — журналист, пишет о городских садах и огородах уже десять лет.",
+        "Tom Hale, CFA, is a contributing personal finance analyst. He covers pensions and savings.",
+        "Priya Nair (@priyanair) is the deputy editor of the weekend supplement. She writes on food.",
+        "Sam Okafor has been a technology reporter for more than ten years. He lives in Bristol.",
+        "I'm Dana, a certified running coach. I write about long muddy trail races and recovery.",
+        "Anna Weber ist freie Journalistin in Köln. Sie schreibt über Stadtgeschichte und Gärten.",
+        "Claire Martin est journaliste indépendante à Lyon. Elle écrit sur les jardins partagés.",
+        "Lucía Gómez es periodista y vive en Sevilla. Escribe sobre huertos urbanos y mercados.",
+        "Анна Смирнова — журналист из Казани. Пишет о городских садах и огородах десять лет.",
     ],
 )
 def test_bio_after_the_article_is_removed(bio: str) -> None:
@@ -48,6 +48,18 @@ def test_sentence_about_people_is_kept(sentence: str) -> None:
 
 
 def test_bio_at_the_top_of_the_page_is_kept() -> None:
-    intro = "Jane Roe is a freelance writer who has kept an allotment in Leeds for a decade."
+    intro = "Jane Roe is a freelance writer in Leeds. She has kept an allotment there for a decade."
     doc = run_stages([intro, *BODY], "author-bio")
     assert intro in kept(doc)
+
+
+def test_bio_of_one_sentence_is_kept() -> None:
+    bio = "Jane Roe is a freelance writer who has kept an allotment in Leeds for a decade."
+    doc = run_stages([*BODY, bio], "author-bio")
+    assert bio in kept(doc)
+
+
+def test_bio_under_a_why_trust_heading_is_kept() -> None:
+    bio = "Jane Roe is a freelance writer based in Leeds. She tested every kettle in this guide."
+    doc = run_stages([*BODY, "Why Trust Our Testers", bio], "author-bio")
+    assert bio in kept(doc)

@@ -62,3 +62,28 @@ def test_a_name_that_repeats_a_word_is_kept(line: str) -> None:
 def test_a_price_printed_twice_is_kept() -> None:
     doc = run_stages([INTRO, "EUR 28.39EUR 28.39", PLANS], "cta")
     assert "EUR 28.39EUR 28.39" in kept(doc)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "About us Opens in a new tab",
+        "Annual report (PDF) (opens in new window)",
+        "Kontakt Öffnet in einem neuen Tab",
+        "Nous contacter S'ouvre dans un nouvel onglet",
+        "Contacto Se abre en una nueva pestaña",
+        "Контакты Откроется в новой вкладке",
+    ],
+)
+def test_a_link_with_its_new_tab_note_is_removed(line: str) -> None:
+    doc = run_stages([INTRO, line, PLANS], "cta")
+    assert removed(doc, "cta") == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The preview opens in a new tab.", "Click Print and the receipt opens in a new window"],
+)
+def test_a_sentence_about_new_tabs_is_kept(line: str) -> None:
+    doc = run_stages([INTRO, line, PLANS], "cta")
+    assert line in kept(doc)

@@ -58,3 +58,52 @@ def test_sentence_about_a_submission_is_kept() -> None:
     sentence = "The council said every submission has been received and will be read before the vote in May."
     lines = [BODY[0], sentence, BODY[1]]
     assert kept(run_stages(lines, "notices")) == lines
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Already have an account? Log in",
+        "Create your account and join the conversation with other gardeners.",
+        "Continue with Email",
+        "Sign up for a new account in our community. It only takes a minute!",
+        "Noch kein Konto? Jetzt registrieren",
+        "Vous avez déjà un compte ? Connectez-vous",
+        "¿No tienes cuenta? Regístrate gratis",
+        "Уже есть аккаунт? Войти",
+    ],
+)
+def test_account_prompt_is_removed(prompt: str) -> None:
+    assert prompt in removed(run_stages([prompt, *BODY], "notices"), "notices")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If you already have an account with your bank, have its number ready when you call, because the "
+        "adviser will ask for it before anything else and the call is shorter that way.",
+        "Create an account on the society's website to book a plot for next season.",
+    ],
+)
+def test_sentence_about_accounts_is_kept(sentence: str) -> None:
+    assert sentence in kept(run_stages([BODY[0], sentence, BODY[1]], "notices"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By submitting your email, you agree to our Terms of Use and Privacy Policy.",
+        "By signing up you consent to receive our weekly letter; unsubscribe at any time.",
+        "Mit der Anmeldung stimmen Sie unserer Datenschutzerklärung zu.",
+        "En vous inscrivant, vous acceptez notre politique de confidentialité.",
+        "Al suscribirte, aceptas nuestra política de privacidad.",
+        "Подписываясь, вы соглашаетесь с политикой конфиденциальности.",
+    ],
+)
+def test_fine_print_under_a_form_is_removed(line: str) -> None:
+    assert line in removed(run_stages([*BODY, line], "notices"), "notices")
+
+
+def test_sentence_opening_like_fine_print_without_consent_is_kept() -> None:
+    line = "By signing up early, members got the sunniest plots by the east gate."
+    assert line in kept(run_stages([BODY[0], line, BODY[1]], "notices"))

@@ -12,16 +12,22 @@ and, a few words on, what the author is (the ``author_role`` lexicon:
 when it opens in the first person (the ``author_self`` lexicon: ``I'm``, ``Ich
 bin``, ``Je suis``) with a name and a role after it. Only lines in the second half
 of the kept text are looked at: a bio follows the article, while a sentence near
-the top introducing someone is the story.
+the top introducing someone is the story. A bio of one sentence stays (it may
+close the story), and so does a bio under a review's heading on why its author can
+be trusted (the ``trust_heading`` lexicon: ``Why trust our testers``): there the
+author's experience is part of the review.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+import regex
+
 from .. import lexicon
 from ..document import Block, Document
 from ..features import all_stopwords
+from ..patterns import lazy
 from ..stage import Stage, drop_unprotected, register
 
 REASON = "the author's bio"
@@ -35,6 +41,9 @@ MAX_NAME_WORDS = 5
 MAX_ROLE_GAP = 7
 #: Only lines after this share of the kept lines are looked at (a bio follows the article).
 TAIL_START = 0.5
+
+#: A second sentence starts: a bio box says who the author is, then what else they do.
+_SENTENCE_BREAK = lazy(regex.compile, r"[.!?][\"”’)]? +\p{Lu}")
 
 _STRIP = ".,;:!?()\"'“”‘’«»"
 
@@ -90,7 +99,20 @@ def is_bio(text: str) -> bool:
     """The line reads as an author's bio (see the module's docstring)."""
     if not MIN_BIO_CHARS <= len(text) <= MAX_BIO_CHARS or not text[:1].isupper():
         return False
+    if _SENTENCE_BREAK.search(text) is None:
+        return False  # one sentence (``… lives in Leeds.``) may close the story itself
     return _third_person(text.split()) or _first_person(text)
+
+
+def _under_trust_heading(text: str) -> bool:
+    """``Why Trust Our Testers``: the heading of a review's section on its author."""
+    folded = text.casefold()
+    return any(folded.startswith(h) for h in _trust_headings())
+
+
+@cache
+def _trust_headings() -> tuple[str, ...]:
+    return tuple(h.casefold() for h in lexicon.load("trust_heading"))
 
 
 @register
@@ -99,8 +121,9 @@ class Bio(Stage):
 
     **Removes:** ``Jane Roe is a freelance writer based in Leeds. Her work has appeared in the Guardian.``
     after the article's last paragraph.
-    **Keeps:** ``The council is a partner of the scheme, the writer said.`` (no name opens it), and the
-    same bio line near the top of the page (the story introducing someone).
+    **Keeps:** ``The council is a partner of the scheme, the writer said.`` (no name opens it), the
+    same bio near the top of the page (the story introducing someone), a bio of one sentence, and a bio
+    under ``Why trust our testers``.
     """
 
     name = "author-bio"
@@ -109,7 +132,11 @@ class Bio(Stage):
         blocks = doc.blocks
         live = [i for i, b in enumerate(blocks) if b.removal is None and b.text.strip()]
         start = int(len(live) * TAIL_START)
-        reasons = {i: REASON for i in live[start:] if is_bio(blocks[i].text.strip())}
+        reasons = {
+            i: REASON
+            for k, i in enumerate(live[start:], start)
+            if is_bio(blocks[i].text.strip()) and not _under_trust_heading(blocks[live[k - 1]].text.strip())
+        }
         if not reasons:
             return doc
         out: list[Block] = list(blocks)
