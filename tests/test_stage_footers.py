@@ -65,6 +65,8 @@ def reasons(line: str) -> list[str]:
         ("Publicidad", "advertisement label"),
         ("Реклама", "advertisement label"),
         ("Story continues below advertisement", "advertisement label"),
+        ("Sponsor Message", "advertisement label"),
+        ("A message from our sponsors", "advertisement label"),
         ("Photo: Reuters", "photo credit"),
         ("Foto: dpa", "photo credit"),
         ("Getty Images", "photo credit"),
@@ -92,6 +94,7 @@ def test_footer_line_removed_with_reason(line: str, reason: str) -> None:
         "Más de 100 personas fueron evacuadas, según las autoridades.",
         "Реклама на телевидении подорожала на 20% за год, сообщили аналитики.",
         "Advertising revenue fell 12% in the quarter, the company reported on Thursday.",
+        "The sponsor message aired twice an hour, the station said.",
     ],
 )
 def test_body_sentence_on_footer_topic_kept(line: str) -> None:
