@@ -48,10 +48,21 @@ def test_sentence_about_browsers_is_kept(sentence: str) -> None:
         "Oops! Something went wrong while submitting the form.",
         "Hoppla! Beim Absenden des Formulars ist ein Fehler aufgetreten.",
         "Oups ! Une erreur s'est produite lors de l'envoi du formulaire.",
+        "You've been successfully signed up!",
+        "Sie haben sich erfolgreich angemeldet.",
+        "Vous êtes bien inscrit.",
+        "¡Gracias por registrarte!",
+        "Спасибо за регистрацию!",
     ],
 )
 def test_form_status_message_is_removed(message: str) -> None:
     assert message in removed(run_stages([*BODY, message], "notices"), "notices")
+
+
+def test_sentence_about_a_subscription_is_kept() -> None:
+    sentence = "You are now subscribed to the county's alert list, which sends warnings by text message."
+    lines = [BODY[0], sentence, BODY[1]]
+    assert kept(run_stages(lines, "notices")) == lines
 
 
 def test_sentence_about_a_submission_is_kept() -> None:
