@@ -462,14 +462,17 @@ def _index_tables(concepts: tuple[str, ...]) -> _IndexTables:
     _fold_entries(
         [p for c in concepts for e in (entries(c),) for p in (*e.phrases(), *(q for _, q in e.prompts))]
     )
+    # A line is looked up by the key of its core (``Thanks!`` as ``thanks``), so an entry is
+    # stripped the same way: a whole entry of its decoration, a prefix of what leads a line.
     for concept in concepts:
         e = entries(concept)
         for phrase in e.whole:
-            whole.setdefault(_fold_entry(phrase), []).append(concept)
+            whole.setdefault(_fold_entry(core(phrase)), []).append(concept)
         for phrase in e.prefix:
-            prefix_found.setdefault((_fold_entry(phrase), ""), []).append(concept)
+            prefix_found.setdefault((_fold_entry(phrase.lstrip(_LEAD_CHARS)), ""), []).append(concept)
         for start, later in e.prompts:
-            prefix_found.setdefault((_fold_entry(start), _fold_entry(later)), []).append(concept)
+            opening = _fold_entry(start.lstrip(_LEAD_CHARS))
+            prefix_found.setdefault((opening, _fold_entry(later)), []).append(concept)
         for phrase in e.suffix:
             suffix_found.setdefault(_fold_entry(phrase), []).append(concept)
         for phrase in e.contains:

@@ -116,6 +116,19 @@ def test_entry_kinds_match_as_documented(line: str, concept: str, kind: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("line", "concept", "kind"),
+    [
+        ("Спасибо! Ваша заявка получена!", "form_status", "whole"),  # the entry ends in "!"
+        ("Wer ist online?", "forum_chrome", "whole"),  # the entry ends in "?"
+        ("Qui est en ligne ?", "forum_chrome", "whole"),
+    ],
+)
+def test_entry_written_with_its_punctuation_matches_the_line(line: str, concept: str, kind: str) -> None:
+    hit = phrase_set(concept).find(line)
+    assert hit is not None and (hit.concept, hit.kind) == (concept, kind)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Sign up for the marathon closes Friday",  # the prompt's topic is missing
