@@ -40,6 +40,19 @@ def sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
+def _sigmoids(scores: list[float]) -> list[float]:
+    """:func:`sigmoid` of each score (inlined: one call less per line)."""
+    exp = math.exp
+    out: list[float] = []
+    for z in scores:
+        if z >= 0:
+            out.append(1.0 / (1.0 + exp(-z)))
+        else:
+            e = exp(z)
+            out.append(e / (1.0 + e))
+    return out
+
+
 def _tree_expression(tree: dict[str, list[Any]], node: int) -> str:
     """One tree as nested conditional expressions over the locals ``x0``, ``x1``, ..."""
     feature = tree["f"][node]
@@ -284,18 +297,9 @@ class Scorer(NamedTuple):
         return sigmoid(self.raw(row))
 
     def probabilities(self, rows: Sequence[Row]) -> list[float]:
-        """:func:`sigmoid` of each row's raw score (inlined: one call less per line)."""
+        """:func:`sigmoid` of each row's raw score."""
         raw = self.raw
-        exp = math.exp
-        out: list[float] = []
-        for r in rows:
-            z = raw(r)
-            if z >= 0:
-                out.append(1.0 / (1.0 + exp(-z)))
-            else:
-                e = exp(z)
-                out.append(e / (1.0 + e))
-        return out
+        return _sigmoids([raw(r) for r in rows])
 
     def verdict_probabilities(self, rows: Sequence[Row], threshold: float) -> list[float]:
         """Probabilities good for one thing only: ``p >= threshold`` is the verdict of the exact one.
@@ -310,16 +314,7 @@ class Scorer(NamedTuple):
             return self.probabilities(rows)
         cut = math.log(threshold / (1.0 - threshold))
         high, low = cut + VERDICT_MARGIN, cut - VERDICT_MARGIN
-        exp = math.exp
-        out: list[float] = []
-        for r in rows:
-            z = bounded(r, high, low)
-            if z >= 0:
-                out.append(1.0 / (1.0 + exp(-z)))
-            else:
-                e = exp(z)
-                out.append(e / (1.0 + e))
-        return out
+        return _sigmoids([bounded(r, high, low) for r in rows])
 
     def reference_probability(self, row: Row) -> float:
         """The probability computed by walking the trees node by node (for tests)."""
