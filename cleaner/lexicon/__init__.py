@@ -46,6 +46,18 @@ def load(concept: str, lang: str | None = None) -> tuple[str, ...]:
     return _parse(concept, lang)
 
 
+@cache
+def folded(concept: str) -> tuple[str, ...]:
+    """The entries of one concept in every language, case-folded (for ``startswith``/``endswith`` tests)."""
+    return tuple(e.casefold() for e in load(concept))
+
+
+@cache
+def folded_set(concept: str) -> frozenset[str]:
+    """The entries of one concept in every language, case-folded, as a set (for word lookups)."""
+    return frozenset(folded(concept))
+
+
 def _parse(concept: str, lang: str | None = None) -> tuple[str, ...]:
     """:func:`load` from the list files themselves."""
     langs = languages(concept) if lang is None else (lang,)

@@ -49,19 +49,13 @@ _STRIP = ".,;:!?()\"'“”‘’«»"
 
 
 @cache
-def _words(concept: str) -> frozenset[str]:
-    """A lexicon's entries, case-folded."""
-    return frozenset(w.casefold() for w in lexicon.load(concept))
-
-
-@cache
 def _openers() -> tuple[str, ...]:
     """The first-person openers (``i'm``, ``ich bin``), each with its trailing space, longest first."""
-    return tuple(sorted((w.casefold() + " " for w in lexicon.load("author_self")), key=len, reverse=True))
+    return tuple(sorted((w + " " for w in lexicon.folded("author_self")), key=len, reverse=True))
 
 
 def _has_role(words: list[str]) -> bool:
-    roles = _words("author_role")
+    roles = lexicon.folded_set("author_role")
     return any(w.strip(_STRIP).casefold() in roles for w in words)
 
 
@@ -75,7 +69,7 @@ def _third_person(words: list[str]) -> bool:
         return False
     if words[0].strip(_STRIP).casefold() in all_stopwords():
         return False  # ``The SLS has been …``, ``Die Stadt ist …``
-    verbs = _words("author_verb")
+    verbs = lexicon.folded_set("author_verb")
     for k in range(2, min(len(words), MAX_NAME_WORDS + 1)):
         word = words[k]
         if word.strip(_STRIP).casefold() in verbs or word in verbs:
@@ -107,12 +101,7 @@ def is_bio(text: str) -> bool:
 def _under_trust_heading(text: str) -> bool:
     """``Why Trust Our Testers``: the heading of a review's section on its author."""
     folded = text.casefold()
-    return any(folded.startswith(h) for h in _trust_headings())
-
-
-@cache
-def _trust_headings() -> tuple[str, ...]:
-    return tuple(h.casefold() for h in lexicon.load("trust_heading"))
+    return folded.startswith(lexicon.folded("trust_heading"))
 
 
 @register

@@ -95,21 +95,9 @@ _RESTORE_REASONS = frozenset(
 
 
 @cache
-def _stamp_words() -> frozenset[str]:
-    """The verbs that open a post's stamp (``answered``, ``beantwortet``), casefolded."""
-    return frozenset(w.casefold() for w in lexicon.load("forum_stamp"))
-
-
-@cache
-def _badges() -> tuple[str, ...]:
-    """The badge phrases (``gold badges``), casefolded."""
-    return tuple(e.casefold() for e in lexicon.load("forum_badge"))
-
-
-@cache
 def _badge_words() -> frozenset[str]:
     """The words of the badge phrases (``gold``, ``badges``)."""
-    return frozenset(w for e in _badges() for w in e.split())
+    return frozenset(w for e in lexicon.folded("forum_badge") for w in e.split())
 
 
 def _is_stamp(text: str) -> bool:
@@ -117,19 +105,14 @@ def _is_stamp(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= MAX_STAMP_WORDS or _DIGIT.search(text) is None:
         return False
-    return words[0].casefold().rstrip(":") in _stamp_words()
-
-
-@cache
-def _comment_stamp_words() -> frozenset[str]:
-    """The verbs that open a comment's stamp (``commented``, ``kommentiert``), casefolded."""
-    return frozenset(w.casefold() for w in lexicon.load("forum_comment_stamp"))
+    return words[0].casefold().rstrip(":") in lexicon.folded_set("forum_stamp")
 
 
 def _is_comment_stamp(text: str) -> bool:
     """``Commented Oct 16, 2023 at 13:14``, or ``Commented`` alone (the date on the next line)."""
     words = text.split()
-    return 1 <= len(words) <= MAX_STAMP_WORDS and words[0].casefold().rstrip(":") in _comment_stamp_words()
+    stamps = lexicon.folded_set("forum_comment_stamp")
+    return 1 <= len(words) <= MAX_STAMP_WORDS and words[0].casefold().rstrip(":") in stamps
 
 
 def _comment_lines(blocks: list[Block], stamp: int) -> list[int]:
@@ -232,7 +215,8 @@ def _is_badges(text: str) -> bool:
     if _DIGIT.search(text) is None:
         return False
     rest = " ".join(_FIGURES.sub(" ", text).casefold().split())
-    return any(b in rest for b in _badges()) and all(w in _badge_words() for w in rest.split())
+    badges = lexicon.folded("forum_badge")
+    return any(b in rest for b in badges) and all(w in _badge_words() for w in rest.split())
 
 
 #: Lines whose chrome kind is remembered (every line is asked about in each settle round).

@@ -49,7 +49,7 @@ class Lists(Stage):
     **Removes:** nothing; it restores. Brings back ``ALGOL 60`` and ``ALGOL 68`` in a bullet list
     of thirty programming languages whose other items the content stage kept.
     **Keeps:** dropped a site menu's bullet items (``Home``, ``News``, ``Sport``, ...), of which
-    the content stage kept fewer than half.
+    the content stage kept fewer than a tenth.
     """
 
     name = "lists"

@@ -20,8 +20,6 @@ software. A line goes when it is such a notice, or a short line opening with one
 
 from __future__ import annotations
 
-from functools import cache
-
 from .. import lexicon
 from ..patterns import phrase_set
 from ..stage import TextFilter, register
@@ -36,22 +34,12 @@ _FORM = phrase_set("form_status")
 _ACCOUNT = phrase_set("account_prompt")
 
 
-@cache
-def _fine_print_openers() -> tuple[str, ...]:
-    return tuple(e.casefold() for e in lexicon.load("form_fine_print"))
-
-
-@cache
-def _consent_words() -> frozenset[str]:
-    return frozenset(e.casefold() for e in lexicon.load("consent_word"))
-
-
 def is_fine_print(text: str) -> bool:
     """``By submitting your email, you agree to our Privacy Policy``: a form's opener, then consent."""
     folded = text.casefold()
-    if not folded.startswith(_fine_print_openers()):
+    if not folded.startswith(lexicon.folded("form_fine_print")):
         return False
-    consent = _consent_words()
+    consent = lexicon.folded_set("consent_word")
     return any(w.strip(".,;:!?()") in consent for w in folded.split())
 
 

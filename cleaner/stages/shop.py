@@ -21,8 +21,6 @@ stopwords and numbers. It goes as the product's own rating; a page printing
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
 from .. import lexicon
@@ -53,19 +51,13 @@ _DIGIT = lazy(regex.compile, r"\d")
 _LETTERS = lazy(regex.compile, r"\p{L}+")
 
 
-@cache
-def _words(concept: str) -> frozenset[str]:
-    """A lexicon's single words, case-folded."""
-    return frozenset(w.casefold() for w in lexicon.load(concept))
-
-
 def is_rating_summary(text: str) -> bool:
     """``4.6 stars on 82 reviews``, ``(21) 21 total reviews``, ``128 Bewertungen``: a shop's rating count."""
     if len(text) > MAX_RATING_CHARS or _DIGIT.search(text) is None:
         return False
     counted = False
     stops = all_stopwords()
-    counts, fillers = _words("rating_words"), _words("rating_filler")
+    counts, fillers = lexicon.folded_set("rating_words"), lexicon.folded_set("rating_filler")
     for word in _LETTERS.findall(text.casefold()):
         if word in counts:
             counted = True
@@ -118,8 +110,8 @@ class Shop(Stage):
                 kinds.add(line_key(text)[1])
         if len(hits) < MIN_MARKS or len(kinds) < MIN_DISTINCT:
             return doc
-        ratings = [i for i in hits if is_rating_summary(blocks[i].text.strip())]
+        ratings = {i for i in hits if is_rating_summary(blocks[i].text.strip())}
         if len(ratings) >= MAX_RATINGS:  # one per card of a category's grid: part of each card
-            hits = [i for i in hits if i not in set(ratings)]
+            hits = [i for i in hits if i not in ratings]
         out = list(blocks)
         return doc.with_blocks(out) if drop_unprotected(self, out, dict.fromkeys(hits, REASON)) else doc

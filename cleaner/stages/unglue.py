@@ -32,9 +32,9 @@ from functools import cache
 
 import regex
 
+from .. import lexicon
 from ..compiled import regex_compile
 from ..document import Block, Document, cut_blocks
-from ..lexicon import load
 from ..memo import VERDICT_MAX_CHARS, Memo
 from ..patterns import alternation, entries, lazy
 from ..stage import Stage, register
@@ -161,19 +161,13 @@ def credit_cuts(text: str) -> list[int]:
 _WORD_BEFORE_SPACE = lazy(regex.compile, r"\p{Lu}\p{Ll}++(?= )")
 
 
-@cache
-def _sentence_starts() -> frozenset[str]:
-    """The ``sentence_start`` words (``the``, ``if``, ``wir``), case-folded."""
-    return frozenset(word.casefold() for word in load("sentence_start"))
-
-
 def starter_cuts(text: str, found: list[int]) -> list[int]:
     """Where a word that opens a sentence runs on from a lower-case word (``…conclusionThe results``).
 
     ``found`` are the line's :data:`_JOIN` matches. Not inside a code word (``stringAppendIf(``)
     or a line of code.
     """
-    words = _sentence_starts()
+    words = lexicon.folded_set("sentence_start")  # ``the``, ``if``, ``wir``
     cuts: list[int] = []
     match = _WORD_BEFORE_SPACE.match
     for at in found:
