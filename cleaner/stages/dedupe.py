@@ -106,20 +106,27 @@ class Dedupe(Stage):
         live = [i for i, b in enumerate(blocks) if b.removal is None and b.text]
         if not live:
             return doc
-        prose = [is_prose(blocks[i].text) for i in live]
         title = doc.metadata.title
         title_key = key(title) if title else ""
         title_words = word_count(title_key)
         # only lines short enough to be a menu item or the headline again need a key
-        most = max(SHORT_WORDS, title_words + SITE_MAX_WORDS)
-        keys = [
-            "" if prose[p] or blocks[i].text.count(" ") > KEY_MAX_SPACES * most else key(blocks[i].text)
-            for p, i in enumerate(live)
-        ]
-        # a key is words joined by single spaces: its word count is its spaces plus one
-        short = [not prose[p] and bool(k) and k.count(" ") < SHORT_WORDS for p, k in enumerate(keys)]
-        # a line of code or a price is never a menu item, however often printed
-        short = [ok and _may_be_item(blocks[i].text) for ok, i in zip(short, live, strict=True)]
+        spaces = KEY_MAX_SPACES * max(SHORT_WORDS, title_words + SITE_MAX_WORDS)
+        prose: list[bool] = []
+        keys: list[str] = []
+        short: list[bool] = []
+        for i in live:
+            text = blocks[i].text
+            if is_prose(text):
+                prose.append(True)
+                keys.append("")
+                short.append(False)
+                continue
+            k = "" if text.count(" ") > spaces else key(text)
+            prose.append(False)
+            keys.append(k)
+            # a key is words joined by single spaces: its word count is its spaces plus one; a
+            # line of code or a price is never a menu item, however often printed
+            short.append(bool(k) and k.count(" ") < SHORT_WORDS and _may_be_item(text))
         drop: dict[int, str] = {}
 
         if title_words:

@@ -22,8 +22,10 @@ _SPACES_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v"
 _SPACES = lazy(re.compile, f"[{_SPACES_CHARS}]")
 # Zero-width characters and the soft hyphen vanish.
 _INVISIBLE = lazy(re.compile, f"[{_INVISIBLE_CHARS}]")
-# Both at once, for the whole text of a document (one scan instead of two).
-_SPACES_OR_INVISIBLE = lazy(re.compile, f"[{_SPACES_CHARS}{_INVISIBLE_CHARS}]")
+# The same characters one by one, for the whole text of a document: a search for one character
+# (memchr) and a replace where it occurs are quicker than a scan for the class.
+_SPACE_LIST = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t\f\v"
+_ASCII_SPACE_LIST = "\t\f\v"  # the only ones ASCII text can hold (no invisible character is ASCII)
 # Runs of spaces; the literal two-space start lets the scanner skip ahead fast.
 _RUNS = lazy(re.compile, "  +")
 
@@ -64,8 +66,20 @@ def split_glued(text: str) -> list[str]:
     return parts
 
 
-def _unify(match: re.Match[str]) -> str:
-    return "" if match.group() in _INVISIBLE_CHARS else " "
+def _unify(text: str) -> str:
+    """``_INVISIBLE.sub("", _SPACES.sub(" ", text))``, one character at a time."""
+    if text.isascii():
+        for char in _ASCII_SPACE_LIST:
+            if char in text:
+                text = text.replace(char, " ")
+        return text
+    for char in _SPACE_LIST:
+        if char in text:
+            text = text.replace(char, " ")
+    for char in _INVISIBLE_CHARS:
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
 def normalize_line(text: str) -> str:
@@ -88,7 +102,7 @@ def normalize_lines(texts: list[str]) -> list[str]:
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a text holds a newline itself (HTML blocks)
         return [normalize_line(t) for t in texts]
-    joined = _SPACES_OR_INVISIBLE.sub(_unify, joined)
+    joined = _unify(joined)
     if "  " in joined:
         joined = _RUNS.sub(" ", joined)
     return [t.strip() for t in joined.split("\n")] if texts else []
@@ -120,13 +134,16 @@ class Normalize(Stage):
         live = [i for i, b in enumerate(blocks) if b.removal is None]
         out = list(blocks)
         blank = removal(self.name, "blank line")
-        for i, text in zip(live, normalize_lines([blocks[i].text for i in live]), strict=True):
+        texts = [blocks[i].text for i in live]
+        for i, old, text in zip(live, texts, normalize_lines(texts), strict=True):
+            if text == old and text:
+                continue  # most lines (a line of code too: no space to unify, none at its ends)
             block = blocks[i]
             if text and block.hints.get("tag") == "pre":  # a line of code keeps its indentation
                 text = normalize_code_line(block.text)
             if not text:
                 out[i] = make_block(text, block.origin, blank, block.path, block.hints)
-            elif text != block.text:
+            elif text != old:
                 out[i] = make_block(text, block.origin, None, block.path, block.hints)
         return doc.with_blocks(out)
 
