@@ -73,6 +73,7 @@ COUNTED_STAGES: tuple[str, ...] = ("navigation", "share", "footers", "media", "d
 OWN_CACHE_SIZE = 8192
 _OWN_CACHE: Memo[tuple[str, str | None, float | None], list[float]] = Memo(OWN_CACHE_SIZE)
 _WORDS_CACHE: Memo[str, list[str]] = Memo(OWN_CACHE_SIZE)
+_TALLY_CACHE: Memo[str, tuple[int, ...]] = Memo(OWN_CACHE_SIZE)
 
 #: Lines at least this long are never an end-of-article marker ("167 comments", "Related").
 MARKER_MAX_CHARS = 200
@@ -177,7 +178,12 @@ def ascii_counts(text: str) -> tuple[int, int, int, int, int]:
     letter then a capital (two such pairs never overlap, so counting them counts
     the matches).
     """
-    classes = text.encode("ascii").translate(_CLASS_OF)
+    return _class_counts(text.encode("ascii"))
+
+
+def _class_counts(data: bytes) -> tuple[int, int, int, int, int]:
+    """:func:`ascii_counts` of the line's ASCII bytes."""
+    classes = data.translate(_CLASS_OF)
     count = classes.count
     separators = count(b"s")
     return (
@@ -192,6 +198,35 @@ def ascii_counts(text: str) -> tuple[int, int, int, int, int]:
 #: What may follow a sentence's last mark at the end of a line (the closing part of _SENTENCE_END).
 _SENTENCE_CLOSERS = "\"'”’»)]*_"
 _SENTENCE_MARKS = ".!?…"
+
+
+# Non-ASCII characters that are no word character, no white space, no letter and no digit, and
+# that case-fold to themselves: typographic quotes and dashes, bullets, a few signs. A line whose
+# other characters are ASCII is scanned as ASCII with each of these read as a ``?`` (punctuation,
+# as the Unicode patterns count it; a separator among them is counted apart): most lines with
+# curly quotes or a dash are such lines. tests/test_features_marks.py checks each character.
+PLAIN_MARKS = "’”“—‘–…«»‹›•·‚„′″€£©®™°§¶†‡¡¿×→←▪►★"
+_NON_ASCII_SEPARATORS = "".join(c for c in _SEPARATOR_CHARS if not c.isascii())
+# Any character of a line that is neither ASCII nor one of PLAIN_MARKS.
+_NOT_MARKED_ASCII = lazy(re.compile, rf"[^\x00-\x7f{PLAIN_MARKS}]")
+# _SENTENCE_BREAK on such a line (``\s`` and ``\p{Lu}`` find only ASCII characters there).
+_SENTENCE_BREAK_MARKED = lazy(re.compile, rf"[.!?…][\"'”’»)\]]?[{_ASCII_SPACE}]+[\"'“‘«(\[]?[A-Z]")
+
+
+def is_marked_ascii(text: str) -> bool:
+    """Whether every character of ``text`` is ASCII or one of PLAIN_MARKS."""
+    return _NOT_MARKED_ASCII.search(text) is None
+
+
+def marked_counts(text: str) -> tuple[int, int, int, int, int]:
+    """:func:`ascii_counts` of a line of ASCII and PLAIN_MARKS (see :func:`is_marked_ascii`)."""
+    digits, puncts, separators, caps, camels = _class_counts(text.encode("ascii", "replace"))
+    return digits, puncts, separators + sum(map(text.count, _NON_ASCII_SEPARATORS)), caps, camels
+
+
+def marked_words(text: str) -> list[str]:
+    """:func:`ascii_words` of a line of ASCII and PLAIN_MARKS (the marks part words, as spaces do)."""
+    return text.encode("ascii", "replace").translate(_WORD_OR_SPACE).decode("ascii").split()
 
 
 def ends_sentence(text: str) -> bool:
@@ -255,12 +290,37 @@ def line_words(text: str) -> list[str]:
         return words
     if text.isascii():
         return _WORDS_CACHE.put(text, ascii_words(text.lower()))
+    if is_marked_ascii(text):
+        return _WORDS_CACHE.put(text, marked_words(text.lower()))
     return _WORDS_CACHE.put(text, _WORD.findall(text.lower()))
 
 
 def ascii_words(text: str) -> list[str]:
     """``_WORD_ASCII.findall(text)`` of an ASCII line: every other character made a space, then split."""
     return text.encode("ascii").translate(_WORD_OR_SPACE).decode("ascii").split()
+
+
+_NO_STOPWORDS = (0,) * len(STOPWORD_LANGUAGES)
+
+
+def line_tally(text: str) -> tuple[int, ...]:
+    """The line's word count, then its stopwords of each of STOPWORD_LANGUAGES, remembered.
+
+    A stopword listed by several languages counts for each of them. The settle
+    rounds and the lines that pages of a site share ask about the same lines again.
+    """
+    tally = _TALLY_CACHE.get(text)
+    if tally is None:
+        words = line_words(text)
+        languages_of = _stopword_languages()
+        found = list(filter(languages_of.__contains__, words))
+        if found:
+            counts = Counter(chain.from_iterable(map(languages_of.__getitem__, found)))
+            tally = (len(words), *map(counts.__getitem__, STOPWORD_LANGUAGES))
+        else:
+            tally = (len(words), *_NO_STOPWORDS)
+        _TALLY_CACHE.put(text, tally)
+    return tally
 
 
 def detect_language(lines: Sequence[str]) -> str | None:
@@ -273,21 +333,14 @@ def detect_language(lines: Sequence[str]) -> str | None:
         if size > LANGUAGE_SAMPLE_CHARS:
             break
     # The words of the sample, line by line: the same as those of the lines joined by
-    # newlines (no word spans a newline, and lower-casing does not look across one).
-    lists = list(map(line_words, sample))
-    words = sum(map(len, lists))
-    if not words:
+    # newlines (no word spans a newline, and lower-casing does not look across one);
+    # the sample's words and each language's stopwords, summed over its lines.
+    totals = list(map(sum, zip(*map(line_tally, sample), strict=True)))
+    if not totals or not totals[0]:
         return None
-    languages_of = _stopword_languages()
-    # The sample's stopwords, of any language, counted (the other words only count as words).
-    counts = Counter(filter(languages_of.__contains__, chain.from_iterable(lists)))
-    tally = dict.fromkeys(STOPWORD_LANGUAGES, 0)
-    for w, count in counts.items():
-        for lang in languages_of[w]:
-            tally[lang] += count
+    words = totals[0]
     best, best_count = None, 0
-    for lang in STOPWORD_LANGUAGES:
-        count = tally[lang]
+    for lang, count in zip(STOPWORD_LANGUAGES, totals[1:], strict=True):
         if count > best_count:
             best, best_count = lang, count
     return best if best_count >= MIN_LANGUAGE_SHARE * words else None
@@ -358,6 +411,11 @@ def line_features(text: str, stop: frozenset[str], link_share: float | None = No
         find_allcaps: Callable[[str], list[Any]] = _ALLCAPS_WORD_ASCII.findall
         find_breaks: Callable[[str], list[Any]] = _SENTENCE_BREAK_ASCII.findall
         digits, puncts, separators, caps, camels = ascii_counts(visible)
+    elif is_marked_ascii(visible):
+        find_words = marked_words
+        find_allcaps = _ALLCAPS_WORD_ASCII.findall
+        find_breaks = _SENTENCE_BREAK_MARKED.findall
+        digits, puncts, separators, caps, camels = marked_counts(visible)
     else:
         find_words, find_allcaps, find_breaks = _WORD.findall, _ALLCAPS_WORD.findall, _SENTENCE_BREAK.findall
         digits = len(_DIGIT.findall(visible))
@@ -557,7 +615,11 @@ def collect(doc: Document) -> Lines:
     running = [0] * (len(COUNTED_STAGES) + 1)
     comments_seen = related_seen = 0
     last_marker: int | None = None
-    counts_before: list[list[int]] = []
+    # The running counts as they stood before each kept line: one snapshot for each run of kept
+    # lines with no counted line between them, and each kept line's snapshot.
+    snapshots: list[tuple[int, ...]] = []
+    snapshot_at: list[int] = []
+    fresh = False
     marker_rows: list[tuple[float, float, float, float, float]] = []
     hit: str | None
     marker_of = _MARKER_OF
@@ -578,7 +640,10 @@ def collect(doc: Document) -> Lines:
             blank_before.append(blanks)
             removed_before.append(removed)
             lifted_before.append(lifted)
-            counts_before.append(list(running))
+            if not fresh:
+                snapshots.append(tuple(running))
+                fresh = True
+            snapshot_at.append(len(snapshots) - 1)
             since = math.log1p(len(indices) - 1 - last_marker) if last_marker is not None else 0.0
             marker_rows.append(
                 (
@@ -595,6 +660,7 @@ def collect(doc: Document) -> Lines:
         elif removal.field is not None:
             lifted += 1
             running[0] += 1
+            fresh = False
             if removal.field == "title" and title_block is None:
                 title_block = i
         else:
@@ -602,6 +668,7 @@ def collect(doc: Document) -> Lines:
             slot = stage_slot.get(removal.stage)
             if slot is not None:
                 running[slot] += 1
+                fresh = False
         if hit is not None:
             if hit == comment_concept:
                 comments_seen += 1
@@ -632,15 +699,13 @@ def collect(doc: Document) -> Lines:
     removed_share = 1.0 - n / (len(blocks) or 1)
     markdown = 1.0 if doc.style == "markdown" else 0.0
     known = 1.0 if language else 0.0
-    prose = [_prose_like(f) for f in own]
-    # Prefix sums for window means.
-    cum: list[list[float]] = [[0.0] * 5]
-    for f, p in zip(own, prose, strict=True):
-        c = cum[-1]
-        cum.append([c[0] + f[_I_WORDS], c[1] + f[_I_STOP], c[2] + f[_I_END], c[3] + f[_I_LINK], c[4] + p])
+    # Prefix sums for window means, one column each (the same additions in the same order).
+    cums = [list(accumulate([f[i] for f in own], initial=0.0)) for i in (_I_WORDS, _I_STOP, _I_END, _I_LINK)]
+    cum_prose = list(accumulate(map(_prose_like, own), initial=0.0))
 
     # Each count as a share of the page's total; a count whose total is 0 is 0 itself (0 / 1).
     totals = [t or 1 for t in running]
+    snapshot_shares = [tuple(map(operator.truediv, counts, totals)) for counts in snapshots]
     # What a neighbour shows of itself, all lines in one flat list padded with zeros at both
     # ends, so the lines before and the lines after a line are each one slice.
     w = len(_PICKS)
@@ -664,9 +729,8 @@ def collect(doc: Document) -> Lines:
         title_distance = [log1p(abs(k - title_at)) for k in ks]
     capped = _CAPPED
     cap = capped[_CAP]
-    windows = [
-        [(cum[hi][j] - cum[lo][j]) / (hi - lo) for lo, hi in zip(los, his, strict=True)] for j in range(4)
-    ]
+    spans = [hi - lo for lo, hi in zip(los, his, strict=True)]
+    windows = [[(c[hi] - c[lo]) / span for lo, hi, span in zip(los, his, spans, strict=True)] for c in cums]
     place = zip(
         [k / n for k in ks],
         [c / total_chars for c in chars_before],
@@ -679,12 +743,12 @@ def collect(doc: Document) -> Lines:
         after_title,
         title_distance,
         *windows,
-        [cum[k][4] - cum[lo][4] for k, lo in zip(ks, los, strict=True)],
-        [cum[hi][4] - cum[k + 1][4] for k, hi in zip(ks, his, strict=True)],
+        [cum_prose[k] - cum_prose[lo] for k, lo in zip(ks, los, strict=True)],
+        [cum_prose[hi] - cum_prose[k + 1] for k, hi in zip(ks, his, strict=True)],
+        [snapshot_shares[j] for j in snapshot_at],
         strict=True,
     )
     has_title = 0.0 if title_at is None else 1.0
-    truediv = operator.truediv
     rows: list[list[float]] = [
         [
             *own[k],
@@ -712,9 +776,11 @@ def collect(doc: Document) -> Lines:
             pb,
             pa,
             *marker_rows[k],
-            *map(truediv, counts_before[k], totals),
+            *shares,
         ]
-        for k, (rel, rel_chars, bb, ba, rb, ra, lb, la, at, td, ww, ws, we, wl, pb, pa) in enumerate(place)
+        for k, (rel, rel_chars, bb, ba, rb, ra, lb, la, at, td, ww, ws, we, wl, pb, pa, shares) in enumerate(
+            place
+        )
     ]
     return Lines(indices, texts, own, rows, title_at, language)
 
