@@ -21,13 +21,19 @@ in brackets (``photo_credit`` lexicon) with the next paragraph glued to it (``�
 caption and the paragraph stays; so is a year running into a word (``March 3,
 2025How to …``). So is a related-stories label of two words or more
 (``related`` lexicon) glued to a sentence end (``… infections.READ MORE: China
-…``): the paragraph is cut off the label and the teasers after it. Code-like
+…``): the paragraph is cut off the label and the teasers after it. So is a sentence
+glued to a heading's last word (``Floor Plan ChangesChanging your home’s layout can …``,
+``… in ecommerceBeyond ads, successful shops …``): a capitalised word after a heading's
+word of four lower-case letters or more, opening a sentence of five words or more, mostly
+lower-case; not after a lower-case word or a sentence end (``custom JavaScript added …``,
+``… it. PowerPoint slides …``), and not when the glued word recurs in the page (a name). Code-like
 lines (identifiers in ``camelCase`` start lower-case and are never cut) and
 markdown dumps are left alone.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -198,34 +204,106 @@ def year_cuts(text: str) -> list[int]:
     return cuts
 
 
-#: Lines whose pieces are remembered (the settle rounds and a site's pages ask about the same lines).
-PIECES_CACHE_SIZE = 8192
-_PIECES: Memo[str, list[str]] = Memo(PIECES_CACHE_SIZE)
+#: A sentence glued to a heading has at least this many words, up to its sentence end.
+MIN_SENTENCE_WORDS = 5
+#: The heading's last word, glued to the sentence, has at least this many lower-case letters.
+MIN_HEADING_LETTERS = 4
+# A capitalised word followed by a space (``Framing `` in ``Picture FrameFraming is …``),
+# allowing a contraction (``Here’s ``).
+_OPENING_WORD = lazy(regex.compile, r"\p{Lu}\p{Ll}++(?:['’]\p{Ll}{1,2})?(?= )")
+# The sentence from a glued word on: up to its end (a sentence end followed by a space or the
+# line's end), short of another sentence end.
+_SENTENCE = lazy(regex.compile, r"[^.!?]*?[.!?](?=\s|$)")
+# A character that makes a word code (a call, an underscore, a member, an assignment, a tag).
+_CODE_IN_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}|[{}=;<>]")
+# What may come right before a heading's capitalised last word: an opening bracket or quote.
+_OPENERS = frozenset('(["“‘«„¿¡')
 
 
-def split_glued_elements(text: str) -> list[str]:
-    """``text`` cut at its joins when it has at least MIN_JOINS of them, else ``[text]``.
+def heading_cuts(text: str, found: list[int]) -> list[tuple[int, str]]:
+    """Where a sentence glued to a heading's last word begins (``Picture FrameFraming is like …``),
+    each with the glued word (``FrameFraming``): a name that recurs in the page is no glue.
 
-    The list is shared (remembered by text): callers must not change it.
+    ``found`` are the line's :data:`_JOIN` matches. A cut needs, after the join, a capitalised
+    word and a sentence of :data:`MIN_SENTENCE_WORDS` words or more, mostly lower-case
+    (prose, not a name's second half), and before it a word of :data:`MIN_HEADING_LETTERS`
+    lower-case letters or more: a lower-case word (``… in ecommerceBeyond ads, …``), or a
+    capitalised one that does not follow a lower-case word (``Floor Plan ChangesChanging your
+    home’s layout …``; not ``custom JavaScript added in …``, ``MacBook``, ``l'InstaClean``).
     """
-    pieces = _PIECES.get(text)
-    if pieces is None:
-        pieces = _split(text)
+    cuts: list[tuple[int, str]] = []
+    for at in found:
+        if not text[at - 1].islower():
+            continue  # a sentence end or a bracket before the capital: the count rule's join
+        word = _OPENING_WORD.match(text, at)
+        if word is None:
+            continue
+        sentence = _SENTENCE.match(text, at)
+        if sentence is None:
+            continue
+        words = sentence.group().split()
+        if len(words) < MIN_SENTENCE_WORDS or 2 * sum(w[0].islower() for w in words[1:]) < len(words) - 1:
+            continue
+        start = text.rfind(" ", 0, at) + 1
+        if _CODE_IN_WORD.search(text, start, word.end()) is not None:
+            continue
+        head = at
+        while head > start and text[head - 1].islower():
+            head -= 1
+        if at - head < MIN_HEADING_LETTERS:
+            continue
+        if head == start:
+            pass  # a lower-case word
+        elif text[head - 1].isupper():
+            head -= 1
+            if head > start and text[head - 1] not in _OPENERS:
+                continue  # ``MacBookPro``, ``l'InstaClean``, ``3DMark``
+            before = text[:head].rstrip()
+            previous = before[before.rfind(" ") + 1 :]
+            if previous and (previous[0].islower() and previous[-1].isalpha() or previous[-1] in ".!?"):
+                continue  # a name in a sentence: ``custom JavaScript added``, ``… it. PowerPoint slides``
+        else:
+            continue  # a digit or a sign before the letters
+        cuts.append((at, text[head : word.end()]))
+    if cuts and len(_CODE.findall(text)) >= CODE_CHARS and _code(text):
+        return []
+    return cuts
+
+
+#: Lines whose cuts are remembered (the settle rounds and a site's pages ask about the same lines).
+PIECES_CACHE_SIZE = 8192
+# A line's cuts; its cuts before a sentence glued to a heading, with the glued word; whether
+# it glues many elements (at least MIN_JOINS joins).
+_Cuts = tuple[tuple[int, ...], tuple[tuple[int, str], ...], bool]
+_CUTS: Memo[str, _Cuts] = Memo(PIECES_CACHE_SIZE)
+_NO_CUTS: _Cuts = ((), (), False)
+
+
+def _cuts_of(text: str) -> _Cuts:
+    """``text``'s cuts (remembered)."""
+    found = _CUTS.get(text)
+    if found is None:
+        found = _cuts(text)
         if len(text) <= VERDICT_MAX_CHARS:
-            _PIECES.put(text, pieces)
-    return pieces
+            _CUTS.put(text, found)
+    return found
 
 
-def _split(text: str) -> list[str]:
-    # Every join is a match of _JOIN in the whole line (its lookarounds see letters and
-    # sentence ends, never the space around a word): fewer matches, fewer joins.
-    found = [m.start() for m in _JOIN.finditer(text)]
-    cuts = joins(text) if len(found) >= MIN_JOINS else []
-    if len(cuts) < MIN_JOINS:
-        cuts = starter_cuts(text, found) if found else []
-    credits = credit_cuts(text) + label_cuts(text) + year_cuts(text)
-    if credits:
-        cuts = sorted({*cuts, *credits})
+def split_glued_elements(
+    text: str, recurs: Callable[[str], bool] | None = None, *, headings: bool = True
+) -> list[str]:
+    """``text`` cut into its glued elements (``[text]`` when it has none).
+
+    ``headings``: cut a sentence off the heading glued before it (the page glues elements
+    elsewhere too). ``recurs`` tells whether a glued word occurs elsewhere in the page: a
+    heading's word glued to a sentence (``FrameFraming``) that recurs is a name
+    (``PowerPoint``), not cut.
+    """
+    cuts, headed, _ = _cuts_of(text)
+    if headed and headings:
+        more = [at for at, word in headed if recurs is None or not recurs(word)]
+        if more:
+            cuts = tuple(sorted({*cuts, *more}))
     if not cuts:
         return [text]
     parts: list[str] = []
@@ -237,6 +315,25 @@ def _split(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def _cuts(text: str) -> _Cuts:
+    # Every join is a match of _JOIN in the whole line (its lookarounds see letters and
+    # sentence ends, never the space around a word): fewer matches, fewer joins.
+    found = [m.start() for m in _JOIN.finditer(text)]
+    cuts = joins(text) if len(found) >= MIN_JOINS else []
+    many = len(cuts) >= MIN_JOINS
+    headed: list[tuple[int, str]] = []
+    if not many:
+        cuts = starter_cuts(text, found) if found else []
+        if found:
+            headed = [h for h in heading_cuts(text, found) if h[0] not in cuts]
+    credits = credit_cuts(text) + label_cuts(text) + year_cuts(text)
+    if credits:
+        cuts = sorted({*cuts, *credits})
+    if not cuts and not headed:
+        return _NO_CUTS
+    return tuple(cuts), tuple(headed), many
+
+
 @register
 class Unglue(Stage):
     """Cut a text dump's line that glues many elements together into one line per element.
@@ -245,10 +342,12 @@ class Unglue(Stage):
     becomes ``Learn more`` / ``Solutions`` / ``Research`` / … so that the menu goes and
     a glued subheading and paragraph can stay.
     ``Fans at the gate (Photo: Getty)The match began late.`` becomes the caption and the paragraph,
-    ``Getting startedThe first step is …`` the subheading and its paragraph.
+    ``Getting startedThe first step is …`` the subheading and its paragraph, and so does
+    ``Choosing Garden ToolsMaterials matter more than length when you buy one.``
     **Keeps:** ``Watch it on YouTube or fork it on GitHub.`` whole (two inner capitals
     are names, not glue), ``Follow us on LinkedIn for news.`` (a name, not a sentence's first
-    word), ``getElementById`` (an identifier), and ``The plan (announced in March)Then …``
+    word), ``Add custom JavaScript to every page of the shop.`` (a name in a sentence),
+    ``getElementById`` (an identifier), and ``The plan (announced in March)Then …``
     (a bracket that holds no credit).
     """
 
@@ -258,21 +357,35 @@ class Unglue(Stage):
         if doc.kind != "text" or doc.style == "markdown":
             return doc
         blocks = doc.blocks
-        out = cut_blocks(blocks, _elements, _candidates(blocks))
+        candidates, joined = _candidates(blocks)
+        headings = True
+
+        def recurs(word: str) -> bool:
+            first = joined.find(word)
+            return first >= 0 and joined.find(word, first + 1) >= 0
+
+        def elements(block: Block) -> list[str]:
+            """A kept line's glued elements (a line of code in ``<pre>`` is never cut)."""
+            if block.removal is not None or block.hints.get("tag") == "pre":
+                return [block.text]
+            return split_glued_elements(block.text, recurs, headings=headings)
+
+        out = cut_blocks(blocks, elements, candidates)
         return doc if out is None else doc.with_blocks(out)
 
 
-def _candidates(blocks: tuple[Block, ...]) -> list[int]:
-    """The kept blocks with a lower-case letter running into a capital (:data:`_ANY`), ascending.
+def _candidates(blocks: tuple[Block, ...]) -> tuple[list[int], str]:
+    """The kept blocks with a lower-case letter running into a capital (:data:`_ANY`), ascending,
+    and the kept text (lines joined by newlines).
 
-    Only they can hold a join. Found with one scan of the kept lines joined by newlines
-    (no match spans a newline) rather than one search per line.
+    Only they can hold a join. Found with one scan of the kept text rather than one search
+    per line.
     """
     live = [i for i, b in enumerate(blocks) if b.removal is None]
     texts = [blocks[i].text for i in live]
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a text holds a newline itself: line by line
-        return [i for i, t in zip(live, texts, strict=True) if _ANY.search(t)]
+        return [i for i, t in zip(live, texts, strict=True) if _ANY.search(t)], joined
     found: list[int] = []
     line = 0  # the line (index into live) that starts at `start`
     start = 0
@@ -286,11 +399,4 @@ def _candidates(blocks: tuple[Block, ...]) -> list[int]:
             break
         start += 1
         line += 1
-    return found
-
-
-def _elements(block: Block) -> list[str]:
-    """A kept line's glued elements (a line of code in ``<pre>`` is never cut)."""
-    if block.removal is not None or block.hints.get("tag") == "pre":
-        return [block.text]
-    return split_glued_elements(block.text)
+    return found, joined
