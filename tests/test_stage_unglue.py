@@ -280,3 +280,25 @@ def test_glued_heading_word_that_occurs_once_in_the_page_is_cut() -> None:
 def test_identifier_in_a_sentence_is_no_heading_cut() -> None:
     line = "Call user.getName() when the form is sent and store the result in a variable."
     assert split_glued_elements(line) == [line]
+
+
+def test_label_in_capitals_glued_to_a_paragraph_is_cut_off_it() -> None:
+    line = "ADVERTISEMENTThe first week starts with three short walks and a day of rest."
+    assert split_glued_elements(line) == [
+        "ADVERTISEMENT",
+        "The first week starts with three short walks and a day of rest.",
+    ]
+
+
+def test_heading_in_capitals_glued_to_a_paragraph_is_cut_off_it_in_russian_too() -> None:
+    line = "ЧАСТЫЕ ВОПРОСЫКак долго длится доставка по городу и сколько она стоит?"
+    assert split_glued_elements(line)[0] == "ЧАСТЫЕ ВОПРОСЫ"
+
+
+def test_name_opening_with_an_acronym_is_not_cut() -> None:
+    for line in (
+        "HTMLElement represents any element of the page and its children.",
+        "Create a new HTTPSConnection object before you send the request to the host.",
+        "Our RGB LEDs per module are encased in a clear and soft silicone shell.",
+    ):
+        assert split_glued_elements(line) == [line]

@@ -26,13 +26,18 @@ glued to a heading's last word (``Floor Plan ChangesChanging your home’s layou
 ``… in ecommerceBeyond ads, successful shops …``): a capitalised word after a heading's
 word of four lower-case letters or more, opening a sentence of five words or more, mostly
 lower-case; not after a lower-case word or a sentence end (``custom JavaScript added …``,
-``… it. PowerPoint slides …``), and not when the glued word recurs in the page (a name). Code-like
+``… it. PowerPoint slides …``), and not when the glued word recurs in the page (a name).
+So is such a sentence glued to a label or heading in capitals (``ADVERTISEMENTThe plan …``,
+``QUICK QUESTIONWhat are …``): five capitals or more, or after another word in capitals
+(``HTMLElement represents …`` is a name). Code-like
 lines (identifiers in ``camelCase`` start lower-case and are never cut) and
 markdown dumps are left alone.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 
@@ -64,8 +69,8 @@ _JOIN = lazy(
     r"|(?<=[\p{L}\p{N}][)\]:])(?=\p{Lu}\p{Ll})|(?<=[\p{N})\]][.!?])(?=\p{Lu}\p{Ll})"
 )
 # Cheap pre-test: a line without a lower-case letter, a capital, a digit, a bracket or a colon
-# directly followed by a capital has no join.
-_ANY = lazy(regex.compile, r"[\p{Ll}\p{N})\]:][.!?]?\p{Lu}|[)\]][\"“‘'«„‚»¿¡]|[\"”’]\p{Lu}")
+# directly followed by a capital, nor three capitals followed by a lower-case letter, has no cut.
+_ANY = lazy(regex.compile, r"[\p{Ll}\p{N})\]:][.!?]?\p{Lu}|[)\]][\"“‘'«„‚»¿¡]|[\"”’]\p{Lu}|\p{Lu}{3}\p{Ll}")
 # A word that is code (``el.addEventListener(``, ``max_retryCount``): a call, an underscore,
 # or a dot directly before a lower-case letter. Its inner capitals are an identifier's.
 _CODE_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}")
@@ -208,63 +213,121 @@ def year_cuts(text: str) -> list[int]:
 MIN_SENTENCE_WORDS = 5
 #: The heading's last word, glued to the sentence, has at least this many lower-case letters.
 MIN_HEADING_LETTERS = 4
-# A capitalised word followed by a space (``Framing `` in ``Picture FrameFraming is …``),
-# allowing a contraction (``Here’s ``).
-_OPENING_WORD = lazy(regex.compile, r"\p{Lu}\p{Ll}++(?:['’]\p{Ll}{1,2})?(?= )")
-# The sentence from a glued word on: up to its end (a sentence end followed by a space or the
-# line's end), short of another sentence end.
-_SENTENCE = lazy(regex.compile, r"[^.!?]*?[.!?](?=\s|$)")
+# A capitalised word followed by a space, allowing a contraction (``Here’s ``), glued to four
+# lower-case letters (``Framing `` in ``Picture FrameFraming is …``).
+_HEADING_WORD = lazy(regex.compile, r"(?<=\p{Ll}{4})\p{Lu}\p{Ll}++(?:['’]\p{Ll}{1,2})?(?= )")
+# A full stop, question or exclamation mark: a glued sentence ends at the first one, which is
+# followed by a space or the line's end (not ``3.5``, ``U.S.``, ``example.com``).
+_SENTENCE_END = lazy(re.compile, r"[.!?]")
 # A character that makes a word code (a call, an underscore, a member, an assignment, a tag).
 _CODE_IN_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}|[{}=;<>]")
 # What may come right before a heading's capitalised last word: an opening bracket or quote.
 _OPENERS = frozenset('(["“‘«„¿¡')
 
 
-def heading_cuts(text: str, found: list[int]) -> list[tuple[int, str]]:
+def _prose_sentence(text: str, at: int, ends: list[int]) -> bool:
+    """From ``at`` on, a sentence of MIN_SENTENCE_WORDS words or more up to its end (the first
+    of ``ends`` after ``at``, followed by a space or the line's end), its words after the first
+    mostly lower-case (prose, not a name's second half or a list of names)."""
+    i = bisect_right(ends, at)
+    if i == len(ends):
+        return False
+    end = ends[i]
+    if end + 1 < len(text) and not text[end + 1].isspace():
+        return False
+    words = text[at:end].split()
+    return len(words) >= MIN_SENTENCE_WORDS and 2 * sum(w[0].islower() for w in words[1:]) >= len(words) - 1
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word before the one that starts at ``start`` (``""`` at the line's start)."""
+    end = start
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1 : end]
+
+
+def heading_cuts(text: str) -> list[tuple[int, str]]:
     """Where a sentence glued to a heading's last word begins (``Picture FrameFraming is like …``),
     each with the glued word (``FrameFraming``): a name that recurs in the page is no glue.
 
-    ``found`` are the line's :data:`_JOIN` matches. A cut needs, after the join, a capitalised
-    word and a sentence of :data:`MIN_SENTENCE_WORDS` words or more, mostly lower-case
-    (prose, not a name's second half), and before it a word of :data:`MIN_HEADING_LETTERS`
-    lower-case letters or more: a lower-case word (``… in ecommerceBeyond ads, …``), or a
-    capitalised one that does not follow a lower-case word (``Floor Plan ChangesChanging your
-    home’s layout …``; not ``custom JavaScript added in …``, ``MacBook``, ``l'InstaClean``).
+    A cut needs a capitalised word after four lower-case letters, opening a sentence of
+    :data:`MIN_SENTENCE_WORDS` words or more, mostly lower-case (prose, not a name's second
+    half), and before it a word of :data:`MIN_HEADING_LETTERS` lower-case letters or more: a
+    lower-case word (``… in ecommerceBeyond ads, …``), or a capitalised one that does not follow
+    a lower-case word or a sentence end (``Floor Plan ChangesChanging your home’s layout …``; not
+    ``custom JavaScript added in …``, ``… it. PowerPoint slides``, ``MacBookPro``, ``l'InstaClean``).
     """
     cuts: list[tuple[int, str]] = []
-    for at in found:
-        if not text[at - 1].islower():
-            continue  # a sentence end or a bracket before the capital: the count rule's join
-        word = _OPENING_WORD.match(text, at)
-        if word is None:
-            continue
-        sentence = _SENTENCE.match(text, at)
-        if sentence is None:
-            continue
-        words = sentence.group().split()
-        if len(words) < MIN_SENTENCE_WORDS or 2 * sum(w[0].islower() for w in words[1:]) < len(words) - 1:
-            continue
+    ends: list[int] | None = None
+    for word in _HEADING_WORD.finditer(text):
+        at = word.start()
         start = text.rfind(" ", 0, at) + 1
-        if _CODE_IN_WORD.search(text, start, word.end()) is not None:
-            continue
-        head = at
+        head = at - MIN_HEADING_LETTERS
         while head > start and text[head - 1].islower():
             head -= 1
-        if at - head < MIN_HEADING_LETTERS:
-            continue
-        if head == start:
-            pass  # a lower-case word
-        elif text[head - 1].isupper():
+        if head > start:
+            if not text[head - 1].isupper():
+                continue  # a digit or a sign before the letters
             head -= 1
             if head > start and text[head - 1] not in _OPENERS:
                 continue  # ``MacBookPro``, ``l'InstaClean``, ``3DMark``
-            before = text[:head].rstrip()
-            previous = before[before.rfind(" ") + 1 :]
+            previous = _previous_word(text, head)
             if previous and (previous[0].islower() and previous[-1].isalpha() or previous[-1] in ".!?"):
                 continue  # a name in a sentence: ``custom JavaScript added``, ``… it. PowerPoint slides``
-        else:
-            continue  # a digit or a sign before the letters
+        if ends is None:
+            ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        if not _prose_sentence(text, at, ends) or _CODE_IN_WORD.search(text, start, word.end()) is not None:
+            continue
         cuts.append((at, text[head : word.end()]))
+    if cuts and len(_CODE.findall(text)) >= CODE_CHARS and _code(text):
+        return []
+    return cuts
+
+
+#: A heading in capitals glued to a sentence is a word of at least this many capitals, or the
+#: last of two words in capitals or more (``QUICK QUESTION``).
+MIN_CAPITALS = 5
+# Cheap pre-test: three capitals running into a lower-case letter (``ADVERTISEMENTThe``).
+_CAPITALS_INTO_WORD = lazy(regex.compile, r"\p{Lu}{3}\p{Ll}")
+# The last capital of a run of capitals that opens a word (``ABOUT USNobody``): where a
+# capitalised word of two lower-case letters or more, followed by a space, may begin.
+_CAPITALS_JOIN = lazy(regex.compile, r"(?<=\p{Lu}\p{Lu})(?=\p{Lu}\p{Ll}{2,}+(?:['’]\p{Ll}{1,2})?+ )")
+# What may come right before a heading in capitals: a sentence end, a colon, a bracket or quote.
+_BEFORE_CAPITALS = frozenset(".!?:([\"“‘«„¿¡")
+
+
+def capitals_cuts(text: str) -> list[tuple[int, str]]:
+    """Where a sentence glued to a heading or label in capitals begins (``ADVERTISEMENTThe plan
+    eases you …``, ``QUICK QUESTIONWhat are the …``), each with the glued word.
+
+    The sentence is as :func:`heading_cuts` wants it; the capitals open a word, not after a
+    lower-case word (``… a new HTTPSConnection object …``), and are :data:`MIN_CAPITALS` or
+    more, or follow a word in capitals (``HTMLElement`` alone is a name).
+    """
+    cuts: list[tuple[int, str]] = []
+    ends: list[int] | None = None
+    for m in _CAPITALS_JOIN.finditer(text):
+        at = m.start()
+        if ends is None:
+            ends = [e.start() for e in _SENTENCE_END.finditer(text)]
+        if not _prose_sentence(text, at, ends):
+            continue
+        start = text.rfind(" ", 0, at) + 1
+        end = text.find(" ", at)
+        if _CODE_IN_WORD.search(text, start, end) is not None:
+            continue
+        head = at
+        while head > start and text[head - 1].isupper():
+            head -= 1
+        if head > start and text[head - 1] not in _BEFORE_CAPITALS:
+            continue  # ``iOSApp``, ``3DMark``
+        previous = _previous_word(text, head)
+        if previous and previous[0].islower() and previous[-1].isalpha():
+            continue  # a name in a sentence: ``a new HTTPSConnection object``
+        if at - head < MIN_CAPITALS and (len(previous) < 2 or not previous.isupper()):
+            continue  # ``HTMLElement``, ``PDFDocument``
+        cuts.append((at, text[head:end]))
     if cuts and len(_CODE.findall(text)) >= CODE_CHARS and _code(text):
         return []
     return cuts
@@ -272,11 +335,10 @@ def heading_cuts(text: str, found: list[int]) -> list[tuple[int, str]]:
 
 #: Lines whose cuts are remembered (the settle rounds and a site's pages ask about the same lines).
 PIECES_CACHE_SIZE = 8192
-# A line's cuts; its cuts before a sentence glued to a heading, with the glued word; whether
-# it glues many elements (at least MIN_JOINS joins).
-_Cuts = tuple[tuple[int, ...], tuple[tuple[int, str], ...], bool]
+# A line's cuts, and its cuts before a sentence glued to a heading with the glued word.
+_Cuts = tuple[tuple[int, ...], tuple[tuple[int, str], ...]]
 _CUTS: Memo[str, _Cuts] = Memo(PIECES_CACHE_SIZE)
-_NO_CUTS: _Cuts = ((), (), False)
+_NO_CUTS: _Cuts = ((), ())
 
 
 def _cuts_of(text: str) -> _Cuts:
@@ -289,18 +351,14 @@ def _cuts_of(text: str) -> _Cuts:
     return found
 
 
-def split_glued_elements(
-    text: str, recurs: Callable[[str], bool] | None = None, *, headings: bool = True
-) -> list[str]:
+def split_glued_elements(text: str, recurs: Callable[[str], bool] | None = None) -> list[str]:
     """``text`` cut into its glued elements (``[text]`` when it has none).
 
-    ``headings``: cut a sentence off the heading glued before it (the page glues elements
-    elsewhere too). ``recurs`` tells whether a glued word occurs elsewhere in the page: a
-    heading's word glued to a sentence (``FrameFraming``) that recurs is a name
-    (``PowerPoint``), not cut.
+    ``recurs`` tells whether a glued word occurs elsewhere in the page: a heading's word
+    glued to a sentence (``FrameFraming``) that recurs is a name (``PowerPoint``), not cut.
     """
-    cuts, headed, _ = _cuts_of(text)
-    if headed and headings:
+    cuts, headed = _cuts_of(text)
+    if headed:
         more = [at for at, word in headed if recurs is None or not recurs(word)]
         if more:
             cuts = tuple(sorted({*cuts, *more}))
@@ -320,18 +378,19 @@ def _cuts(text: str) -> _Cuts:
     # sentence ends, never the space around a word): fewer matches, fewer joins.
     found = [m.start() for m in _JOIN.finditer(text)]
     cuts = joins(text) if len(found) >= MIN_JOINS else []
-    many = len(cuts) >= MIN_JOINS
     headed: list[tuple[int, str]] = []
-    if not many:
+    if len(cuts) < MIN_JOINS:
         cuts = starter_cuts(text, found) if found else []
         if found:
-            headed = [h for h in heading_cuts(text, found) if h[0] not in cuts]
+            headed = [h for h in heading_cuts(text) if h[0] not in cuts]
+    if _CAPITALS_INTO_WORD.search(text) is not None:
+        headed += capitals_cuts(text)
     credits = credit_cuts(text) + label_cuts(text) + year_cuts(text)
     if credits:
         cuts = sorted({*cuts, *credits})
     if not cuts and not headed:
         return _NO_CUTS
-    return tuple(cuts), tuple(headed), many
+    return tuple(cuts), tuple(headed)
 
 
 @register
@@ -358,7 +417,6 @@ class Unglue(Stage):
             return doc
         blocks = doc.blocks
         candidates, joined = _candidates(blocks)
-        headings = True
 
         def recurs(word: str) -> bool:
             first = joined.find(word)
@@ -368,7 +426,7 @@ class Unglue(Stage):
             """A kept line's glued elements (a line of code in ``<pre>`` is never cut)."""
             if block.removal is not None or block.hints.get("tag") == "pre":
                 return [block.text]
-            return split_glued_elements(block.text, recurs, headings=headings)
+            return split_glued_elements(block.text, recurs)
 
         out = cut_blocks(blocks, elements, candidates)
         return doc if out is None else doc.with_blocks(out)
