@@ -46,6 +46,8 @@ _MD_SYNTAX = lazy(
     r"\]\((?:https?:|/|#|mailto:|\.{1,2}/|[\w-]+(?:/[\w.-]+)*\.\w{2,5}[#?)])|^\s{0,3}(?:#{1,6}\s|\*\s{1,3}\S|!\[)",
     regex.M,
 )
+#: A markdown sub-heading (``## Install``): a code comment has one ``#``.
+_SUBHEADING = lazy(re.compile, r"\s{0,3}#{2,6}\s")
 _LINE_BREAK = lazy(re.compile, r"\r\n|\r|\n|\u2028|\u2029|\x85")
 _ASCII_BYTES = bytes(range(128))
 _SURROGATE = lazy(re.compile, "[\ud800-\udfff]")
@@ -206,7 +208,13 @@ def sniff_style(lines: list[str]) -> str:
         for ln in nonblank
         if ("](" in ln or "#" in ln[:4] or "*" in ln[:4] or "![" in ln[:5]) and _MD_SYNTAX.search(ln)
     )
-    return "markdown" if hits >= MARKDOWN_LINE_SHARE * len(nonblank) else "plain"
+    if hits < MARKDOWN_LINE_SHARE * len(nonblank):
+        return "plain"
+    # Without a single link, ``# …`` lines may be a page's code comments (``# install the
+    # package``): markdown only if a sub-heading (``## …``) shows the heading levels.
+    if not any("](" in ln for ln in nonblank) and not any(_SUBHEADING.match(ln) for ln in nonblank):
+        return "plain"
+    return "markdown"
 
 
 def check_size(raw: bytes, max_bytes: int) -> None:

@@ -111,3 +111,19 @@ def test_utf8_bom_with_one_stray_byte_is_read_not_refused() -> None:
 def test_cp1252_with_an_accidental_utf8_pair_stays_cp1252() -> None:
     text = "Déjà vu à la carte — Ã© ça coûte 5€"
     assert decode(text.encode("cp1252")) == text
+
+
+def test_page_with_commented_code_and_no_link_stays_plain() -> None:
+    raw = (
+        "Getting started with the tool\n\nInstall it first.\n\n# install the package\npip install tool\n"
+        "# check the version\ntool --version\n\n# run it on a folder\ntool run ./notes\n\nThat is all.\n"
+    )
+    assert read_text(raw).style == "plain"
+
+
+def test_link_less_markdown_with_sub_headings_is_sniffed_as_markdown() -> None:
+    raw = (
+        "# Field notes\n\n## Spring\n\nThe first swallows came back in April.\n\n"
+        "## Summer\n\n* long evenings\n* few birds at noon\n\nMost nests were empty by August.\n"
+    )
+    assert read_text(raw).style == "markdown"

@@ -218,3 +218,87 @@ def test_number_running_into_a_unit_or_a_longer_number_is_no_cut() -> None:
     ]
     line = "Order no. 120190Alpha was shipped."
     assert split_glued_elements(line) == [line]
+
+
+def test_title_case_heading_glued_to_its_paragraph_is_cut_off_it() -> None:
+    line = "Choosing Garden ToolsMaterials matter more than length when you buy one for a small yard."
+    assert split_glued_elements(line) == [
+        "Choosing Garden Tools",
+        "Materials matter more than length when you buy one for a small yard.",
+    ]
+
+
+def test_lower_case_heading_glued_to_its_paragraph_is_cut_off_it() -> None:
+    line = "Why we moved to the countrysideLiving two hours from the city has changed how we shop."
+    assert split_glued_elements(line)[0] == "Why we moved to the countryside"
+
+
+def test_heading_glued_to_a_paragraph_is_cut_in_german_french_spanish_and_russian() -> None:
+    lines = {
+        "Wichtige HinweiseBitte lesen Sie die Anleitung vor dem ersten Gebrauch ganz durch.": "Bitte",
+        "Conseils pour débuterChaque semaine, nous proposons un atelier pour les enfants.": "Chaque",
+        "Consejos para empezarCada semana ofrecemos un taller gratuito para los niños.": "Cada",
+        "Советы для новичковКаждую неделю мы проводим занятия для детей в парке.": "Каждую",
+    }
+    for line, first in lines.items():
+        parts = split_glued_elements(line)
+        assert len(parts) == 2 and parts[1].startswith(first), line
+
+
+def test_name_in_a_sentence_is_not_cut_off_the_rest_of_the_sentence() -> None:
+    for line in (
+        "The plugin adds custom JavaScript to every page of the shop and reloads it.",
+        "My brother bought the new MacBook Pro with lots of memory for his studio.",
+        "Nettoyez l'InstaClean pour une facilité de nettoyage au quotidien.",
+        "Press the button on the YouTube app and the video starts on the television.",
+        "Save your work first. PowerPoint closes the file when the laptop goes to sleep.",
+    ):
+        assert split_glued_elements(line) == [line]
+
+
+def test_heading_word_glued_to_a_short_phrase_is_left_whole() -> None:
+    line = "Best sellersFree shipping over fifty"
+    assert split_glued_elements(line) == [line]
+
+
+def test_glued_word_that_recurs_in_the_page_is_a_name_and_no_cut() -> None:
+    lines = [
+        "Microsoft PowerPoint is the program most teachers use for their slides.",
+        "Save the file before PowerPoint closes.",
+    ]
+    assert kept(run_stages(lines, "unglue")) == lines
+
+
+def test_glued_heading_word_that_occurs_once_in_the_page_is_cut() -> None:
+    lines = ["Planting Seeds", "Planting SeedsWater the seedlings every morning until the first leaves show."]
+    assert kept(run_stages(lines, "unglue"))[1:] == [
+        "Planting Seeds",
+        "Water the seedlings every morning until the first leaves show.",
+    ]
+
+
+def test_identifier_in_a_sentence_is_no_heading_cut() -> None:
+    line = "Call user.getName() when the form is sent and store the result in a variable."
+    assert split_glued_elements(line) == [line]
+
+
+def test_label_in_capitals_glued_to_a_paragraph_is_cut_off_it() -> None:
+    line = "ADVERTISEMENTThe first week starts with three short walks and a day of rest."
+    assert split_glued_elements(line) == [
+        "ADVERTISEMENT",
+        "The first week starts with three short walks and a day of rest.",
+    ]
+
+
+def test_heading_in_capitals_glued_to_a_paragraph_is_cut_off_it_in_russian_too() -> None:
+    line = "ЧАСТЫЕ ВОПРОСЫКак долго длится доставка по городу и сколько она стоит?"
+    assert split_glued_elements(line)[0] == "ЧАСТЫЕ ВОПРОСЫ"
+
+
+def test_name_opening_with_an_acronym_is_not_cut() -> None:
+    for line in (
+        "HTMLElement represents any element of the page and its children.",
+        "Create a new HTTPSConnection object before you send the request to the host.",
+        "Our RGB LEDs per module are encased in a clear and soft silicone shell.",
+    ):
+        assert split_glued_elements(line) == [line]

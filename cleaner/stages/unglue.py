@@ -21,13 +21,24 @@ in brackets (``photo_credit`` lexicon) with the next paragraph glued to it (``�
 caption and the paragraph stays; so is a year running into a word (``March 3,
 2025How to …``). So is a related-stories label of two words or more
 (``related`` lexicon) glued to a sentence end (``… infections.READ MORE: China
-…``): the paragraph is cut off the label and the teasers after it. Code-like
+…``): the paragraph is cut off the label and the teasers after it. So is a sentence
+glued to a heading's last word (``Floor Plan ChangesChanging your home’s layout can …``,
+``… in ecommerceBeyond ads, successful shops …``): a capitalised word after a heading's
+word of four lower-case letters or more, opening a sentence of five words or more, mostly
+lower-case; not after a lower-case word or a sentence end (``custom JavaScript added …``,
+``… it. PowerPoint slides …``), and not when the glued word recurs in the page (a name).
+So is such a sentence glued to a label or heading in capitals (``ADVERTISEMENTThe plan …``,
+``QUICK QUESTIONWhat are …``): five capitals or more, or after another word in capitals
+(``HTMLElement represents …`` is a name). Code-like
 lines (identifiers in ``camelCase`` start lower-case and are never cut) and
 markdown dumps are left alone.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -58,8 +69,8 @@ _JOIN = lazy(
     r"|(?<=[\p{L}\p{N}][)\]:])(?=\p{Lu}\p{Ll})|(?<=[\p{N})\]][.!?])(?=\p{Lu}\p{Ll})"
 )
 # Cheap pre-test: a line without a lower-case letter, a capital, a digit, a bracket or a colon
-# directly followed by a capital has no join.
-_ANY = lazy(regex.compile, r"[\p{Ll}\p{N})\]:][.!?]?\p{Lu}|[)\]][\"“‘'«„‚»¿¡]|[\"”’]\p{Lu}")
+# directly followed by a capital, nor three capitals followed by a lower-case letter, has no cut.
+_ANY = lazy(regex.compile, r"[\p{Ll}\p{N})\]:][.!?]?\p{Lu}|[)\]][\"“‘'«„‚»¿¡]|[\"”’]\p{Lu}|\p{Lu}{3}\p{Ll}")
 # A word that is code (``el.addEventListener(``, ``max_retryCount``): a call, an underscore,
 # or a dot directly before a lower-case letter. Its inner capitals are an identifier's.
 _CODE_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}")
@@ -198,34 +209,159 @@ def year_cuts(text: str) -> list[int]:
     return cuts
 
 
-#: Lines whose pieces are remembered (the settle rounds and a site's pages ask about the same lines).
-PIECES_CACHE_SIZE = 8192
-_PIECES: Memo[str, list[str]] = Memo(PIECES_CACHE_SIZE)
+#: A sentence glued to a heading has at least this many words, up to its sentence end.
+MIN_SENTENCE_WORDS = 5
+#: The heading's last word, glued to the sentence, has at least this many lower-case letters.
+MIN_HEADING_LETTERS = 4
+# A capitalised word followed by a space, allowing a contraction (``Here’s ``), glued to four
+# lower-case letters (``Framing `` in ``Picture FrameFraming is …``).
+_HEADING_WORD = lazy(regex.compile, r"(?<=\p{Ll}{4})\p{Lu}\p{Ll}++(?:['’]\p{Ll}{1,2})?(?= )")
+# A full stop, question or exclamation mark: a glued sentence ends at the first one, which is
+# followed by a space or the line's end (not ``3.5``, ``U.S.``, ``example.com``).
+_SENTENCE_END = lazy(re.compile, r"[.!?]")
+# A character that makes a word code (a call, an underscore, a member, an assignment, a tag).
+_CODE_IN_WORD = lazy(regex.compile, r"[\p{L}\p{N}]\(|_|\.\p{Ll}|[{}=;<>]")
+# What may come right before a heading's capitalised last word: an opening bracket or quote.
+_OPENERS = frozenset('(["“‘«„¿¡')
 
 
-def split_glued_elements(text: str) -> list[str]:
-    """``text`` cut at its joins when it has at least MIN_JOINS of them, else ``[text]``.
+def _prose_sentence(text: str, at: int, ends: list[int]) -> bool:
+    """From ``at`` on, a sentence of MIN_SENTENCE_WORDS words or more up to its end (the first
+    of ``ends`` after ``at``, followed by a space or the line's end), its words after the first
+    mostly lower-case (prose, not a name's second half or a list of names)."""
+    i = bisect_right(ends, at)
+    if i == len(ends):
+        return False
+    end = ends[i]
+    if end + 1 < len(text) and not text[end + 1].isspace():
+        return False
+    words = text[at:end].split()
+    return len(words) >= MIN_SENTENCE_WORDS and 2 * sum(w[0].islower() for w in words[1:]) >= len(words) - 1
 
-    The list is shared (remembered by text): callers must not change it.
+
+def _previous_word(text: str, start: int) -> str:
+    """The word before the one that starts at ``start`` (``""`` at the line's start)."""
+    end = start
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    return text[text.rfind(" ", 0, end) + 1 : end]
+
+
+def heading_cuts(text: str) -> list[tuple[int, str]]:
+    """Where a sentence glued to a heading's last word begins (``Picture FrameFraming is like …``),
+    each with the glued word (``FrameFraming``): a name that recurs in the page is no glue.
+
+    A cut needs a capitalised word after four lower-case letters, opening a sentence of
+    :data:`MIN_SENTENCE_WORDS` words or more, mostly lower-case (prose, not a name's second
+    half), and before it a word of :data:`MIN_HEADING_LETTERS` lower-case letters or more: a
+    lower-case word (``… in ecommerceBeyond ads, …``), or a capitalised one that does not follow
+    a lower-case word or a sentence end (``Floor Plan ChangesChanging your home’s layout …``; not
+    ``custom JavaScript added in …``, ``… it. PowerPoint slides``, ``MacBookPro``, ``l'InstaClean``).
     """
-    pieces = _PIECES.get(text)
-    if pieces is None:
-        pieces = _split(text)
+    cuts: list[tuple[int, str]] = []
+    ends: list[int] | None = None
+    for word in _HEADING_WORD.finditer(text):
+        at = word.start()
+        start = text.rfind(" ", 0, at) + 1
+        head = at - MIN_HEADING_LETTERS
+        while head > start and text[head - 1].islower():
+            head -= 1
+        if head > start:
+            if not text[head - 1].isupper():
+                continue  # a digit or a sign before the letters
+            head -= 1
+            if head > start and text[head - 1] not in _OPENERS:
+                continue  # ``MacBookPro``, ``l'InstaClean``, ``3DMark``
+            previous = _previous_word(text, head)
+            if previous and (previous[0].islower() and previous[-1].isalpha() or previous[-1] in ".!?"):
+                continue  # a name in a sentence: ``custom JavaScript added``, ``… it. PowerPoint slides``
+        if ends is None:
+            ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        if not _prose_sentence(text, at, ends) or _CODE_IN_WORD.search(text, start, word.end()) is not None:
+            continue
+        cuts.append((at, text[head : word.end()]))
+    if cuts and len(_CODE.findall(text)) >= CODE_CHARS and _code(text):
+        return []
+    return cuts
+
+
+#: A heading in capitals glued to a sentence is a word of at least this many capitals, or the
+#: last of two words in capitals or more (``QUICK QUESTION``).
+MIN_CAPITALS = 5
+# Cheap pre-test: three capitals running into a lower-case letter (``ADVERTISEMENTThe``).
+_CAPITALS_INTO_WORD = lazy(regex.compile, r"\p{Lu}{3}\p{Ll}")
+# The last capital of a run of capitals that opens a word (``ABOUT USNobody``): where a
+# capitalised word of two lower-case letters or more, followed by a space, may begin.
+_CAPITALS_JOIN = lazy(regex.compile, r"(?<=\p{Lu}\p{Lu})(?=\p{Lu}\p{Ll}{2,}+(?:['’]\p{Ll}{1,2})?+ )")
+# What may come right before a heading in capitals: a sentence end, a colon, a bracket or quote.
+_BEFORE_CAPITALS = frozenset(".!?:([\"“‘«„¿¡")
+
+
+def capitals_cuts(text: str) -> list[tuple[int, str]]:
+    """Where a sentence glued to a heading or label in capitals begins (``ADVERTISEMENTThe plan
+    eases you …``, ``QUICK QUESTIONWhat are the …``), each with the glued word.
+
+    The sentence is as :func:`heading_cuts` wants it; the capitals open a word, not after a
+    lower-case word (``… a new HTTPSConnection object …``), and are :data:`MIN_CAPITALS` or
+    more, or follow a word in capitals (``HTMLElement`` alone is a name).
+    """
+    cuts: list[tuple[int, str]] = []
+    ends: list[int] | None = None
+    for m in _CAPITALS_JOIN.finditer(text):
+        at = m.start()
+        if ends is None:
+            ends = [e.start() for e in _SENTENCE_END.finditer(text)]
+        if not _prose_sentence(text, at, ends):
+            continue
+        start = text.rfind(" ", 0, at) + 1
+        end = text.find(" ", at)
+        if _CODE_IN_WORD.search(text, start, end) is not None:
+            continue
+        head = at
+        while head > start and text[head - 1].isupper():
+            head -= 1
+        if head > start and text[head - 1] not in _BEFORE_CAPITALS:
+            continue  # ``iOSApp``, ``3DMark``
+        previous = _previous_word(text, head)
+        if previous and previous[0].islower() and previous[-1].isalpha():
+            continue  # a name in a sentence: ``a new HTTPSConnection object``
+        if at - head < MIN_CAPITALS and (len(previous) < 2 or not previous.isupper()):
+            continue  # ``HTMLElement``, ``PDFDocument``
+        cuts.append((at, text[head:end]))
+    if cuts and len(_CODE.findall(text)) >= CODE_CHARS and _code(text):
+        return []
+    return cuts
+
+
+#: Lines whose cuts are remembered (the settle rounds and a site's pages ask about the same lines).
+PIECES_CACHE_SIZE = 8192
+# A line's cuts, and its cuts before a sentence glued to a heading with the glued word.
+_Cuts = tuple[tuple[int, ...], tuple[tuple[int, str], ...]]
+_CUTS: Memo[str, _Cuts] = Memo(PIECES_CACHE_SIZE)
+_NO_CUTS: _Cuts = ((), ())
+
+
+def _cuts_of(text: str) -> _Cuts:
+    """``text``'s cuts (remembered)."""
+    found = _CUTS.get(text)
+    if found is None:
+        found = _cuts(text)
         if len(text) <= VERDICT_MAX_CHARS:
-            _PIECES.put(text, pieces)
-    return pieces
+            _CUTS.put(text, found)
+    return found
 
 
-def _split(text: str) -> list[str]:
-    # Every join is a match of _JOIN in the whole line (its lookarounds see letters and
-    # sentence ends, never the space around a word): fewer matches, fewer joins.
-    found = [m.start() for m in _JOIN.finditer(text)]
-    cuts = joins(text) if len(found) >= MIN_JOINS else []
-    if len(cuts) < MIN_JOINS:
-        cuts = starter_cuts(text, found) if found else []
-    credits = credit_cuts(text) + label_cuts(text) + year_cuts(text)
-    if credits:
-        cuts = sorted({*cuts, *credits})
+def split_glued_elements(text: str, recurs: Callable[[str], bool] | None = None) -> list[str]:
+    """``text`` cut into its glued elements (``[text]`` when it has none).
+
+    ``recurs`` tells whether a glued word occurs elsewhere in the page: a heading's word
+    glued to a sentence (``FrameFraming``) that recurs is a name (``PowerPoint``), not cut.
+    """
+    cuts, headed = _cuts_of(text)
+    if headed:
+        more = [at for at, word in headed if recurs is None or not recurs(word)]
+        if more:
+            cuts = tuple(sorted({*cuts, *more}))
     if not cuts:
         return [text]
     parts: list[str] = []
@@ -237,6 +373,26 @@ def _split(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def _cuts(text: str) -> _Cuts:
+    # Every join is a match of _JOIN in the whole line (its lookarounds see letters and
+    # sentence ends, never the space around a word): fewer matches, fewer joins.
+    found = [m.start() for m in _JOIN.finditer(text)]
+    cuts = joins(text) if len(found) >= MIN_JOINS else []
+    headed: list[tuple[int, str]] = []
+    if len(cuts) < MIN_JOINS:
+        cuts = starter_cuts(text, found) if found else []
+        if found:
+            headed = [h for h in heading_cuts(text) if h[0] not in cuts]
+    if _CAPITALS_INTO_WORD.search(text) is not None:
+        headed += capitals_cuts(text)
+    credits = credit_cuts(text) + label_cuts(text) + year_cuts(text)
+    if credits:
+        cuts = sorted({*cuts, *credits})
+    if not cuts and not headed:
+        return _NO_CUTS
+    return tuple(cuts), tuple(headed)
+
+
 @register
 class Unglue(Stage):
     """Cut a text dump's line that glues many elements together into one line per element.
@@ -245,10 +401,12 @@ class Unglue(Stage):
     becomes ``Learn more`` / ``Solutions`` / ``Research`` / … so that the menu goes and
     a glued subheading and paragraph can stay.
     ``Fans at the gate (Photo: Getty)The match began late.`` becomes the caption and the paragraph,
-    ``Getting startedThe first step is …`` the subheading and its paragraph.
+    ``Getting startedThe first step is …`` the subheading and its paragraph, and so does
+    ``Choosing Garden ToolsMaterials matter more than length when you buy one.``
     **Keeps:** ``Watch it on YouTube or fork it on GitHub.`` whole (two inner capitals
     are names, not glue), ``Follow us on LinkedIn for news.`` (a name, not a sentence's first
-    word), ``getElementById`` (an identifier), and ``The plan (announced in March)Then …``
+    word), ``Add custom JavaScript to every page of the shop.`` (a name in a sentence),
+    ``getElementById`` (an identifier), and ``The plan (announced in March)Then …``
     (a bracket that holds no credit).
     """
 
@@ -258,21 +416,34 @@ class Unglue(Stage):
         if doc.kind != "text" or doc.style == "markdown":
             return doc
         blocks = doc.blocks
-        out = cut_blocks(blocks, _elements, _candidates(blocks))
+        candidates, joined = _candidates(blocks)
+
+        def recurs(word: str) -> bool:
+            first = joined.find(word)
+            return first >= 0 and joined.find(word, first + 1) >= 0
+
+        def elements(block: Block) -> list[str]:
+            """A kept line's glued elements (a line of code in ``<pre>`` is never cut)."""
+            if block.removal is not None or block.hints.get("tag") == "pre":
+                return [block.text]
+            return split_glued_elements(block.text, recurs)
+
+        out = cut_blocks(blocks, elements, candidates)
         return doc if out is None else doc.with_blocks(out)
 
 
-def _candidates(blocks: tuple[Block, ...]) -> list[int]:
-    """The kept blocks with a lower-case letter running into a capital (:data:`_ANY`), ascending.
+def _candidates(blocks: tuple[Block, ...]) -> tuple[list[int], str]:
+    """The kept blocks with a lower-case letter running into a capital (:data:`_ANY`), ascending,
+    and the kept text (lines joined by newlines).
 
-    Only they can hold a join. Found with one scan of the kept lines joined by newlines
-    (no match spans a newline) rather than one search per line.
+    Only they can hold a join. Found with one scan of the kept text rather than one search
+    per line.
     """
     live = [i for i, b in enumerate(blocks) if b.removal is None]
     texts = [blocks[i].text for i in live]
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a text holds a newline itself: line by line
-        return [i for i, t in zip(live, texts, strict=True) if _ANY.search(t)]
+        return [i for i, t in zip(live, texts, strict=True) if _ANY.search(t)], joined
     found: list[int] = []
     line = 0  # the line (index into live) that starts at `start`
     start = 0
@@ -286,11 +457,4 @@ def _candidates(blocks: tuple[Block, ...]) -> list[int]:
             break
         start += 1
         line += 1
-    return found
-
-
-def _elements(block: Block) -> list[str]:
-    """A kept line's glued elements (a line of code in ``<pre>`` is never cut)."""
-    if block.removal is not None or block.hints.get("tag") == "pre":
-        return [block.text]
-    return split_glued_elements(block.text)
+    return found, joined
