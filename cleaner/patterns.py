@@ -33,12 +33,13 @@ from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable
 from functools import cache, cached_property, lru_cache
 from itertools import chain
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import regex
 
 from . import lexicon
 from .compiled import compile as compile_kept
+from .document import Frozen
 from .memo import Memo
 
 P = TypeVar("P")
@@ -163,15 +164,31 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(entry_source(p) for p in ordered) + ")" if ordered else "(?!)"
 
 
-class Entries(NamedTuple):
-    """The entries of a concept sorted by how they may sit in a line."""
+class Entries(Frozen):
+    """The entries of a concept sorted by how they may sit in a line.
+
+    ``prompts`` are the ``sign up … newsletter`` entries: (start, a phrase that must follow
+    later in the line).
+    """
+
+    __slots__ = ("whole", "prefix", "suffix", "contains", "prompts")
+    __match_args__ = ("whole", "prefix", "suffix", "contains", "prompts")
 
     whole: tuple[str, ...]
     prefix: tuple[str, ...]
     suffix: tuple[str, ...]
     contains: tuple[str, ...]
-    #: ``sign up … newsletter``: (start, a phrase that must follow later in the line)
-    prompts: tuple[tuple[str, str], ...] = ()
+    prompts: tuple[tuple[str, str], ...]
+
+    def __init__(
+        self,
+        whole: tuple[str, ...],
+        prefix: tuple[str, ...],
+        suffix: tuple[str, ...],
+        contains: tuple[str, ...],
+        prompts: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self._set(whole, prefix, suffix, contains, prompts)
 
     def phrases(self) -> tuple[str, ...]:
         """Every literal phrase of the concept (prompts by their start)."""
@@ -460,11 +477,17 @@ class ContainsMatcher:
         return found
 
 
-class Hit(NamedTuple):
+class Hit(Frozen):
     """Which concept matched a line, and how (``whole``, ``prefix``, ``suffix``, ``contains``)."""
+
+    __slots__ = ("concept", "kind")
+    __match_args__ = ("concept", "kind")
 
     concept: str
     kind: str
+
+    def __init__(self, concept: str, kind: str) -> None:
+        self._set(concept, kind)
 
 
 _IndexTables = tuple[
