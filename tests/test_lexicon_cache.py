@@ -216,3 +216,39 @@ def test_menu_items_read_back_equal_fresh_ones(disk_cache: Path) -> None:
     kept = patterns.ItemSet(concepts)
     tables = (kept.items.unpacked(), kept.first_words.unpacked(), kept.longest, kept.item_words.unpacked())
     assert tables == fresh
+
+
+def test_entries_read_back_from_the_kept_copy_equal_fresh_ones(disk_cache: Path) -> None:
+    patterns._kept_entries.cache_clear()
+    try:
+        kept = patterns._kept_entries()  # builds and writes
+        assert set(kept) == set(lexicon.concepts())
+        patterns._kept_entries.cache_clear()  # as a new process would
+        for concept in ("navigation", "newsletter", "photo_credit"):
+            fresh = patterns.Entries(*patterns._sorted_entries(concept))
+            assert patterns.entries.__wrapped__(concept) == fresh
+    finally:
+        patterns._kept_entries.cache_clear()
+
+
+def test_whole_table_is_not_built_when_it_cannot_be_kept(
+    lists: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    calls: list[int] = []
+    assert lexicon.kept_whole("table", lambda: _counting_build(calls)) is None
+    assert calls == []
+
+
+def test_whole_table_is_built_once_and_read_back(lists: Path) -> None:
+    calls: list[int] = []
+    first = lexicon.kept_whole("table", lambda: _counting_build(calls))
+    lexicon._list_stamps.cache_clear()  # as a new process would
+    assert lexicon.kept_whole("table", lambda: _counting_build(calls)) == first
+    assert len(calls) == 1
+
+
+def test_concepts_are_the_list_folders(lists: Path) -> None:
+    (lists / "farewell").mkdir()
+    (lists / "notes.txt").write_text("not a concept\n", encoding="utf-8")
+    assert lexicon.concepts() == ("farewell", "greeting")

@@ -79,6 +79,14 @@ def _parse(concept: str, lang: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(entries))
 
 
+def concepts() -> tuple[str, ...]:
+    """Every concept (a folder of lists), in name order."""
+    return tuple(
+        name for name in sorted(os.listdir(_ROOT))
+        if name != "__pycache__" and os.path.isdir(os.path.join(_ROOT, name))
+    )
+
+
 @cache
 def _kept_lists() -> dict[str, Any]:
     """Every list parsed, as kept on disk: marshalled entries by "concept" (all languages) and "concept/lang".
@@ -86,26 +94,17 @@ def _kept_lists() -> dict[str, Any]:
     A small run loads some twenty concepts, a hundred files: reading and splitting
     them was 3% of its instructions; the kept copy is read in one go, and each list
     is unmarshalled only when asked for. Empty (lists read from their files) when
-    there is no up-to-date copy and none can be written (no cache folder, or Python
-    writes no bytecode): building every list for one run would cost more than it saves.
+    there is no up-to-date copy and none can be written (see :func:`kept_whole`).
     """
-    path = _table_path("lists")
-    if path is None:
-        return {}
-    stamp = (None, signature(__file__))  # this file: how the lists are kept
-    kept = _read_table(path, stamp)
-    if isinstance(kept, dict):
-        return kept
-    if sys.dont_write_bytecode:
-        return {}
-    table: dict[str, Any] = {}
-    for concept in sorted(os.listdir(_ROOT)):
-        if concept == "__pycache__" or not os.path.isdir(os.path.join(_ROOT, concept)):
-            continue
+    return kept_whole("lists", _all_lists, code=(__file__,)) or {}  # this file: how the lists are kept
+
+
+def _all_lists() -> dict[str, bytes]:
+    table: dict[str, bytes] = {}
+    for concept in concepts():
         table[concept] = marshal.dumps(_parse(concept))
         for code in languages(concept):
             table[f"{concept}/{code}"] = marshal.dumps(_parse(concept, code))
-    _write_table(path, stamp, table, "lists")
     return table
 
 
@@ -270,6 +269,27 @@ class Parts(Generic[V]):
         if parts and isinstance(parts[0], frozenset):
             return frozenset().union(*parts)
         return {key: value for part in parts for key, value in part.items()}
+
+
+def kept_whole(name: str, build: Callable[[], T], *, code: tuple[str, ...] = ()) -> T | None:
+    """Like :func:`cached`, for a table of every concept of which a run needs a few: None without a kept copy.
+
+    None (the caller works out the few it needs instead) when there is no
+    up-to-date copy and none can be written (no cache folder, or Python writes
+    no bytecode): building the whole table for one run would cost more than it saves.
+    """
+    path = _table_path(name)
+    if path is None:
+        return None
+    stamp = (None, signature(*code))
+    kept = _read_table(path, stamp)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
+    if sys.dont_write_bytecode:
+        return None
+    value = build()
+    _write_table(path, stamp, value, name)
+    return value
 
 
 def _prune(name: str, kept: str) -> None:
