@@ -33,7 +33,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
+from typing import IO, TYPE_CHECKING, Any, Protocol, TextIO
 
 from .article import Article
 from .containers import (
@@ -45,7 +45,7 @@ from .containers import (
     records,
     safe_name,
 )
-from .document import Document
+from .document import Document, Frozen
 from .errors import TOO_LARGE, TOO_LARGE_STREAM, CleanerError, InputTooLargeError
 from .options import DEFAULT_MAX_BYTES, Options
 from .pipeline import Pipeline
@@ -91,25 +91,50 @@ class PlanError(CleanerError):
     """The inputs and outputs asked for cannot work together (a usage error)."""
 
 
-class Settings(NamedTuple):
-    """Everything a worker needs to clean an input and render it: built once per run."""
+#: The options of a run that names none (one instance: settings left at their defaults compare equal).
+_DEFAULT_OPTIONS = Options()
 
-    options: Options = Options()
-    stages: tuple[str, ...] | None = None
-    skip: tuple[str, ...] = ()
-    fmt: str = "text"
-    with_metadata: bool = False
-    explain: bool = False
-    timeout: float | None = DEFAULT_TIMEOUT
-    #: how each page is read (``--input``): see :data:`cleaner.readers.READ_AS`
-    read_as: str = "auto"
+# The records below are Frozen classes (document.Frozen: immutable, ==, repr, pickling and
+# ``_replace`` by field) rather than NamedTuples, whose making costs start-up ~1 M instructions each.
+
+
+class Settings(Frozen):
+    """Everything a worker needs to clean an input and render it: built once per run.
+
+    ``read_as`` is how each page is read (``--input``): see :data:`cleaner.readers.READ_AS`.
+    """
+
+    __slots__ = ("options", "stages", "skip", "fmt", "with_metadata", "explain", "timeout", "read_as")
+    __match_args__ = ("options", "stages", "skip", "fmt", "with_metadata", "explain", "timeout", "read_as")
+
+    options: Options
+    stages: tuple[str, ...] | None
+    skip: tuple[str, ...]
+    fmt: str
+    with_metadata: bool
+    explain: bool
+    timeout: float | None
+    read_as: str
+
+    def __init__(
+        self,
+        options: Options = _DEFAULT_OPTIONS,
+        stages: tuple[str, ...] | None = None,
+        skip: tuple[str, ...] = (),
+        fmt: str = "text",
+        with_metadata: bool = False,
+        explain: bool = False,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        read_as: str = "auto",
+    ) -> None:
+        self._set(options, stages, skip, fmt, with_metadata, explain, timeout, read_as)
 
     def pipeline(self) -> Pipeline:
         """The pipeline these settings ask for (raises UnknownStageError for a bad name)."""
         return Pipeline.build(self.stages, skip=self.skip, options=self.options)
 
 
-class Task(NamedTuple):
+class Task(Frozen):
     """One input: a file ``path`` to read, or ``data`` already read; ``output`` is where to write.
 
     ``fields`` are a container record's other fields (they pass through to JSON
@@ -117,29 +142,74 @@ class Task(NamedTuple):
     failed (found unreadable while planning), ``skip`` one a resumed run has done.
     """
 
-    name: str
-    path: str | None = None
-    data: bytes | None = None
-    output: str | None = None
-    fields: dict[str, Any] | None = None
-    url: str | None = None
-    error: str | None = None
-    skip: bool = False
-
-
-class Outcome(NamedTuple):
-    """What became of one task: an error message, or the rendered output and its measures."""
+    __slots__ = ("name", "path", "data", "output", "fields", "url", "error", "skip")
+    __match_args__ = ("name", "path", "data", "output", "fields", "url", "error", "skip")
 
     name: str
-    error: str | None = None
-    rendered: str | None = None  # the output, when it was not written to task.output
-    bytes_in: int = 0
-    bytes_out: int = 0
-    chars_in: int = 0
-    chars_removed: int = 0
-    explain: list[Line] | None = None
-    seconds: float = 0.0
-    skipped: bool = False
+    path: str | None
+    data: bytes | None
+    output: str | None
+    fields: dict[str, Any] | None
+    url: str | None
+    error: str | None
+    skip: bool
+
+    def __init__(
+        self,
+        name: str,
+        path: str | None = None,
+        data: bytes | None = None,
+        output: str | None = None,
+        fields: dict[str, Any] | None = None,
+        url: str | None = None,
+        error: str | None = None,
+        skip: bool = False,
+    ) -> None:
+        self._set(name, path, data, output, fields, url, error, skip)
+
+
+class Outcome(Frozen):
+    """What became of one task: an error message, or the rendered output and its measures.
+
+    ``rendered`` is the output when it was not written to ``task.output``.
+    """
+
+    __slots__ = (
+        "name", "error", "rendered", "bytes_in", "bytes_out", "chars_in", "chars_removed", "explain",
+        "seconds", "skipped",
+    )
+    __match_args__ = (
+        "name", "error", "rendered", "bytes_in", "bytes_out", "chars_in", "chars_removed", "explain",
+        "seconds", "skipped",
+    )
+
+    name: str
+    error: str | None
+    rendered: str | None
+    bytes_in: int
+    bytes_out: int
+    chars_in: int
+    chars_removed: int
+    explain: list[Line] | None
+    seconds: float
+    skipped: bool
+
+    def __init__(
+        self,
+        name: str,
+        error: str | None = None,
+        rendered: str | None = None,
+        bytes_in: int = 0,
+        bytes_out: int = 0,
+        chars_in: int = 0,
+        chars_removed: int = 0,
+        explain: list[Line] | None = None,
+        seconds: float = 0.0,
+        skipped: bool = False,
+    ) -> None:
+        self._set(
+            name, error, rendered, bytes_in, bytes_out, chars_in, chars_removed, explain, seconds, skipped,
+        )
 
     @property
     def ok(self) -> bool:
@@ -627,33 +697,62 @@ def human_bytes(n: int) -> str:
 # --- planning: inputs and outputs ---------------------------------------------
 
 
-class Sources(NamedTuple):
+class Sources(Frozen):
     """How inputs are read: which files are containers (``--input-format``) and how records are read."""
 
-    input_format: str = "auto"
-    jsonl_field: str | None = None
-    id_field: str = DEFAULT_ID_FIELD
-    url_field: str = DEFAULT_URL_FIELD
+    __slots__ = ("input_format", "jsonl_field", "id_field", "url_field")
+    __match_args__ = ("input_format", "jsonl_field", "id_field", "url_field")
+
+    input_format: str
+    jsonl_field: str | None
+    id_field: str
+    url_field: str
+
+    def __init__(
+        self,
+        input_format: str = "auto",
+        jsonl_field: str | None = None,
+        id_field: str = DEFAULT_ID_FIELD,
+        url_field: str = DEFAULT_URL_FIELD,
+    ) -> None:
+        self._set(input_format, jsonl_field, id_field, url_field)
 
 
-class Plan(NamedTuple):
+class Plan(Frozen):
     """The tasks of a run, the inputs refused while looking for them, and where output goes.
 
     ``single`` runs print to stdout or write ``tasks[0].output``; batch runs write
-    one output per task (mirroring), stream records to ``stream`` (a file path;
-    ``None`` for stdout), or write numbered JSONL shards of ``shard_size`` inputs
-    into the directory ``shards``. ``tasks`` is lazy in batch runs: inputs are
-    found as the run reaches them.
+    one output per task (mirroring, ``tree``: one output file per input under
+    -o DIR), stream records to ``stream`` (a file path; ``None`` for stdout), or
+    write numbered JSONL shards of ``shard_size`` inputs into the directory
+    ``shards``. ``tasks`` is lazy in batch runs: inputs are found as the run
+    reaches them.
     """
 
+    __slots__ = ("tasks", "failures", "single", "stream", "shards", "shard_size", "resume", "tree")
+    __match_args__ = ("tasks", "failures", "single", "stream", "shards", "shard_size", "resume", "tree")
+
     tasks: Iterable[Task]
-    failures: Sequence[tuple[str, str]] = ()
-    single: bool = False
-    stream: str | None = None
-    shards: str | None = None
-    shard_size: int = 0
-    resume: bool = False
-    tree: bool = False  # one output file per input, under -o DIR
+    failures: Sequence[tuple[str, str]]
+    single: bool
+    stream: str | None
+    shards: str | None
+    shard_size: int
+    resume: bool
+    tree: bool
+
+    def __init__(
+        self,
+        tasks: Iterable[Task],
+        failures: Sequence[tuple[str, str]] = (),
+        single: bool = False,
+        stream: str | None = None,
+        shards: str | None = None,
+        shard_size: int = 0,
+        resume: bool = False,
+        tree: bool = False,
+    ) -> None:
+        self._set(tasks, failures, single, stream, shards, shard_size, resume, tree)
 
     @property
     def data_on_stdout(self) -> bool:

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, TypeVar
 
 from .gcpause import paused
 
@@ -39,6 +39,7 @@ with paused(freeze=True):
     )
     from .config import find_config, load_config
     from .containers import DEFAULT_ID_FIELD, DEFAULT_URL_FIELD, INPUT_FORMATS, JSONL_FIELDS
+    from .document import Frozen
     from .errors import CleanerError, ConfigError, UnknownStageError
     from .options import DEFAULT_MAX_BYTES, MODES, Options
     from .readers import READ_AS
@@ -146,19 +147,36 @@ def _explain_stream(target: str | None, data_on_stdout: bool) -> tuple[TextIO, b
 
 # --- crawl-scale options: containers, shards, resumable runs ---
 
+_DEFAULT_SOURCES = Sources()
 
-class BatchFlags(NamedTuple):
+
+class BatchFlags(Frozen):
     """The options of crawl-scale runs, as parsed; how inputs are read is a :class:`Sources`.
 
-    (A NamedTuple, as :class:`ScaleFlags`: defining a frozen dataclass costs start-up ~1 ms.)
+    (A :class:`~cleaner.document.Frozen` record, as :class:`ScaleFlags`: defining a
+    frozen dataclass or a NamedTuple costs start-up ~1 M instructions.)
     """
 
-    sources: Sources = Sources()
-    shard_size: int | None = None
-    resume: bool = False
-    report_to: str | None = None
-    timeout: float = DEFAULT_TIMEOUT
-    read_as: str = "auto"
+    __slots__ = ("sources", "shard_size", "resume", "report_to", "timeout", "read_as")
+    __match_args__ = ("sources", "shard_size", "resume", "report_to", "timeout", "read_as")
+
+    sources: Sources
+    shard_size: int | None
+    resume: bool
+    report_to: str | None
+    timeout: float
+    read_as: str
+
+    def __init__(
+        self,
+        sources: Sources = _DEFAULT_SOURCES,
+        shard_size: int | None = None,
+        resume: bool = False,
+        report_to: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        read_as: str = "auto",
+    ) -> None:
+        self._set(sources, shard_size, resume, report_to, timeout, read_as)
 
     @classmethod
     def parse(cls, options: dict[str, Any]) -> BatchFlags:
@@ -502,13 +520,25 @@ def _terminate_as_interrupt() -> Iterator[None]:
 # --- site templates and the Dask engine ---
 
 
-class ScaleFlags(NamedTuple):
+class ScaleFlags(Frozen):
     """``--learn-templates``, ``--templates``, ``--engine`` and ``--scheduler``, as parsed."""
 
-    learn_templates: str | None = None
-    templates_file: str | None = None
-    engine: str = "local"
-    scheduler: str | None = None
+    __slots__ = ("learn_templates", "templates_file", "engine", "scheduler")
+    __match_args__ = ("learn_templates", "templates_file", "engine", "scheduler")
+
+    learn_templates: str | None
+    templates_file: str | None
+    engine: str
+    scheduler: str | None
+
+    def __init__(
+        self,
+        learn_templates: str | None = None,
+        templates_file: str | None = None,
+        engine: str = "local",
+        scheduler: str | None = None,
+    ) -> None:
+        self._set(learn_templates, templates_file, engine, scheduler)
 
     def options(self, options: Options) -> Options:
         """The options with the templates of ``--templates`` loaded."""

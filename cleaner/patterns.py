@@ -28,16 +28,19 @@ into nothing but known items.
 
 from __future__ import annotations
 
+import marshal
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Container, Iterable
 from functools import cache, cached_property, lru_cache
 from itertools import chain
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import regex
 
 from . import lexicon
 from .compiled import compile as compile_kept
+from .document import Frozen
 from .memo import Memo
 
 P = TypeVar("P")
@@ -162,15 +165,31 @@ def alternation(phrases: tuple[str, ...] | list[str]) -> str:
     return "(?:" + "|".join(entry_source(p) for p in ordered) + ")" if ordered else "(?!)"
 
 
-class Entries(NamedTuple):
-    """The entries of a concept sorted by how they may sit in a line."""
+class Entries(Frozen):
+    """The entries of a concept sorted by how they may sit in a line.
+
+    ``prompts`` are the ``sign up … newsletter`` entries: (start, a phrase that must follow
+    later in the line).
+    """
+
+    __slots__ = ("whole", "prefix", "suffix", "contains", "prompts")
+    __match_args__ = ("whole", "prefix", "suffix", "contains", "prompts")
 
     whole: tuple[str, ...]
     prefix: tuple[str, ...]
     suffix: tuple[str, ...]
     contains: tuple[str, ...]
-    #: ``sign up … newsletter``: (start, a phrase that must follow later in the line)
-    prompts: tuple[tuple[str, str], ...] = ()
+    prompts: tuple[tuple[str, str], ...]
+
+    def __init__(
+        self,
+        whole: tuple[str, ...],
+        prefix: tuple[str, ...],
+        suffix: tuple[str, ...],
+        contains: tuple[str, ...],
+        prompts: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self._set(whole, prefix, suffix, contains, prompts)
 
     def phrases(self) -> tuple[str, ...]:
         """Every literal phrase of the concept (prompts by their start)."""
@@ -179,7 +198,34 @@ class Entries(NamedTuple):
 
 @cache
 def entries(concept: str) -> Entries:
-    """The lexicon entries of ``concept`` (all languages), lower-cased and sorted by kind."""
+    """The lexicon entries of ``concept`` (all languages), lower-cased and sorted by kind.
+
+    Read from the copy kept on disk of every concept's entries, when there is one
+    (a stage that reads a concept's entries at import paid ~7 K instructions an entry).
+    """
+    kept = _kept_entries().get(concept)
+    if kept is not None:
+        return Entries(*marshal.loads(kept))
+    return Entries(*_sorted_entries(concept))
+
+
+@cache
+def _kept_entries() -> dict[str, bytes]:
+    """Every concept's entries as :func:`_sorted_entries` gives them, marshalled by concept (or nothing)."""
+    return lexicon.kept_whole("entries", _all_entries, code=(__file__,)) or {}
+
+
+def _all_entries() -> dict[str, bytes]:
+    return {concept: marshal.dumps(_sorted_entries(concept)) for concept in lexicon.concepts()}
+
+
+_SortedEntries = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]
+]
+
+
+def _sorted_entries(concept: str) -> _SortedEntries:
+    """The fields of :func:`entries`, from the lists."""
     whole: list[str] = []
     prefix: list[str] = []
     suffix: list[str] = []
@@ -204,7 +250,7 @@ def entries(concept: str) -> Entries:
             prefix.append(phrase)
         else:
             whole.append(phrase)
-    return Entries(tuple(whole), tuple(prefix), tuple(suffix), tuple(contains), tuple(prompts))
+    return tuple(whole), tuple(prefix), tuple(suffix), tuple(contains), tuple(prompts)
 
 
 _NUMBER_RUN = lazy(regex.compile, r"\d+(?:[.,:]\d+)*")
@@ -346,6 +392,52 @@ def contains_source(phrase: str) -> str:
     )
 
 
+#: What a :class:`ContainsMatcher` looks phrases up in: by first word, by first sign, the sign
+#: phrases by an inner word and the rest, and the source of the fallback alternation (or None).
+_MatcherTables = tuple[
+    dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], dict[str, list[str]], "str | None"
+]
+
+
+def _matcher_tables(phrases: Iterable[str]) -> _MatcherTables:
+    """The tables of a :class:`ContainsMatcher` of ``phrases`` (longest first in every list)."""
+    ordered = sorted(dict.fromkeys(phrases), key=lambda p: -len(p))
+    by_word: dict[str, list[str]] = {}
+    by_sign: dict[str, list[str]] = {}
+    odd: list[str] = []
+    for phrase in ordered:
+        bounded = _word_at(phrase, 0)
+        if not phrase or bounded != _is_word_char(phrase[0]):
+            odd.append(phrase)  # a first character str and regex disagree on
+        elif bounded:
+            word = _WORD_RUN.match(phrase).group()  # type: ignore[union-attr]  # phrase[0] is \w
+            if word == phrase and not _word_at(phrase, len(phrase) - 1):
+                odd.append(phrase)  # one word with no boundary at its end: the line's word may go on
+            else:
+                by_word.setdefault(word, []).append(phrase)
+        else:
+            by_sign.setdefault(phrase[0], []).append(phrase)
+    fallback = "|".join(map(contains_source, ordered)) if odd else None
+    # The quick test of :meth:`ContainsMatcher.find_all` for phrases that begin with a sign:
+    # a phrase that occurs in a line has each word it holds between two signs ("geleden" of
+    # "{n} dagen geleden") as a whole word of the line, so such a phrase is tried only on
+    # lines that have its longest such word; the others where their sign occurs.
+    sign_gate: dict[str, list[str]] = {}
+    sign_rest: dict[str, list[str]] = {}
+    for sign, signed in by_sign.items():
+        for phrase in signed:
+            inner = [
+                m.group()
+                for m in _WORD_RUN.finditer(phrase)
+                if m.start() > 0 and m.end() < len(phrase) and len(m.group()) > 1
+            ]
+            if inner:
+                sign_gate.setdefault(max(inner, key=len), []).append(phrase)
+            else:
+                sign_rest.setdefault(sign, []).append(phrase)
+    return by_word, by_sign, sign_gate, sign_rest, fallback
+
+
 class ContainsMatcher:
     r"""Finds literal phrases in a line as one regex alternation of them would, without compiling one.
 
@@ -361,41 +453,19 @@ class ContainsMatcher:
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        ordered = sorted(dict.fromkeys(phrases), key=lambda p: -len(p))
-        self.by_word: dict[str, list[str]] = {}
-        self.by_sign: dict[str, list[str]] = {}
-        odd: list[str] = []
-        for phrase in ordered:
-            bounded = _word_at(phrase, 0)
-            if not phrase or bounded != _is_word_char(phrase[0]):
-                odd.append(phrase)  # a first character str and regex disagree on
-            elif bounded:
-                word = _WORD_RUN.match(phrase).group()  # type: ignore[union-attr]  # phrase[0] is \w
-                if word == phrase and not _word_at(phrase, len(phrase) - 1):
-                    odd.append(phrase)  # one word with no boundary at its end: the line's word may go on
-                else:
-                    self.by_word.setdefault(word, []).append(phrase)
-            else:
-                self.by_sign.setdefault(phrase[0], []).append(phrase)
+        self._use(_matcher_tables(phrases))
+
+    @classmethod
+    def from_tables(cls, tables: _MatcherTables) -> ContainsMatcher:
+        """The matcher of the tables :func:`_matcher_tables` made (kept on disk with the phrase index)."""
+        matcher = cls.__new__(cls)
+        matcher._use(tables)
+        return matcher
+
+    def _use(self, tables: _MatcherTables) -> None:
+        self.by_word, self.by_sign, self.sign_gate, self.sign_rest, fallback = tables
         #: Phrases the lookup cannot place: then the whole alternation is compiled, as before.
-        self.fallback = regex.compile("|".join(map(contains_source, ordered))) if odd else None
-        # The quick test of :meth:`find_all` for phrases that begin with a sign: a phrase
-        # that occurs in a line has each word it holds between two signs ("geleden" of
-        # "{n} dagen geleden") as a whole word of the line, so such a phrase is tried
-        # only on lines that have its longest such word; the others where their sign occurs.
-        self.sign_gate: dict[str, list[str]] = {}
-        self.sign_rest: dict[str, list[str]] = {}
-        for sign, phrases in self.by_sign.items():
-            for phrase in phrases:
-                inner = [
-                    m.group()
-                    for m in _WORD_RUN.finditer(phrase)
-                    if m.start() > 0 and m.end() < len(phrase) and len(m.group()) > 1
-                ]
-                if inner:
-                    self.sign_gate.setdefault(max(inner, key=len), []).append(phrase)
-                else:
-                    self.sign_rest.setdefault(sign, []).append(phrase)
+        self.fallback = regex.compile(fallback) if fallback is not None else None
 
     def find_all(self, line: str) -> list[str]:
         """The phrases found in ``line``, left to right, not overlapping (``finditer`` of the alternation)."""
@@ -435,11 +505,17 @@ class ContainsMatcher:
         return found
 
 
-class Hit(NamedTuple):
+class Hit(Frozen):
     """Which concept matched a line, and how (``whole``, ``prefix``, ``suffix``, ``contains``)."""
+
+    __slots__ = ("concept", "kind")
+    __match_args__ = ("concept", "kind")
 
     concept: str
     kind: str
+
+    def __init__(self, concept: str, kind: str) -> None:
+        self._set(concept, kind)
 
 
 _IndexTables = tuple[
@@ -505,34 +581,60 @@ def _index_tables(concepts: tuple[str, ...]) -> _IndexTables:
     )
 
 
+#: The phrase index as kept on disk: whole, prefix, suffix and contains tables in parts
+#: (:func:`lexicon.pack`), the prefix and suffix sizes, the contains-phrases' first words,
+#: and the tables of their :class:`ContainsMatcher`.
+_KeptIndex = tuple[
+    dict[str, bytes], dict[str, bytes], dict[str, bytes], dict[str, bytes], list[int], list[int],
+    frozenset[str], _MatcherTables,
+]
+
+
+def _kept_index(concepts: tuple[str, ...]) -> _KeptIndex:
+    """The tables of :func:`_index_tables`, packed as :class:`_Index` reads them."""
+    whole, prefix, suffix, contains, prefix_sizes, suffix_sizes, contains_first = _index_tables(concepts)
+    return (
+        lexicon.pack(whole),
+        lexicon.pack(prefix),
+        lexicon.pack(suffix),
+        lexicon.pack(contains),
+        prefix_sizes,
+        suffix_sizes,
+        contains_first,
+        _matcher_tables(contains),
+    )
+
+
 class _Index:
     """The lookup tables of several concepts, asked once per line for every concept that matches.
 
     Whole-line entries are a dict lookup; prefixes and suffixes are bucketed by
     their first (last) characters; contains-phrases sit behind a test on their
     first word. One index serves every :class:`PhraseSet`, so the stages that
-    ask about the same line share one lookup.
+    ask about the same line share one lookup. The tables are kept on disk in
+    parts (:class:`lexicon.Parts`): a run unmarshals the parts its lines fall into.
     """
 
     def __init__(self, concepts: tuple[str, ...]) -> None:
         self.concepts = concepts
         tables = (
-            lexicon.cached("phrase-index", lambda: _index_tables(concepts), key=concepts, code=(__file__,))
+            lexicon.cached("phrase-index", lambda: _kept_index(concepts), key=concepts, code=(__file__,))
             if concepts
-            else _index_tables(concepts)
+            else _kept_index(concepts)
         )
-        self.whole: dict[str, tuple[str, ...]] = tables[0]
-        self.prefix: dict[str, list[tuple[str, str, tuple[str, ...]]]] = tables[1]
-        self.suffix: dict[str, list[tuple[str, tuple[str, ...]]]] = tables[2]
-        self.contains: dict[str, tuple[str, ...]] = tables[3]
+        self.whole: lexicon.Parts[tuple[str, ...]] = lexicon.Parts(tables[0])
+        self.prefix: lexicon.Parts[list[tuple[str, str, tuple[str, ...]]]] = lexicon.Parts(tables[1])
+        self.suffix: lexicon.Parts[list[tuple[str, tuple[str, ...]]]] = lexicon.Parts(tables[2])
+        self.contains: lexicon.Parts[tuple[str, ...]] = lexicon.Parts(tables[3])
         self.prefix_sizes: list[int] = tables[4]
         self.suffix_sizes: list[int] = tables[5]
         self.contains_first: frozenset[str] = tables[6]
+        self._matcher_tables = tables[7]
 
     @cached_property
     def contains_matcher(self) -> ContainsMatcher:
-        """The contains-phrases as a :class:`ContainsMatcher`, built on first need."""
-        return ContainsMatcher(self.contains)
+        """The contains-phrases as a :class:`ContainsMatcher`, from its kept tables."""
+        return ContainsMatcher.from_tables(self._matcher_tables)
 
     def hits(self, key: str) -> tuple[Hit, ...]:
         """Every (concept, kind) whose entry matches ``key``: whole lines first, then prompts."""
@@ -556,7 +658,7 @@ class _Index:
                 found.extend(Hit(c, "suffix") for c in concepts)
         if self.contains and not self.contains_first.isdisjoint(key.split(" ")):
             for phrase in self.contains_matcher.find_all(key):
-                found.extend(Hit(c, "contains") for c in self.contains[phrase])
+                found.extend(Hit(c, "contains") for c in self.contains.get(phrase, ()))
         return tuple(found)
 
 
@@ -645,6 +747,42 @@ def _item_tables(concepts: tuple[str, ...]) -> _ItemTables:
     return items, first_words, longest, item_words
 
 
+#: The item tables as kept on disk: items, first words and item words in parts
+#: (:func:`lexicon.pack`), the most words of an item, and the first words sorted, one a line.
+_KeptItems = tuple[dict[str, bytes], dict[str, bytes], int, dict[str, bytes], str]
+
+
+def _kept_items(concepts: tuple[str, ...]) -> _KeptItems:
+    """The tables of :func:`_item_tables`, packed as :class:`ItemSet` reads them."""
+    items, first_words, longest, item_words = _item_tables(concepts)
+    return (
+        lexicon.pack(items),
+        lexicon.pack(first_words),
+        longest,
+        lexicon.pack(item_words),
+        "\n".join(sorted(first_words)),
+    )
+
+
+class Starts:
+    """Every start of some words (``w``, ``wh`` ... ``whatsapp``), answering ``in`` as a set of them would.
+
+    By bisecting the sorted words: the set itself, thousands of strings, cost
+    more to build than a small run spends cleaning.
+    """
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = sorted(words)
+
+    def __contains__(self, text: object) -> bool:
+        if not isinstance(text, str) or not text:
+            return False
+        at = bisect_left(self._words, text)
+        return at < len(self._words) and self._words[at].startswith(text)
+
+
 class ItemSet:
     """Menu items of several concepts; :meth:`count` splits a line into whole items or fails.
 
@@ -662,28 +800,29 @@ class ItemSet:
         self._counted_glued: Memo[str, int] = Memo(COUNT_CACHE_SIZE)
 
     @cached_property
-    def _tables(self) -> _ItemTables:
+    def _tables(self) -> _KeptItems:
         """Items, first words, most words of one, every word: kept on disk by :func:`lexicon.cached`."""
         name = "items-" + "-".join(self.concepts)
-        return lexicon.cached(name, lambda: _item_tables(self.concepts), key=self.concepts, code=(__file__,))
+        return lexicon.cached(name, lambda: _kept_items(self.concepts), key=self.concepts, code=(__file__,))
 
     @cached_property
-    def items(self) -> frozenset[str]:
-        """Every entry of the concepts, :func:`fold`-ed."""
-        return self._tables[0]
+    def items(self) -> lexicon.Parts[None]:
+        """Every entry of the concepts, :func:`fold`-ed (answers ``in``)."""
+        return lexicon.Parts(self._tables[0])
 
     @cached_property
-    def first_words(self) -> frozenset[str]:
-        return self._tables[1]
+    def first_words(self) -> lexicon.Parts[None]:
+        """The first word of every item (answers ``in``)."""
+        return lexicon.Parts(self._tables[1])
 
     @cached_property
     def longest(self) -> int:
         return self._tables[2]
 
     @cached_property
-    def starts(self) -> frozenset[str]:
+    def starts(self) -> Starts:
         """Every start of an item's first word: the gate for run-together keys ("whats" of "whatsapp")."""
-        return frozenset(w[:n] for w in self.first_words for n in range(1, len(w) + 1))
+        return Starts(self._tables[4].split("\n"))
 
     def count(self, line: str) -> int:
         """How many items ``line`` consists of; 0 when some part of it is not an item."""
@@ -709,9 +848,9 @@ class ItemSet:
         return self._segment(key, glued)
 
     @cached_property
-    def item_words(self) -> frozenset[str]:
-        """Every word of an item: a line with a word outside them is no run of items."""
-        return self._tables[3]
+    def item_words(self) -> lexicon.Parts[None]:
+        """Every word of an item (answers ``in``): a line with a word outside them is no run of items."""
+        return lexicon.Parts(self._tables[3])
 
     def _segment(self, key: str, glued: bool) -> int:
         if key.isprintable() and self._SEPARATOR_CHARS.isdisjoint(key):
@@ -723,9 +862,11 @@ class ItemSet:
             return 0
         # Each word of a split into items is a word of an item (whole items; run-together
         # keys may join words, so there only the first word of each item is known).
-        if not glued and not self.item_words.issuperset(words):
-            return 0
-        starts = self.starts if glued else self.first_words
+        if not glued:
+            item_words = self.item_words
+            if not all(word in item_words for word in words):
+                return 0
+        starts: Container[str] = self.starts if glued else self.first_words
         joiners = (" ", "") if glued else (" ",)
         items = i = 0
         while i < len(words):

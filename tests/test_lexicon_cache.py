@@ -203,16 +203,52 @@ def test_phrase_index_read_back_equals_a_fresh_one(disk_cache: Path) -> None:
     patterns._Index(concepts)  # builds and writes
     assert list(disk_cache.iterdir())
     kept = patterns._Index(concepts)  # reads
-    tables = (kept.whole, kept.prefix, kept.suffix, kept.contains, kept.prefix_sizes, kept.suffix_sizes)
-    assert tables == fresh[:6]
-    assert kept.contains_first == fresh[6]
-    assert [list(table) for table in tables[:4]] == [list(table) for table in fresh[:4]]
+    parts = (kept.whole, kept.prefix, kept.suffix, kept.contains)
+    assert tuple(table.unpacked() for table in parts) == fresh[:4]
+    assert (kept.prefix_sizes, kept.suffix_sizes, kept.contains_first) == fresh[4:]
 
 
 def test_menu_items_read_back_equal_fresh_ones(disk_cache: Path) -> None:
     concepts = ("navigation", "section")
     fresh = patterns._item_tables(concepts)
-    assert patterns.ItemSet(concepts).items == fresh[0]
+    assert patterns.ItemSet(concepts).items.unpacked() == fresh[0]
     assert list(disk_cache.iterdir())
     kept = patterns.ItemSet(concepts)
-    assert (kept.items, kept.first_words, kept.longest, kept.item_words) == fresh
+    tables = (kept.items.unpacked(), kept.first_words.unpacked(), kept.longest, kept.item_words.unpacked())
+    assert tables == fresh
+
+
+def test_entries_read_back_from_the_kept_copy_equal_fresh_ones(disk_cache: Path) -> None:
+    patterns._kept_entries.cache_clear()
+    try:
+        kept = patterns._kept_entries()  # builds and writes
+        assert set(kept) == set(lexicon.concepts())
+        patterns._kept_entries.cache_clear()  # as a new process would
+        for concept in ("navigation", "newsletter", "photo_credit"):
+            fresh = patterns.Entries(*patterns._sorted_entries(concept))
+            assert patterns.entries.__wrapped__(concept) == fresh
+    finally:
+        patterns._kept_entries.cache_clear()
+
+
+def test_whole_table_is_not_built_when_it_cannot_be_kept(
+    lists: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    calls: list[int] = []
+    assert lexicon.kept_whole("table", lambda: _counting_build(calls)) is None
+    assert calls == []
+
+
+def test_whole_table_is_built_once_and_read_back(lists: Path) -> None:
+    calls: list[int] = []
+    first = lexicon.kept_whole("table", lambda: _counting_build(calls))
+    lexicon._list_stamps.cache_clear()  # as a new process would
+    assert lexicon.kept_whole("table", lambda: _counting_build(calls)) == first
+    assert len(calls) == 1
+
+
+def test_concepts_are_the_list_folders(lists: Path) -> None:
+    (lists / "farewell").mkdir()
+    (lists / "notes.txt").write_text("not a concept\n", encoding="utf-8")
+    assert lexicon.concepts() == ("farewell", "greeting")

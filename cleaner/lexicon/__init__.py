@@ -8,7 +8,8 @@ holds language-neutral entries (symbols, brand names of share targets).
 Tables built from the lists (see :mod:`cleaner.patterns`) are kept on disk by
 :func:`cached` in the user's cache folder, as Python keeps bytecode: the next
 process reads them in one go instead of reading and folding thousands of
-entries again.
+entries again. A big table is kept in :class:`Parts`, of which a process
+unmarshals only those its lookups fall into.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import marshal
 import os
 import sys
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 #: the folder of the lexicon data files (read as plain files: faster than importlib.resources)
 _ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -78,6 +79,14 @@ def _parse(concept: str, lang: str | None = None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(entries))
 
 
+def concepts() -> tuple[str, ...]:
+    """Every concept (a folder of lists), in name order."""
+    return tuple(
+        name for name in sorted(os.listdir(_ROOT))
+        if name != "__pycache__" and os.path.isdir(os.path.join(_ROOT, name))
+    )
+
+
 @cache
 def _kept_lists() -> dict[str, Any]:
     """Every list parsed, as kept on disk: marshalled entries by "concept" (all languages) and "concept/lang".
@@ -85,26 +94,17 @@ def _kept_lists() -> dict[str, Any]:
     A small run loads some twenty concepts, a hundred files: reading and splitting
     them was 3% of its instructions; the kept copy is read in one go, and each list
     is unmarshalled only when asked for. Empty (lists read from their files) when
-    there is no up-to-date copy and none can be written (no cache folder, or Python
-    writes no bytecode): building every list for one run would cost more than it saves.
+    there is no up-to-date copy and none can be written (see :func:`kept_whole`).
     """
-    path = _table_path("lists")
-    if path is None:
-        return {}
-    stamp = (None, signature(__file__))  # this file: how the lists are kept
-    kept = _read_table(path, stamp)
-    if isinstance(kept, dict):
-        return kept
-    if sys.dont_write_bytecode:
-        return {}
-    table: dict[str, Any] = {}
-    for concept in sorted(os.listdir(_ROOT)):
-        if concept == "__pycache__" or not os.path.isdir(os.path.join(_ROOT, concept)):
-            continue
+    return kept_whole("lists", _all_lists, code=(__file__,)) or {}  # this file: how the lists are kept
+
+
+def _all_lists() -> dict[str, bytes]:
+    table: dict[str, bytes] = {}
+    for concept in concepts():
         table[concept] = marshal.dumps(_parse(concept))
         for code in languages(concept):
             table[f"{concept}/{code}"] = marshal.dumps(_parse(concept, code))
-    _write_table(path, stamp, table, "lists")
     return table
 
 
@@ -205,6 +205,90 @@ def cached(name: str, build: Callable[[], T], *, key: Any = None, code: tuple[st
     value = build()
     if not sys.dont_write_bytecode:
         _write_table(path, stamp, value, name)
+    return value
+
+
+#: The keys of a table kept in :class:`Parts` are grouped by this many first characters.
+PART_WIDTH = 2
+
+V = TypeVar("V")
+D = TypeVar("D")
+
+
+def pack(table: Mapping[str, Any] | Iterable[str], width: int = PART_WIDTH) -> dict[str, bytes]:
+    """A dict (or a set of strings) in the marshalled parts :class:`Parts` reads, by first characters."""
+    if isinstance(table, Mapping):
+        by_part: dict[str, Any] = {}
+        for key, value in table.items():
+            by_part.setdefault(key[:width], {})[key] = value
+        return {name: marshal.dumps(part) for name, part in by_part.items()}
+    members: dict[str, list[str]] = {}
+    for key in table:
+        members.setdefault(key[:width], []).append(key)
+    return {name: marshal.dumps(frozenset(part)) for name, part in members.items()}
+
+
+class Parts(Generic[V]):
+    """A dict (or set) of strings kept as :func:`pack` made it: each part unmarshalled on its first lookup.
+
+    Unmarshalling a table of thousands of phrases (every string made, hashed and
+    inserted) cost more than a small run spends cleaning; its few dozen lines
+    fall into a few dozen of the table's hundreds of parts. Answers ``get`` (a
+    dict's) and ``in`` as the table does.
+    """
+
+    __slots__ = ("_packed", "_parts", "_width")
+
+    def __init__(self, packed: dict[str, bytes], width: int = PART_WIDTH) -> None:
+        self._packed = packed
+        self._width = width
+        self._parts: dict[str, Any] = {}
+
+    def _part(self, key: str) -> Any:
+        name = key[: self._width]
+        part = self._parts.get(name)
+        if part is None:
+            data = self._packed.get(name)
+            part = self._parts[name] = {} if data is None else marshal.loads(data)
+        return part
+
+    def get(self, key: str, default: D) -> V | D:
+        """The value of ``key`` (a packed dict's), or ``default``."""
+        found: V | D = self._part(key).get(key, default)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._part(key)
+
+    def __bool__(self) -> bool:
+        return bool(self._packed)
+
+    def unpacked(self) -> dict[str, V] | frozenset[str]:
+        """The whole table, every part unmarshalled (for tests and tools: a lookup needs none of it)."""
+        parts = [marshal.loads(data) for data in self._packed.values()]
+        if parts and isinstance(parts[0], frozenset):
+            return frozenset().union(*parts)
+        return {key: value for part in parts for key, value in part.items()}
+
+
+def kept_whole(name: str, build: Callable[[], T], *, code: tuple[str, ...] = ()) -> T | None:
+    """Like :func:`cached`, for a table of every concept of which a run needs a few: None without a kept copy.
+
+    None (the caller works out the few it needs instead) when there is no
+    up-to-date copy and none can be written (no cache folder, or Python writes
+    no bytecode): building the whole table for one run would cost more than it saves.
+    """
+    path = _table_path(name)
+    if path is None:
+        return None
+    stamp = (None, signature(*code))
+    kept = _read_table(path, stamp)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]
+    if sys.dont_write_bytecode:
+        return None
+    value = build()
+    _write_table(path, stamp, value, name)
     return value
 
 
