@@ -23,8 +23,9 @@ import importlib
 import io
 import os
 from collections.abc import Iterator
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
+from .document import Frozen
 from .errors import CleanerError
 
 #: The fields tried, in order, for a JSONL record's page when no --jsonl-field is given.
@@ -56,7 +57,7 @@ class MissingExtraError(CleanerError):
     """An optional package this input needs is not installed."""
 
 
-class Record(NamedTuple):
+class Record(Frozen):
     """One page of a container.
 
     ``name`` says where it is (``shard.jsonl:17``, ``crawl.warc.gz#3``);
@@ -64,12 +65,26 @@ class Record(NamedTuple):
     line or record number); ``fields`` go into the output record as they are.
     """
 
+    __slots__ = ("name", "id", "data", "url", "fields", "error")
+    __match_args__ = ("name", "id", "data", "url", "fields", "error")
+
     name: str
     id: str
-    data: bytes | None = None
-    url: str | None = None
-    fields: dict[str, Any] | None = None
-    error: str | None = None
+    data: bytes | None
+    url: str | None
+    fields: dict[str, Any] | None
+    error: str | None
+
+    def __init__(
+        self,
+        name: str,
+        id: str,
+        data: bytes | None = None,
+        url: str | None = None,
+        fields: dict[str, Any] | None = None,
+        error: str | None = None,
+    ) -> None:
+        self._set(name, id, data, url, fields, error)
 
 
 def container_kind(path: str, input_format: str = "auto") -> str | None:

@@ -28,12 +28,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import accumulate, chain
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 
 from . import lexicon
-from .document import Document
+from .document import Document, Frozen
 from .memo import Memo
 from .patterns import lazy, phrase_set
 
@@ -548,8 +548,11 @@ PASS2_EXTRA_NAMES: tuple[str, ...] = (
 PASS2_NAMES: tuple[str, ...] = PASS1_NAMES + PASS2_EXTRA_NAMES
 
 
-class Lines(NamedTuple):
+class Lines(Frozen):
     """The kept lines of a document with their own features and their place."""
+
+    __slots__ = ("indices", "texts", "own", "rows", "title_at", "language")
+    __match_args__ = ("indices", "texts", "own", "rows", "title_at", "language")
 
     indices: list[int]  # block index of each kept line
     texts: list[str]
@@ -557,6 +560,17 @@ class Lines(NamedTuple):
     rows: list[list[float]]  # PASS1_NAMES per line
     title_at: int | None  # kept-line position at which the lifted headline stood
     language: str | None
+
+    def __init__(
+        self,
+        indices: list[int],
+        texts: list[str],
+        own: list[list[float]],
+        rows: list[list[float]],
+        title_at: int | None,
+        language: str | None,
+    ) -> None:
+        self._set(indices, texts, own, rows, title_at, language)
 
 
 def _prose_like(f: list[float]) -> float:

@@ -21,7 +21,9 @@ import os
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache, cached_property
-from typing import Any, NamedTuple
+from typing import Any
+
+from .document import Frozen
 
 #: The model file shipped with the package.
 MODEL_FILE = "content_model.json"
@@ -252,14 +254,26 @@ def _walk_trees(base: float, trees: list[dict[str, list[Any]]], x: Row) -> float
     return s
 
 
-class Scorer(NamedTuple):
+class Scorer(Frozen):
     """One pass's model: feature names and a raw-score function."""
+
+    __slots__ = ("features", "raw", "spec", "bounded")
+    __match_args__ = ("features", "raw", "spec", "bounded")
 
     features: tuple[str, ...]
     raw: Callable[[Row], float]
     spec: Mapping[str, Any]
     #: The tree sum that stops once the verdict is sure (see :func:`_bounded_source`), if any.
-    bounded: Callable[[Row, float, float], float] | None = None
+    bounded: Callable[[Row, float, float], float] | None
+
+    def __init__(
+        self,
+        features: tuple[str, ...],
+        raw: Callable[[Row], float],
+        spec: Mapping[str, Any],
+        bounded: Callable[[Row, float, float], float] | None = None,
+    ) -> None:
+        self._set(features, raw, spec, bounded)
 
     @classmethod
     def from_spec(
@@ -323,12 +337,18 @@ class Scorer(NamedTuple):
         return sigmoid(_walk_trees(self.spec["base"], self.spec["trees"], row))
 
 
-class ContentModel(NamedTuple):
+class ContentModel(Frozen):
     """The passes' scorers and each mode's decision threshold."""
+
+    __slots__ = ("pass1", "pass2", "thresholds")
+    __match_args__ = ("pass1", "pass2", "thresholds")
 
     pass1: Scorer
     pass2: Scorer
     thresholds: dict[str, float]
+
+    def __init__(self, pass1: Scorer, pass2: Scorer, thresholds: dict[str, float]) -> None:
+        self._set(pass1, pass2, thresholds)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], compiled: Any = None) -> ContentModel:

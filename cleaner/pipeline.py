@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
-from .document import Document
+from .document import Document, Frozen
 from .options import Options
 from .stage import Stage, get_stage
 
@@ -59,10 +58,16 @@ DEFAULT: tuple[str, ...] = (
 MAX_SETTLE_ROUNDS = 10
 
 
-class Pipeline(NamedTuple):
+class Pipeline(Frozen):
     """An ordered tuple of stages; ``run`` folds the document through them."""
 
+    __slots__ = ("stages",)
+    __match_args__ = ("stages",)
+
     stages: tuple[Stage, ...]
+
+    def __init__(self, stages: tuple[Stage, ...]) -> None:
+        self._set(stages)
 
     @classmethod
     def build(

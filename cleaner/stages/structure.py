@@ -28,11 +28,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import regex
 
-from ..document import Block, Document
+from ..document import Block, Document, Frozen
 from ..lexicon import load
 from ..patterns import lazy
 from ..stage import Stage, register
@@ -128,21 +128,35 @@ def token_classes() -> dict[str, frozenset[str]]:
     return {sign: frozenset(tokens) for sign, tokens in found.items()}
 
 
-class Flags(NamedTuple):
+class Flags(Frozen):
     """Per element of the page (by serial): what its class/id tokens say."""
+
+    __slots__ = ("anti", "strong", "content", "furniture")
+    __match_args__ = ("anti", "strong", "content", "furniture")
 
     anti: list[str]  # the anti-content token found, or ""
     strong: list[bool]  # an anti-content token that rules out the main text beneath
     content: list[bool]  # a content token (it overrides the anti-content ones)
     furniture: list[str]  # the furniture token found, or ""
 
+    def __init__(
+        self, anti: list[str], strong: list[bool], content: list[bool], furniture: list[str]
+    ) -> None:
+        self._set(anti, strong, content, furniture)
 
-class Choice(NamedTuple):
+
+class Choice(Frozen):
     """The main container: its elements, the elements around it, and how it was found."""
+
+    __slots__ = ("main", "exempt", "prose")
+    __match_args__ = ("main", "exempt", "prose")
 
     main: frozenset[int]  # empty: no container (a page of many parts); blocks are judged by marks
     exempt: frozenset[int]  # elements around the main text: never chrome, whatever their names
     prose: bool  # a run of paragraphs won (an article): link lists inside it go too
+
+    def __init__(self, main: frozenset[int], exempt: frozenset[int], prose: bool) -> None:
+        self._set(main, exempt, prose)
 
 
 def node_flags(nodes: Sequence[Node], unlinked: dict[int, float] | None = None) -> Flags:
