@@ -48,6 +48,7 @@ DEFAULT: tuple[str, ...] = (
     "shop",
     "other-products",
     "notices",
+    "references",
     "author-bio",
     "marks",
     "site-templates",
