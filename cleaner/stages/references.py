@@ -21,6 +21,7 @@ import regex
 from .. import lexicon
 from ..compiled import regex_compile
 from ..document import Block, Document
+from ..memo import Memo
 from ..patterns import alternation, lazy
 from ..stage import Stage, drop_unprotected, non_blank, register
 
@@ -41,11 +42,27 @@ def _stamp() -> regex.Pattern[str]:
     return regex_compile(r"[.,;]\s+" + stamps + r"[:\s]+(?:\p{L}+\s+){0,2}\d", regex.IGNORECASE)
 
 
+@cache
+def _stamp_words() -> tuple[str, ...]:
+    """The first word of each stamp (``retrieved``, ``abgerufen``), case folded: a quick test."""
+    return tuple({e.casefold().split()[0] for e in lexicon.load("citation_stamp")})
+
+
+#: Lines judged by :func:`is_reference` (the settle rounds ask about every line again).
+_JUDGED: Memo[str, bool] = Memo(8192)
+
+
 def is_reference(text: str) -> bool:
     """``^ "Title". Publisher. Retrieved 2008-11-27.``: a line of a reference list."""
-    if _BACK_LINK.match(text) is not None:
-        return True
-    return _stamp().search(text) is not None
+    known = _JUDGED.get(text)
+    if known is not None:
+        return known
+    opens_back_link = text[:1] in "^↑" or text[:1].isdigit() or text[:2] == "**"
+    if opens_back_link and _BACK_LINK.match(text) is not None:
+        return _JUDGED.put(text, True)
+    folded = text.casefold()
+    found = any(word in folded for word in _stamp_words()) and _stamp().search(text) is not None
+    return _JUDGED.put(text, found)
 
 
 @register
