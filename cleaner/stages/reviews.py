@@ -65,7 +65,7 @@ _SENTENCE_END = lazy(regex.compile, r"[.!?;:,][\"'”’»)]*$")
 # ``higher :/5``) or straight after a word (``storage5``) at the line's end, or after a
 # sentence's end before the next card's capitalised title (``purchase.5Craft room``).
 _STAR_END = lazy(regex.compile, r"(?:\p{L}[.!?…/]+[\"'”’)]*|\p{Ll})[1-5]$")
-_STAR_GLUED = lazy(regex.compile, r"[.!?…]+[\"'”’)]*[1-5]\p{Lu}\p{Ll}")
+_STAR_GLUED = lazy(regex.compile, r"(?<![.!?…])[.!?…]++[\"'”’)]*[1-5]\p{Lu}\p{Ll}")
 # A reviewer's name glued between the card's title and its text: ``colorDorothyI``,
 # ``great!ElisabethHappy``, or at the line's end (``Fits nicelyMason``).
 _GLUED_NAME = lazy(regex.compile, r"[\p{Ll}.!?][\"'”’)]*\p{Lu}\p{Ll}+(?:\p{Lu}|$)")
