@@ -21,9 +21,8 @@ import regex
 from .. import lexicon
 from ..compiled import regex_compile
 from ..document import Block, Document
-from ..memo import Memo
 from ..patterns import alternation, lazy
-from ..stage import Stage, drop_unprotected, non_blank, register
+from ..stage import Stage, drop_unprotected, register
 
 #: A page's reference list has at least this many lines.
 MIN_REFERENCES = 3
@@ -33,6 +32,8 @@ REASON = "reference or note of a reference list"
 # The back link that opens a wiki reference or note (``^``, ``^ a b c``, ``↑``), also
 # numbered and in bold in a markdown dump (``1. **^**``).
 _BACK_LINK = lazy(regex.compile, r"^(?:\d+\.\s+)?(?:\*\*)?[\^↑](?:\*\*)?\s")
+# A figure (a reference's date).
+_DIGIT = lazy(regex.compile, r"\d")
 
 
 @cache
@@ -48,21 +49,15 @@ def _stamp_words() -> tuple[str, ...]:
     return tuple({e.casefold().split()[0] for e in lexicon.load("citation_stamp")})
 
 
-#: Lines judged by :func:`is_reference` (the settle rounds ask about every line again).
-_JUDGED: Memo[str, bool] = Memo(8192)
-
-
 def is_reference(text: str) -> bool:
     """``^ "Title". Publisher. Retrieved 2008-11-27.``: a line of a reference list."""
-    known = _JUDGED.get(text)
-    if known is not None:
-        return known
-    opens_back_link = text[:1] in "^↑" or text[:1].isdigit() or text[:2] == "**"
-    if opens_back_link and _BACK_LINK.match(text) is not None:
-        return _JUDGED.put(text, True)
+    if "^" in text or "↑" in text:
+        if _BACK_LINK.match(text.lstrip()) is not None:
+            return True
+    elif _DIGIT.search(text) is None:  # (cheap: most lines hold no figure, and a stamp's date does)
+        return False
     folded = text.casefold()
-    found = any(word in folded for word in _stamp_words()) and _stamp().search(text) is not None
-    return _JUDGED.put(text, found)
+    return any(word in folded for word in _stamp_words()) and _stamp().search(text) is not None
 
 
 @register
@@ -79,8 +74,7 @@ class References(Stage):
 
     def run(self, doc: Document) -> Document:
         blocks = doc.blocks
-        live, texts = non_blank(blocks)
-        hits = [live[p] for p, text in enumerate(texts) if is_reference(text)]
+        hits = [i for i, block in enumerate(blocks) if block.text and is_reference(block.text)]
         if len(hits) < MIN_REFERENCES:
             return doc
         out: list[Block] = list(blocks)

@@ -29,7 +29,6 @@ import regex
 
 from ..document import Block, Document
 from ..features import all_stopwords
-from ..memo import Memo
 from ..patterns import lazy
 from ..stage import Stage, drop_unprotected, non_blank, register
 from .shop import looks_like_shop
@@ -66,6 +65,8 @@ _SENTENCE_END = lazy(regex.compile, r"[.!?;:,][\"'”’»)]*$")
 # sentence's end before the next card's capitalised title (``purchase.5Craft room``).
 _STAR_END = lazy(regex.compile, r"(?:\p{L}[.!?…/]+[\"'”’)]*|\p{Ll})[1-5]$")
 _STAR_GLUED = lazy(regex.compile, r"(?<![.!?…])[.!?…]++[\"'”’)]*[1-5]\p{Lu}\p{Ll}")
+# A star's figure after a sentence's sign, for the quick test.
+_STAR_DIGIT = lazy(regex.compile, r"[.!?…][\"'”’)]*[1-5]")
 # A reviewer's name glued between the card's title and its text: ``colorDorothyI``,
 # ``great!ElisabethHappy``, or at the line's end (``Fits nicelyMason``).
 _GLUED_NAME = lazy(regex.compile, r"[\p{Ll}.!?][\"'”’)]*\p{Lu}\p{Ll}+(?:\p{Lu}|$)")
@@ -121,20 +122,15 @@ def signed_runs(texts: list[str]) -> list[tuple[int, int]]:
     return runs
 
 
-#: Lines judged by :func:`_starred` (the settle rounds ask about every line again).
-_STARRED: Memo[str, bool] = Memo(8192)
-
-
 def _starred(text: str) -> bool:
     """``Easy to assemble.5``: a review card's text with its star rating glued on."""
-    known = _STARRED.get(text)
-    if known is not None:
-        return known
     if text[-1] in "12345":
         found = _STAR_END.search(text) is not None
+    elif _STAR_DIGIT.search(text) is None:  # (cheap: most lines hold no such figure)
+        return False
     else:  # ``purchase.5Craft``: the sign after a letter (``v1.2Beta`` is a version)
         found = any(m.start() and text[m.start() - 1].isalpha() for m in _STAR_GLUED.finditer(text))
-    return _STARRED.put(text, found and _ADDRESS.search(text) is None)
+    return found and _ADDRESS.search(text) is None
 
 
 def _glued_name(text: str) -> bool:
