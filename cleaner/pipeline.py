@@ -47,6 +47,7 @@ DEFAULT: tuple[str, ...] = (
     "shop",
     "other-products",
     "notices",
+    "references",
     "author-bio",
     "marks",
     "site-templates",

@@ -342,3 +342,16 @@ def test_a_reply_between_two_folded_quotes_is_kept_when_the_second_has_no_header
     doc = run_stages(lines, "forum")
     assert "keep one in the saddle bag" in removed(doc, "forum")
     assert reply in kept(doc)
+
+
+def test_reactions_under_posts_are_removed_in_a_thread() -> None:
+    german = ["Reaktionen", "maria_k und 2 weitere"]
+    lines = [*THREAD[:8], "Reactions:", "dave.r, lena and 3 others", *THREAD[8:17], *german]
+    gone = removed(run_stages(lines, "forum"), "forum")
+    assert {"Reactions:", "dave.r, lena and 3 others", "Reaktionen", "maria_k und 2 weitere"} <= set(gone)
+
+
+def test_a_sentence_naming_others_is_kept_in_a_thread() -> None:
+    line = "The club thanked dave.r, lena and 3 others for fixing the trail signs last spring."
+    doc = run_stages([*THREAD[:8], line, *THREAD[8:]], "forum")
+    assert line in kept(doc)

@@ -22,6 +22,13 @@ BODY = [
         "Vous utilisez un navigateur obsolète, certaines pages peuvent mal s'afficher.",
         "Estás usando un navegador obsoleto y algunas funciones no van.",
         "Вы используете устаревший браузер, сайт может работать неправильно.",
+        "Your browser does not support the video tag.",
+        "Sorry, your browser doesn't support embedded videos.",
+        "This site is best viewed in a current browser with scripts turned on.",
+        "Ihr Browser unterstützt das Audio-Element nicht.",
+        "Votre navigateur ne prend pas en charge la lecture de vidéos.",
+        "Tu navegador no admite el elemento de vídeo.",
+        "Ваш браузер не поддерживает воспроизведение видео.",
     ],
 )
 def test_browser_notice_is_removed(notice: str) -> None:
@@ -33,6 +40,9 @@ def test_browser_notice_is_removed(notice: str) -> None:
     [
         "When JavaScript is disabled, the form still posts, because the server renders every page.",
         "Our survey found that one reader in ten uses an out of date browser at work.",
+        "If your browser does not support the new format, the site sends the older one instead.",
+        "Your browser does not support every font on this page, the designers found when they tested "
+        "the new layout on old laptops, so they kept two simple ones as a fallback for everybody.",
         "Browser",
     ],
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.stages.reviews import is_signature, signed_runs
+from cleaner.stages.reviews import is_signature, signed_runs, starred_runs
 
 from .conftest import kept, removed, run_stages
 
@@ -122,3 +122,73 @@ def test_other_short_lines_are_not_signatures(line: str) -> None:
 def test_first_card_reaches_as_far_up_as_the_second() -> None:
     lines = ["Happy customers", *[line for card in CARDS for line in card]]
     assert signed_runs(["Woven in Flanders.", *lines[1:]]) == [(1, len(lines) - 1)]
+
+
+GLUED = [
+    "Soft from day oneLauraThese are the best tea towels I have ever owned.5",
+    "Lovely coloursTomThe sage green is exactly like the photo, even after many washes.4",
+    "Buy these!AmyI bought two for myself and then four more as presents for my sisters.5",
+    "Great giftDannyMy mother loves them and asked where they came from.5",
+]
+
+
+def _glued_page(cards: list[str], *, price: str = "€12,50") -> list[str]:
+    return ["Linen tea towel, sage", price, DESCRIPTION, "Reviews", *cards, "About us"]
+
+
+def test_review_cards_glued_with_their_stars_are_removed_on_a_shop_page() -> None:
+    gone = removed(run_stages(_glued_page(GLUED), "reviews"), "reviews")
+    assert set(GLUED) | {"Reviews"} <= set(gone)
+
+
+def test_text_around_glued_review_cards_is_kept() -> None:
+    left = kept(run_stages(_glued_page(GLUED), "reviews"))
+    assert left == ["Linen tea towel, sage", "€12,50", DESCRIPTION, "About us"]
+
+
+def test_a_card_split_from_its_glued_title_and_name_goes_with_the_run() -> None:
+    cards = [GLUED[0], "Fits the shelfSam", "The towels fit the narrow shelf in my kitchen.5", *GLUED[1:]]
+    gone = removed(run_stages(_glued_page(cards), "reviews"), "reviews")
+    assert "The towels fit the narrow shelf in my kitchen.5" in gone
+
+
+def test_sentences_with_footnote_numbers_and_no_glued_names_are_kept() -> None:
+    notes = [
+        "Up to 18 hours of battery life.1",
+        "The display is brighter than before.2",
+        "Charging takes half the time it used to.3",
+        "It weighs less than any model we made.4",
+    ]
+    lines = _glued_page(notes, price="$999")
+    assert kept(run_stages(lines, "reviews")) == lines
+
+
+def test_two_glued_review_cards_are_kept() -> None:
+    lines = _glued_page(GLUED[:2])
+    assert kept(run_stages(lines, "reviews")) == lines
+
+
+def test_glued_review_cards_on_a_page_without_price_or_shop_lines_are_kept() -> None:
+    lines = ["Our workshop", DESCRIPTION, *GLUED]
+    assert kept(run_stages(lines, "reviews")) == lines
+
+
+def test_glued_review_cards_in_other_languages_are_removed() -> None:
+    cards = [
+        "Sehr schönJörgDie Farbe ist genau wie auf dem Foto und nach zwanzig Wäschen noch kräftig.5",
+        "ParfaitAmélieCes torchons sèchent les verres sans laisser de peluches.4",
+        "Muy bonitosLucíaLos compré como regalo para mi madre y le encantaron.5",
+    ]
+    gone = removed(run_stages(_glued_page(cards, price="12,50 €"), "reviews"), "reviews")
+    assert set(cards) <= set(gone)
+
+
+@pytest.mark.parametrize(
+    ("texts", "runs"),
+    [
+        (["Title", *GLUED], [(0, 4)]),
+        (["Title", *GLUED[:2], *["filler line"] * 9, *GLUED[2:]], []),
+    ],
+)
+def test_starred_runs_need_cards_close_together(texts: list[str], runs: list[tuple[int, int]]) -> None:
+    assert starred_runs(texts) == runs

@@ -137,3 +137,24 @@ def test_a_listing_page_keeps_its_teasers() -> None:
     lines = [ARTICLE[0], *TEASER_LIST]
     doc = run_stages(lines, "teasers")
     assert kept(doc) == lines
+
+
+CUT_TITLES = [
+    "New harbour opens in the no...",
+    "The ferry company says that all crossings to the islands will run on the winter timetable from...",
+    "Schools reopen after the st...",
+    "Le conseil municipal a voté mardi soir un budget qui prévoit de rénover le vieux pont…",
+    "Neue Buslinie ab Mon…",
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss zu sanieren. Sie...",
+]
+
+
+def test_teasers_whose_headlines_are_cut_off_too_are_removed_below_an_article() -> None:
+    doc = run_stages([*ARTICLE, *CUT_TITLES], "teasers")
+    assert removed(doc, "teasers") == CUT_TITLES
+
+
+def test_a_short_line_trailing_off_after_a_space_is_no_cut_headline() -> None:
+    spaced = [t.replace("no...", "north ...").replace("st...", "storm ...") for t in CUT_TITLES[:4]]
+    lines = [*ARTICLE, *spaced]
+    assert kept(run_stages(lines, "teasers")) == lines

@@ -87,6 +87,8 @@ _SENTENCE_END = lazy(regex.compile, r"[.!?][\"'”’»)]*\s")
 _END = lazy(regex.compile, r"[.!?:;,…][\"'”’»)\]]*\s*$")
 _BUTTON = phrase_set("navigation", "related", "call_to_action")
 _ANY = lazy(regex.compile, r"\.\.\.|…")
+# A headline cut off by the list's width: an ellipsis glued to its last word (``Opens...``).
+_CUT_TITLE = lazy(regex.compile, r"(?<=\p{L})(?:\.{3}|…)$")
 
 
 def is_teaser_run(text: str) -> bool:
@@ -206,7 +208,10 @@ def _teaser_lists(blocks: tuple[Block, ...]) -> list[int]:
 
 
 def _title(text: str) -> bool:
-    """A short line that does not end like a sentence: a teaser's headline."""
+    """A short line that does not end like a sentence: a teaser's headline, perhaps cut off too
+    (``Hospital opens new maternity w...``)."""
     if len(text.split()) > 2 * MAX_HEADLINE_WORDS:  # (cheap: most lines are longer)
         return False
-    return len(_WORD.findall(text)) <= MAX_HEADLINE_WORDS and _END.search(text) is None
+    if len(_WORD.findall(text)) > MAX_HEADLINE_WORDS:
+        return False
+    return _END.search(text) is None or _CUT_TITLE.search(text) is not None
