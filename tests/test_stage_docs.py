@@ -210,3 +210,11 @@ def test_a_previous_or_next_label_and_its_title_on_one_line_are_removed(line: st
 def test_a_sentence_after_a_next_label_on_one_line_is_kept(line: str) -> None:
     doc = run_stages([INTRO, OPTIONS, LIMITS, line], "docs")
     assert line in kept(doc)
+
+
+def test_contents_entries_may_open_with_a_bullet() -> None:
+    from cleaner.stages.docs import _entry
+
+    assert _entry("- 2.1 Installing packages") == ((2, 1), "Installing packages")
+    assert _entry("• 3 Removing packages") == ((3,), "Removing packages")
+    assert _entry("Installing packages 2.1") is None

@@ -168,3 +168,19 @@ def test_a_grid_of_names_and_prices_alone_keeps_every_card() -> None:
     lines = [x for pair in zip(SHOES, SHOE_PRICES, strict=True) for x in pair]
     out = kept(Listing()(_doc(lines, {0})))
     assert out == lines
+
+
+def test_a_price_line_of_eight_words_is_a_price_and_of_nine_words_is_not() -> None:
+    from cleaner.stages.listing import PRICE_WORDS, is_price
+
+    eight = "Was £48 now only £42 for this week"
+    assert len(eight.split()) == PRICE_WORDS
+    assert is_price(eight)
+    assert not is_price(eight + " only")
+
+
+def test_a_price_line_is_judged_the_same_when_asked_again() -> None:
+    from cleaner.stages.listing import is_price
+
+    asked = ("€54,90", "Trail runner", "€54,90", "Trail runner")
+    assert [is_price(t) for t in asked] == [True, False, True, False]

@@ -126,9 +126,9 @@ def _texts(blocks: Sequence[Block]) -> list[tuple[int, str]]:
     Lines lifted into the metadata (the article's own date and byline) are left out.
     """
     return [
-        (i, b.text.strip())
+        (i, text)
         for i, b in enumerate(blocks)
-        if b.text.strip() and (b.removal is None or b.removal.field is None)
+        if (text := b.text.strip()) and (b.removal is None or b.removal.field is None)
     ]
 
 

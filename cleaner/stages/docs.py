@@ -27,6 +27,7 @@ import regex
 
 from .. import lexicon
 from ..document import Document
+from ..memo import VERDICT_MAX_CHARS, Memo
 from ..patterns import lazy, phrase_set
 from ..stage import Stage, drop_unprotected, register
 
@@ -69,8 +70,15 @@ def _labels() -> frozenset[str]:
     return frozenset(lexicon.load("code_label"))
 
 
+#: What may open a contents entry (a bullet or bold mark; else a digit): a cheap test before the pattern.
+_ENTRY_MARKS = frozenset("*+-•")
+
+
 def _entry(text: str) -> tuple[tuple[int, ...], str] | None:
     """``(number, title)`` of a contents entry (``1.2 Removing packages`` -> ``((1, 2), …)``), or None."""
+    first = text[:1]
+    if not first.isdecimal() and first not in _ENTRY_MARKS:  # (``\d`` is a decimal digit)
+        return None
     found = _NUMBERED.fullmatch(text)
     if found is None:
         return None
@@ -83,6 +91,33 @@ def _entry(text: str) -> tuple[tuple[int, ...], str] | None:
 def _is_title(text: str) -> bool:
     """``6. Modules``, ``Error handling``: a topic's title (short, no sentence), not a paragraph."""
     return len(text.split()) <= MAX_TOC_WORDS and _SENTENCE_END.search(text) is None
+
+
+#: Distinct lines whose kind (:func:`_kind`) is remembered: every line is asked about in each settle round.
+KIND_MEMO_SIZE = 8192
+_KINDS: Memo[str, str] = Memo(KIND_MEMO_SIZE)
+#: The kind of a pager label on its own line (the title it links to may follow on the next).
+NEXT_TOPIC = "pager label"
+
+
+def _kind(text: str) -> str:
+    """BUTTON, NEXT_TOPIC, PAGER (a pager label with its title) or ``""``: what a kept line is."""
+    kind = _KINDS.get(text)
+    if kind is None:
+        kind = _judge(text)
+        if len(text) <= VERDICT_MAX_CHARS:
+            _KINDS.put(text, kind)
+    return kind
+
+
+def _judge(text: str) -> str:
+    """:func:`_kind`, worked out."""
+    if _CHROME.find(text) is not None:
+        return BUTTON
+    pager = _PAGER.find(text)
+    if pager is not None and pager.kind == "whole":
+        return NEXT_TOPIC
+    return PAGER if _is_labelled_title(text) else ""
 
 
 def _is_labelled_title(text: str) -> bool:
@@ -163,26 +198,23 @@ class Docs(Stage):
     def run(self, doc: Document) -> Document:
         blocks = list(doc.blocks)
         labels = _labels()
-        live = [i for i, b in enumerate(blocks) if b.removal is None and b.text.strip()]
-        texts = [blocks[i].text.strip() for i in live]
-        label_count = sum(1 for b in blocks if b.text.strip() in labels)
+        stripped = [b.text.strip() for b in blocks]
+        live = [i for i, b in enumerate(blocks) if b.removal is None and stripped[i]]
+        texts = [stripped[i] for i in live]
+        label_count = sum(1 for t in stripped if t in labels)
         drop: dict[int, str] = {}
         for p, text in enumerate(texts):
             if text in labels:
                 if label_count >= MIN_LABELS:
                     drop[p] = LABEL
                 continue
-            hit = _CHROME.find(text)
-            if hit is not None:
-                drop[p] = BUTTON
-                continue
-            pager = _PAGER.find(text)
-            if pager is not None and pager.kind == "whole":
+            kind = _kind(text)
+            if kind == NEXT_TOPIC:
                 drop[p] = PAGER
                 if p + 1 < len(texts) and _is_title(texts[p + 1]):
                     drop[p + 1] = PAGER
-            elif _is_labelled_title(text):
-                drop[p] = PAGER
+            elif kind:
+                drop[p] = kind
         toc = _toc_lines(texts)
         if toc:  # (the words are counted only then: most pages have no table of contents)
             toc_words = sum(len(texts[p].split()) for p in toc)

@@ -29,6 +29,7 @@ product's description, a grid of other products is outweighed and stays dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 import regex
@@ -36,6 +37,7 @@ import regex
 from .. import lexicon
 from ..document import Block, Document, make_block
 from ..features import all_stopwords
+from ..memo import VERDICT_MAX_CHARS, Memo
 from ..patterns import lazy
 from ..stage import Stage, non_blank, register
 
@@ -103,11 +105,27 @@ _DIGITS = lazy(regex.compile, r"\d+")
 _WORD = lazy(regex.compile, r"\p{L}+")
 _GLUED = lazy(regex.compile, r"\p{Ll}\p{Lu}")
 
+#: Lines whose card facts (label key, price, name, prose) are remembered: listing, specs, shop and
+#: other-products ask about the same lines, and every settle round asks again.
+LINE_MEMO_SIZE = 8192
+_KEYS: Memo[str, str] = Memo(LINE_MEMO_SIZE)
+_PRICES: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
+_NAMES: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
+_PROSE: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
+
 
 def _key(text: str) -> str | None:
     """What recurs in each card: a short line's text, or its shape when it holds figures."""
     if len(text) > MAX_LABEL_CHARS:
         return None  # before splitting: most lines of a page are long
+    key = _KEYS.get(text)
+    if key is None:
+        key = _KEYS.put(text, _label_key(text) or "")
+    return key or None
+
+
+def _label_key(text: str) -> str | None:
+    """:func:`_key`, worked out (a non-blank line's key is never empty)."""
     words = text.split()
     if not words or len(words) > MAX_LABEL_WORDS:
         return None
@@ -119,8 +137,16 @@ def _key(text: str) -> str | None:
 
 def _describes(text: str, counts: dict[str, int]) -> bool:
     """A card's own description: a line of prose printed once, not glued-together links."""
+    if counts[text] != 1:
+        return False
+    found = _PROSE.get(text)
+    return remember(_PROSE, text, _is_prose) if found is None else found
+
+
+def _is_prose(text: str) -> bool:
+    """:func:`_describes` for a line printed once: enough words, stopwords among them, not glued links."""
     words = text.split()
-    if counts[text] != 1 or len(words) < DESCRIPTION_WORDS or len(_GLUED.findall(text)) >= 2:
+    if len(words) < DESCRIPTION_WORDS or len(_GLUED.findall(text)) >= 2:
         return False
     stops = all_stopwords()
     return sum(w.casefold().strip(".,;:!?()\"'") in stops for w in words) >= DESCRIPTION_STOPWORDS
@@ -187,12 +213,17 @@ def _reach(run: list[int], shapes: list[str], step: int) -> int:
     return reach
 
 
-def _spans(texts: list[str]) -> list[tuple[int, int]]:
-    """The card runs among the page's non-blank lines, as (first, last) positions, merged."""
-    keys = [_key(t) for t in texts]
+def _count(texts: list[str]) -> dict[str, int]:
+    """How many times each line is printed."""
     counts: dict[str, int] = {}
     for t in texts:
         counts[t] = counts.get(t, 0) + 1
+    return counts
+
+
+def _spans(texts: list[str], counts: dict[str, int]) -> list[tuple[int, int]]:
+    """The card runs among the page's non-blank lines, as (first, last) positions, merged."""
+    keys = [_key(t) for t in texts]
     where: dict[str, list[int]] = {}
     for p, key in enumerate(keys):
         if key is not None:
@@ -221,31 +252,52 @@ def _spans(texts: list[str]) -> list[tuple[int, int]]:
 
 def is_price(text: str) -> bool:
     """``$459.99``, ``Sale price £42 Regular price £48``, ``49,90 €``: a short line quoting a price."""
-    return len(text.split()) <= PRICE_WORDS and _PRICE.search(text) is not None
+    found = _PRICES.get(text)
+    return remember(_PRICES, text, _quotes_price) if found is None else found
+
+
+def _quotes_price(text: str) -> bool:
+    """:func:`is_price`, worked out (a split into at most PRICE_WORDS + 1 pieces counts enough words)."""
+    return len(text.split(None, PRICE_WORDS)) <= PRICE_WORDS and _PRICE.search(text) is not None
+
+
+def remember(memo: Memo[str, bool], text: str, judge: Callable[[str], bool]) -> bool:
+    """``judge(text)``, kept in ``memo`` for the next time (huge lines are judged afresh, not kept alive)."""
+    found = judge(text)
+    if len(text) <= VERDICT_MAX_CHARS:
+        memo.put(text, found)
+    return found
 
 
 def _is_name(text: str, counts: dict[str, int]) -> bool:
     """A product's name on a card: a line of a few words printed once, not a sentence, no price."""
+    if counts[text] != 1:
+        return False
+    found = _NAMES.get(text)
+    return remember(_NAMES, text, _name_shape) if found is None else found
+
+
+def _name_shape(text: str) -> bool:
+    """:func:`_is_name` for a line printed once."""
     words = len(text.split())
     return (
-        counts[text] == 1
-        and NAME_MIN_WORDS <= words <= NAME_MAX_WORDS
+        NAME_MIN_WORDS <= words <= NAME_MAX_WORDS
         and _SENTENCE_END.search(text) is None
         and _PRICE.search(text) is None
         and _WORD.search(text) is not None
     )
 
 
-def grid_spans(texts: list[str]) -> list[tuple[int, int]]:
+def grid_spans(texts: list[str], counts: dict[str, int] | None = None) -> list[tuple[int, int]]:
     """Runs of shop cards (a name, then its price) as (first, last) positions among ``texts``.
 
     Price lines close to each other are one card's (an old and a new price). Consecutive
     cards' prices are at most MAX_PERIOD lines apart, with at least one name between
-    them; a run needs MIN_ENTRIES cards and starts at the first card's name.
+    them; a run needs MIN_ENTRIES cards and starts at the first card's name. ``counts``
+    (how many times each line is printed) is worked out when not given.
     """
-    counts: dict[str, int] = {}
-    for t in texts:
-        counts[t] = counts.get(t, 0) + 1
+    if counts is None:
+        counts = _count(texts)
     groups: list[int] = []  # the first price line of each card
     last = -PRICE_GROUP_GAP - 1
     for p, text in enumerate(texts):
@@ -301,11 +353,9 @@ class Listing(Stage):
         live, texts = non_blank(blocks)
         if len(live) < MIN_ENTRIES * MIN_PERIOD:
             return doc
-        counts: dict[str, int] = {}
-        for t in texts:
-            counts[t] = counts.get(t, 0) + 1
-        spans = _spans(texts)
-        grids = grid_spans(texts)
+        counts = _count(texts)
+        spans = _spans(texts, counts)
+        grids = grid_spans(texts, counts)
         if not spans and not grids:
             return doc
         words = [len(t.split()) for t in texts]

@@ -15,9 +15,10 @@ outweighs it (on a category page the grid is the page).
 from __future__ import annotations
 
 from ..document import Document
+from ..memo import Memo
 from ..patterns import phrase_set
 from ..stage import Stage, drop_unprotected, non_blank, register
-from .listing import grid_spans
+from .listing import LINE_MEMO_SIZE, grid_spans, remember
 from .shop import looks_like_shop
 
 #: The grid's first card starts at most this many lines under the heading.
@@ -32,9 +33,19 @@ REASON = "other products of the shop"
 _HEADING = phrase_set("related_products")
 
 
+#: Lines known to be (or not to be) such a heading: every line is asked about in each settle round.
+_HEADINGS: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
+
+
 def is_heading(text: str) -> bool:
     """``You may also like``, ``Kunden kauften auch``: the heading of a grid of other products."""
-    return len(text.split()) <= MAX_HEADING_WORDS and _HEADING.find(text) is not None
+    found = _HEADINGS.get(text)
+    return remember(_HEADINGS, text, _names_grid) if found is None else found
+
+
+def _names_grid(text: str) -> bool:
+    """:func:`is_heading`, worked out (at most MAX_HEADING_WORDS + 1 pieces count its words)."""
+    return len(text.split(None, MAX_HEADING_WORDS)) <= MAX_HEADING_WORDS and _HEADING.find(text) is not None
 
 
 @register

@@ -15,9 +15,11 @@ from __future__ import annotations
 import regex
 
 from ..document import Document
+from ..memo import Memo
 from ..patterns import lazy, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
+from .listing import LINE_MEMO_SIZE, remember
 
 #: The article above the heading must have at least this many kept words ...
 MIN_ARTICLE_WORDS = 40
@@ -42,9 +44,21 @@ _BUTTON = phrase_set("navigation")
 _SENTENCE_END = lazy(regex.compile, r"[.:;,…][\"'”’»)\]]*$")
 
 
+#: Short lines known to be (or not to be) such a label: every line is asked about in each settle round.
+_HEADINGS: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
+
+
 def is_heading(text: str) -> bool:
     """``Related articles``, ``Weitere Beiträge zum Thema``: a related-stories label on its own."""
-    if not text or len(text) > MAX_HEADING_CHARS or len(text.split()) < MIN_HEADING_WORDS:
+    if not text or len(text) > MAX_HEADING_CHARS:
+        return False
+    found = _HEADINGS.get(text)
+    return remember(_HEADINGS, text, _labels_related) if found is None else found
+
+
+def _labels_related(text: str) -> bool:
+    """:func:`is_heading` for a short line."""
+    if len(text.split()) < MIN_HEADING_WORDS:
         return False
     hit = _HEADING.find(text)
     if hit is None or hit.kind != "whole":

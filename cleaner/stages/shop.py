@@ -26,9 +26,10 @@ import regex
 from .. import lexicon
 from ..document import Document
 from ..features import all_stopwords
+from ..memo import Memo
 from ..patterns import lazy, line_key, phrase_set
 from ..stage import Stage, drop_unprotected, register
-from .listing import is_price
+from .listing import LINE_MEMO_SIZE, is_price, remember
 
 #: A page is a shop page when it holds at least this many shop lines ...
 MIN_MARKS = 4
@@ -50,10 +51,23 @@ _SHOP = phrase_set("shop_chrome")
 _DIGIT = lazy(regex.compile, r"\d")
 _LETTERS = lazy(regex.compile, r"\p{L}+")
 
+#: Short lines known to be (or not to be) shop lines and rating summaries: shop, specs and
+#: other-products ask about the same lines, and every settle round asks again.
+_SHOP_LINES: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
+_RATINGS: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
+
 
 def is_rating_summary(text: str) -> bool:
     """``4.6 stars on 82 reviews``, ``(21) 21 total reviews``, ``128 Bewertungen``: a shop's rating count."""
-    if len(text) > MAX_RATING_CHARS or _DIGIT.search(text) is None:
+    if len(text) > MAX_RATING_CHARS:
+        return False
+    found = _RATINGS.get(text)
+    return remember(_RATINGS, text, _counts_ratings) if found is None else found
+
+
+def _counts_ratings(text: str) -> bool:
+    """:func:`is_rating_summary` for a short line."""
+    if _DIGIT.search(text) is None:
         return False
     counted = False
     stops = all_stopwords()
@@ -70,6 +84,12 @@ def is_shop_line(text: str) -> bool:
     """``Add to basket``, ``Auf Lager``, ``Livraison offerte dès 50 €``: a shop's own line."""
     if len(text) > MAX_CHROME_CHARS:
         return False
+    found = _SHOP_LINES.get(text)
+    return remember(_SHOP_LINES, text, _is_shop_chrome) if found is None else found
+
+
+def _is_shop_chrome(text: str) -> bool:
+    """:func:`is_shop_line` for a short line."""
     return _SHOP.find(text) is not None or is_rating_summary(text)
 
 

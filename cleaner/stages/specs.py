@@ -18,9 +18,10 @@ removed (a menu or footer after the table); rows dropped as repeats are skipped.
 from __future__ import annotations
 
 from ..document import Block, Document
+from ..memo import Memo
 from ..patterns import entries, fold, line_key, phrase_set
 from ..stage import Stage, non_blank, register
-from .listing import RESTORES, is_price, restore
+from .listing import LINE_MEMO_SIZE, RESTORES, is_price, remember, restore
 from .shop import is_shop_line, looks_like_shop
 
 #: A table row has at most this many words ...
@@ -47,9 +48,19 @@ _AFTER = phrase_set("review_heading", "comment_heading", "related", "newsletter"
 _FIRST_WORDS = frozenset(fold(e).split(" ", 1)[0] for e in entries("spec_heading").phrases())
 
 
+#: Lines known to be (or not to be) a spec table's heading: every line is asked about in each settle round.
+_HEADINGS: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
+
+
 def is_spec_heading(text: str) -> bool:
     """``Specifications``, ``Technische Daten``, ``Fiche technique``: a spec table's heading."""
-    if len(text.split()) > MAX_HEADING_WORDS:
+    found = _HEADINGS.get(text)
+    return remember(_HEADINGS, text, _names_spec_table) if found is None else found
+
+
+def _names_spec_table(text: str) -> bool:
+    """:func:`is_spec_heading`, worked out (at most MAX_HEADING_WORDS + 1 pieces count its words)."""
+    if len(text.split(None, MAX_HEADING_WORDS)) > MAX_HEADING_WORDS:
         return False
     key = line_key(text)[1]
     return key.split(" ", 1)[0] in _FIRST_WORDS and _HEADING.find_key(key) is not None
