@@ -74,7 +74,8 @@ class References(Stage):
 
     def run(self, doc: Document) -> Document:
         blocks = doc.blocks
-        hits = [i for i, block in enumerate(blocks) if block.text and is_reference(block.text)]
+        # Kept lines only: the next settle round sees no other (and most lines are gone by now).
+        hits = [i for i, b in enumerate(blocks) if b.removal is None and b.text and is_reference(b.text)]
         if len(hits) < MIN_REFERENCES:
             return doc
         out: list[Block] = list(blocks)
