@@ -39,6 +39,17 @@ class Memo(dict[K, V]):
 VERDICT_MAX_CHARS = 10_000
 
 
+def remember(memo: Memo[str, V], text: str, judge: Callable[[str], V]) -> V:
+    """``judge(text)``, kept in ``memo`` for the next time (huge lines are judged afresh, not kept alive).
+
+    Callers look the text up first (``memo.get(text)``, a C call) and only call this on a miss.
+    """
+    found = judge(text)
+    if len(text) <= VERDICT_MAX_CHARS:
+        memo.put(text, found)
+    return found
+
+
 class Verdicts(Memo[str, str]):
     """Why a filter drops a line (``""``: it keeps it), remembered by the line's text.
 

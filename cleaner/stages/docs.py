@@ -27,7 +27,7 @@ import regex
 
 from .. import lexicon
 from ..document import Document
-from ..memo import VERDICT_MAX_CHARS, Memo
+from ..memo import Memo, remember
 from ..patterns import lazy, phrase_set
 from ..stage import Stage, drop_unprotected, register
 
@@ -103,11 +103,7 @@ NEXT_TOPIC = "pager label"
 def _kind(text: str) -> str:
     """BUTTON, NEXT_TOPIC, PAGER (a pager label with its title) or ``""``: what a kept line is."""
     kind = _KINDS.get(text)
-    if kind is None:
-        kind = _judge(text)
-        if len(text) <= VERDICT_MAX_CHARS:
-            _KINDS.put(text, kind)
-    return kind
+    return remember(_KINDS, text, _judge) if kind is None else kind
 
 
 def _judge(text: str) -> str:

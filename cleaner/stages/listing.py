@@ -29,7 +29,6 @@ product's description, a grid of other products is outweighed and stays dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import pairwise
 
 import regex
@@ -37,7 +36,7 @@ import regex
 from .. import lexicon
 from ..document import Block, Document, make_block
 from ..features import all_stopwords
-from ..memo import VERDICT_MAX_CHARS, Memo
+from ..memo import Memo, remember
 from ..patterns import lazy
 from ..stage import Stage, non_blank, register
 
@@ -259,14 +258,6 @@ def is_price(text: str) -> bool:
 def _quotes_price(text: str) -> bool:
     """:func:`is_price`, worked out (a split into at most PRICE_WORDS + 1 pieces counts enough words)."""
     return len(text.split(None, PRICE_WORDS)) <= PRICE_WORDS and _PRICE.search(text) is not None
-
-
-def remember(memo: Memo[str, bool], text: str, judge: Callable[[str], bool]) -> bool:
-    """``judge(text)``, kept in ``memo`` for the next time (huge lines are judged afresh, not kept alive)."""
-    found = judge(text)
-    if len(text) <= VERDICT_MAX_CHARS:
-        memo.put(text, found)
-    return found
 
 
 def _is_name(text: str, counts: dict[str, int]) -> bool:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import regex
 
 from ..document import Document
-from ..memo import Memo
+from ..memo import Memo, remember
 from ..patterns import lazy, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
-from .listing import LINE_MEMO_SIZE, remember
+from .listing import LINE_MEMO_SIZE
 
 #: The article above the heading must have at least this many kept words ...
 MIN_ARTICLE_WORDS = 40

@@ -46,7 +46,7 @@ import regex
 from .. import lexicon
 from ..compiled import regex_compile
 from ..document import Block, Document, cut_blocks
-from ..memo import VERDICT_MAX_CHARS, Memo
+from ..memo import Memo, remember
 from ..patterns import alternation, entries, lazy
 from ..stage import Stage, register
 from .captions import credit_label_source
@@ -344,11 +344,7 @@ _NO_CUTS: _Cuts = ((), ())
 def _cuts_of(text: str) -> _Cuts:
     """``text``'s cuts (remembered)."""
     found = _CUTS.get(text)
-    if found is None:
-        found = _cuts(text)
-        if len(text) <= VERDICT_MAX_CHARS:
-            _CUTS.put(text, found)
-    return found
+    return remember(_CUTS, text, _cuts) if found is None else found
 
 
 def split_glued_elements(text: str, recurs: Callable[[str], bool] | None = None) -> list[str]:
