@@ -11,19 +11,10 @@ from hypothesis import strategies as st
 
 from cleaner import features
 
+from .test_content_fast_paths import plain_counts
+
 _ALPHABET = string.printable + features.PLAIN_MARKS
 _LINES = st.text(alphabet=_ALPHABET, max_size=80)
-
-
-def unicode_counts(text: str) -> tuple[int, int, int, int, int]:
-    """What the Unicode patterns count: digits, punctuation, separators, capitalised words, camel joins."""
-    return (
-        len(features._DIGIT.findall(text)),
-        len(features._PUNCT.findall(text)),
-        sum(map(text.count, features._SEPARATOR_CHARS)),
-        len(features._CAP_WORD.findall(text)),
-        len(features._CAMEL_JOIN.findall(text)),
-    )
 
 
 @pytest.mark.parametrize("mark", list(features.PLAIN_MARKS))
@@ -45,7 +36,7 @@ def test_a_line_with_letters_or_other_spaces_is_not_marked_ascii(line: str) -> N
 @settings(max_examples=500, deadline=None)
 @given(_LINES)
 def test_marked_counts_agree_with_the_unicode_patterns(text: str) -> None:
-    assert features.marked_counts(text) == unicode_counts(text)
+    assert features.marked_counts(text) == plain_counts(text)
 
 
 @settings(max_examples=500, deadline=None)
