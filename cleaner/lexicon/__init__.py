@@ -281,15 +281,10 @@ def kept_whole(name: str, build: Callable[[], T], *, code: tuple[str, ...] = ())
     path = _table_path(name)
     if path is None:
         return None
-    stamp = (None, signature(*code))
-    kept = _read_table(path, stamp)
-    if kept is not None:
-        return kept  # type: ignore[no-any-return]
-    if sys.dont_write_bytecode:
-        return None
-    value = build()
-    _write_table(path, stamp, value, name)
-    return value
+    if sys.dont_write_bytecode:  # nothing will be written: only a kept copy is worth reading
+        kept: T | None = _read_table(path, (None, signature(*code)))
+        return kept
+    return cached(name, build, code=code)
 
 
 def _prune(name: str, kept: str) -> None:
