@@ -35,6 +35,10 @@ class Memo(dict[K, V]):
         return value
 
 
+#: A per-line memo's size for the facts several stages ask of the same lines (listing, specs,
+#: shop, related, other-products), each settle round again.
+LINE_MEMO_SIZE = 8192
+
 #: Lines longer than this are judged afresh each time (a memo would keep huge lines alive).
 VERDICT_MAX_CHARS = 10_000
 

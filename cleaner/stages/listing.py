@@ -36,7 +36,7 @@ import regex
 from .. import lexicon
 from ..document import Block, Document, make_block
 from ..features import all_stopwords
-from ..memo import Memo, remember
+from ..memo import LINE_MEMO_SIZE, Memo, remember
 from ..patterns import lazy
 from ..stage import Stage, non_blank, register
 
@@ -104,9 +104,8 @@ _DIGITS = lazy(regex.compile, r"\d+")
 _WORD = lazy(regex.compile, r"\p{L}+")
 _GLUED = lazy(regex.compile, r"\p{Ll}\p{Lu}")
 
-#: Lines whose card facts (label key, price, name, prose) are remembered: listing, specs, shop and
-#: other-products ask about the same lines, and every settle round asks again.
-LINE_MEMO_SIZE = 8192
+# A line's card facts (label key, price, name, prose), remembered: listing, specs, shop and
+# other-products ask about the same lines, and every settle round asks again.
 _KEYS: Memo[str, str] = Memo(LINE_MEMO_SIZE)
 _PRICES: Memo[str, bool] = Memo(LINE_MEMO_SIZE)
 _NAMES: Memo[str, bool] = Memo(LINE_MEMO_SIZE)

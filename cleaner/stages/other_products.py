@@ -15,10 +15,10 @@ outweighs it (on a category page the grid is the page).
 from __future__ import annotations
 
 from ..document import Document
-from ..memo import Memo, remember
+from ..memo import LINE_MEMO_SIZE, Memo, remember
 from ..patterns import phrase_set
 from ..stage import Stage, drop_unprotected, non_blank, register
-from .listing import LINE_MEMO_SIZE, grid_spans
+from .listing import grid_spans
 from .shop import looks_like_shop
 
 #: The grid's first card starts at most this many lines under the heading.

@@ -15,11 +15,10 @@ from __future__ import annotations
 import regex
 
 from ..document import Document
-from ..memo import Memo, remember
+from ..memo import LINE_MEMO_SIZE, Memo, remember
 from ..patterns import lazy, phrase_set
 from ..protect import is_protected
 from ..stage import Stage, register
-from .listing import LINE_MEMO_SIZE
 
 #: The article above the heading must have at least this many kept words ...
 MIN_ARTICLE_WORDS = 40

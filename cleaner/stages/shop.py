@@ -26,10 +26,10 @@ import regex
 from .. import lexicon
 from ..document import Document
 from ..features import all_stopwords
-from ..memo import Memo, remember
+from ..memo import LINE_MEMO_SIZE, Memo, remember
 from ..patterns import lazy, line_key, phrase_set
 from ..stage import Stage, drop_unprotected, register
-from .listing import LINE_MEMO_SIZE, is_price
+from .listing import is_price
 
 #: A page is a shop page when it holds at least this many shop lines ...
 MIN_MARKS = 4

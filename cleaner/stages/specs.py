@@ -18,10 +18,10 @@ removed (a menu or footer after the table); rows dropped as repeats are skipped.
 from __future__ import annotations
 
 from ..document import Block, Document
-from ..memo import Memo, remember
+from ..memo import LINE_MEMO_SIZE, Memo, remember
 from ..patterns import entries, fold, line_key, phrase_set
 from ..stage import Stage, non_blank, register
-from .listing import LINE_MEMO_SIZE, RESTORES, is_price, restore
+from .listing import RESTORES, is_price, restore
 from .shop import is_shop_line, looks_like_shop
 
 #: A table row has at most this many words ...
