@@ -18,14 +18,14 @@ from ..stage import Stage, register
 
 # stdlib re: these plain character classes compile and scan faster than with `regex`.
 # No-break and other Unicode spaces become a plain space.
-_SPACES_CHARS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v"
-_SPACES = lazy(re.compile, f"[{_SPACES_CHARS}]")
+_SPACE_LIST = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t\f\v"
+_SPACES = lazy(re.compile, f"[{re.escape(_SPACE_LIST)}]")
 # Zero-width characters and the soft hyphen vanish.
 _INVISIBLE = lazy(re.compile, f"[{_INVISIBLE_CHARS}]")
-# The same characters one by one, for the whole text of a document: a search for one character
-# (memchr) and a replace where it occurs are quicker than a scan for the class.
-_SPACE_LIST = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000\t\f\v"
-_ASCII_SPACE_LIST = "\t\f\v"  # the only ones ASCII text can hold (no invisible character is ASCII)
+# For the whole text of a document, :func:`_unify` replaces these characters one by one: a
+# search for one character (memchr) and a replace where it occurs are quicker than a scan for
+# the class. ASCII text can only hold the ASCII spaces (no invisible character is ASCII).
+_ASCII_SPACE_LIST = "".join(c for c in _SPACE_LIST if c.isascii())
 # Runs of spaces; the literal two-space start lets the scanner skip ahead fast.
 _RUNS = lazy(re.compile, "  +")
 
